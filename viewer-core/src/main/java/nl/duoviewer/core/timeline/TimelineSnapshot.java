@@ -1,0 +1,29 @@
+package nl.duoviewer.core.timeline;
+
+import java.util.List;
+
+import nl.duoviewer.core.patient.Bsn;
+
+/**
+ * An immutable view of a {@link Timeline} at one moment, safe to hand to the UI thread.
+ *
+ * @param patient         whose timeline this is; the UI checks it against the patient on screen
+ * @param entries         studies, newest first
+ * @param unlinkedReports reports that name no study on the timeline (yet)
+ * @param sources         per-source query status, in the order the sources were registered
+ * @param rejected        how many records were dropped because they named another patient
+ */
+public record TimelineSnapshot(Bsn patient, List<TimelineEntry> entries, List<ReportRecord> unlinkedReports,
+                               List<SourceStatus> sources, int rejected) {
+
+    public TimelineSnapshot {
+        entries = List.copyOf(entries);
+        unlinkedReports = List.copyOf(unlinkedReports);
+        sources = List.copyOf(sources);
+    }
+
+    /** True when no source is still being queried. */
+    public boolean settled() {
+        return sources.stream().noneMatch(s -> s.state() == SourceStatus.State.QUERYING);
+    }
+}
