@@ -1,0 +1,353 @@
+package nl.duoviewer.xca.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Writer;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * Reads and writes the deployment's network configuration, a {@link Properties} file that IT maintains.
+ *
+ * <p>Keys (durations are ISO-8601 like {@code PT30S} or plain seconds; sizes are bytes):
+ * <pre>
+ * duo.actor                          INITIATING_GATEWAY (ITI-38/39, RAD-75) | BEHIND_LOCAL_GATEWAY (ITI-18/43, RAD-69)
+ * duo.communities                    comma-separated community keys, e.g. founda,enovation,alphatron
+ * duo.community.KEY.name             display name
+ * duo.community.KEY.homeCommunityId  urn:oid:...
+ * duo.community.KEY.query            ITI-38 / ITI-18 endpoint URL
+ * duo.community.KEY.retrieve         ITI-39 / ITI-43 endpoint URL
+ * duo.community.KEY.imaging          RAD-75 / RAD-69 endpoint URL
+ * duo.community.KEY.wado             WADO-RS base URL (optional)
+ * duo.community.KEY.timeout          per-request timeout (default PT30S)
+ * duo.mitz.open                      Mitz open question (ITI-56) endpoint
+ * duo.mitz.closed                    Mitz closed question (XACML) endpoint
+ * duo.mitz.askClosedQuestion         true | false (default true)
+ * duo.mitz.audience                  SAML audience for Mitz (default urn:oid:2.16.840.1.113883.2.4.3.111.2.1)
+ * duo.mitz.dataCategory              data category asked for (default GGC002)
+ * duo.mitz.timeout                   default PT10S
+ * duo.mitz.decisionCacheTtl          default PT60S
+ * duo.requester.ura                  URA of the requesting organisation
+ * duo.requester.uzi                  UZI number of the user
+ * duo.requester.role                 UZI role code, e.g. 01.015
+ * duo.requester.purposeOfUse         TREAT | COC (default TREAT)
+ * duo.requester.organisationName     display name
+ * duo.requester.facilityType         organisation type code, e.g. V4 (optional)
+ * duo.keystore.path                  PKCS#12 file; relative paths are resolved against the config file's folder
+ * duo.keystore.password              keystore (and key) password
+ * duo.keystore.alias                 alias of the signing key
+ * duo.saml.issuer                    SAML Issuer (default urn:oid:2.16.528.1.1007.3.3.URA)
+ * duo.retrieve.transferSyntaxes      comma-separated UIDs offered in RAD-69/75, most preferred first
+ * duo.query.retries                  automatic retries per community (default 1)
+ * duo.query.maxSplits                extra queries spent narrowing after XDSTooManyResults (default 16)
+ * duo.limits.queryResponseBytes      default 33554432
+ * duo.limits.documentBytes           default 67108864
+ * duo.limits.instanceBytes           default 1073741824
+ * </pre>
+ * Every error names the file and the key.
+ */
+public final class DuoConfigFile {
+
+    private final Properties props;
+    private final String source;
+    private final Path baseDir;
+
+    private DuoConfigFile(Properties props, String source, Path baseDir) {
+        this.props = props;
+        this.source = source;
+        this.baseDir = baseDir;
+    }
+
+    /** Loads and validates a configuration file. */
+    public static DuoClientConfig load(Path file) {
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new ConfigException("Cannot read network configuration " + file + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("Malformed network configuration " + file + ": " + e.getMessage(), e);
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        return new DuoConfigFile(p, file.toString(), dir).parse();
+    }
+
+    /** Parses properties already in memory; {@code source} is used in messages, relative paths resolve to baseDir. */
+    public static DuoClientConfig parse(Properties properties, String source, Path baseDir) {
+        return new DuoConfigFile(properties, source, baseDir).parse();
+    }
+
+    private DuoClientConfig parse() {
+        ActorPosition actor = enumValue("duo.actor", ActorPosition.class, ActorPosition.INITIATING_GATEWAY);
+        List<CommunityEndpoint> communities = new ArrayList<>();
+        String keys = required("duo.communities");
+        for (String key : keys.split(",")) {
+            String k = key.strip();
+            if (k.isEmpty()) {
+                continue;
+            }
+            if (!k.matches("[A-Za-z0-9_-]+")) {
+                throw error("duo.communities", "community key '" + k + "' may only hold letters, digits, - and _");
+            }
+            communities.add(community(k));
+        }
+        if (communities.isEmpty()) {
+            throw error("duo.communities", "no community listed");
+        }
+        MitzSettings mitz = new MitzSettings(uri("duo.mitz.open"), uri("duo.mitz.closed"),
+                bool("duo.mitz.askClosedQuestion", true),
+                optional("duo.mitz.audience", MitzSettings.DEFAULT_AUDIENCE),
+                optional("duo.mitz.dataCategory", "GGC002"),
+                duration("duo.mitz.timeout", Duration.ofSeconds(10)),
+                duration("duo.mitz.decisionCacheTtl", Duration.ofSeconds(60)));
+        RequesterIdentity requester = new RequesterIdentity(digits("duo.requester.ura"), digits("duo.requester.uzi"),
+                required("duo.requester.role"), optional("duo.requester.purposeOfUse", "TREAT"),
+                optional("duo.requester.organisationName", ""), optional("duo.requester.facilityType", ""));
+        Path ks = Path.of(required("duo.keystore.path"));
+        if (!ks.isAbsolute() && baseDir != null) {
+            ks = baseDir.resolve(ks);
+        }
+        KeystoreSettings keystore = new KeystoreSettings(ks, required("duo.keystore.password").toCharArray(),
+                required("duo.keystore.alias"));
+        List<String> syntaxes = DuoClientConfig.DEFAULT_TRANSFER_SYNTAXES;
+        String ts = props.getProperty("duo.retrieve.transferSyntaxes");
+        if (ts != null && !ts.isBlank()) {
+            syntaxes = Arrays.stream(ts.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+            for (String uid : syntaxes) {
+                if (!uid.matches("[0-9]+(\\.[0-9]+)*")) {
+                    throw error("duo.retrieve.transferSyntaxes", "'" + uid + "' is not a UID");
+                }
+            }
+        }
+        try {
+            return new DuoClientConfig(actor, communities, mitz, requester, keystore,
+                    props.getProperty("duo.saml.issuer"), syntaxes,
+                    integer("duo.query.retries", 1, 0, 10), integer("duo.query.maxSplits", 16, 0, 256),
+                    size("duo.limits.queryResponseBytes", 32L << 20), size("duo.limits.documentBytes", 64L << 20),
+                    size("duo.limits.instanceBytes", 1L << 30));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(source + ": " + e.getMessage(), e);
+        }
+    }
+
+    private CommunityEndpoint community(String k) {
+        String prefix = "duo.community." + k + ".";
+        String hcid = required(prefix + "homeCommunityId");
+        if (!hcid.matches("urn:oid:[0-9]+(\\.[0-9]+)*")) {
+            throw error(prefix + "homeCommunityId", "expected urn:oid:<OID>, got '" + hcid + "'");
+        }
+        String wado = props.getProperty(prefix + "wado");
+        return new CommunityEndpoint(k, optional(prefix + "name", k), hcid, uri(prefix + "query"),
+                uri(prefix + "retrieve"), uri(prefix + "imaging"),
+                wado == null || wado.isBlank() ? null : uri(prefix + "wado"),
+                duration(prefix + "timeout", Duration.ofSeconds(30)));
+    }
+
+    private ConfigException error(String key, String what) {
+        return new ConfigException(source + ": key '" + key + "': " + what);
+    }
+
+    private String required(String key) {
+        String v = props.getProperty(key);
+        if (v == null || v.isBlank()) {
+            throw error(key, "missing");
+        }
+        return v.strip();
+    }
+
+    private String optional(String key, String fallback) {
+        String v = props.getProperty(key);
+        return v == null || v.isBlank() ? fallback : v.strip();
+    }
+
+    private String digits(String key) {
+        String v = required(key);
+        if (!v.matches("[0-9]{1,20}")) {
+            throw error(key, "expected digits, got '" + v + "'");
+        }
+        return v;
+    }
+
+    private URI uri(String key) {
+        String v = required(key);
+        try {
+            URI u = new URI(v);
+            if (!"http".equals(u.getScheme()) && !"https".equals(u.getScheme()) || u.getHost() == null) {
+                throw error(key, "expected an http(s) URL, got '" + v + "'");
+            }
+            return u;
+        } catch (URISyntaxException e) {
+            throw error(key, "not a URL: " + e.getMessage());
+        }
+    }
+
+    private boolean bool(String key, boolean fallback) {
+        String v = props.getProperty(key);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        return switch (v.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes" -> true;
+            case "false", "no" -> false;
+            default -> throw error(key, "expected true or false, got '" + v.strip() + "'");
+        };
+    }
+
+    private Duration duration(String key, Duration fallback) {
+        String v = props.getProperty(key);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        String s = v.strip();
+        Duration d;
+        try {
+            d = s.matches("[0-9]+") ? Duration.ofSeconds(Long.parseLong(s)) : Duration.parse(s);
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw error(key, "expected a duration like PT30S or a number of seconds, got '" + s + "'");
+        }
+        if (d.isNegative() || d.isZero()) {
+            throw error(key, "must be positive");
+        }
+        return d;
+    }
+
+    private int integer(String key, int fallback, int min, int max) {
+        String v = props.getProperty(key);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        try {
+            int i = Integer.parseInt(v.strip());
+            if (i < min || i > max) {
+                throw error(key, "must be between " + min + " and " + max);
+            }
+            return i;
+        } catch (NumberFormatException e) {
+            throw error(key, "expected a whole number, got '" + v.strip() + "'");
+        }
+    }
+
+    private long size(String key, long fallback) {
+        String v = props.getProperty(key);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        try {
+            long l = Long.parseLong(v.strip());
+            if (l <= 0) {
+                throw error(key, "must be positive");
+            }
+            return l;
+        } catch (NumberFormatException e) {
+            throw error(key, "expected a number of bytes, got '" + v.strip() + "'");
+        }
+    }
+
+    <E extends Enum<E>> E enumValue(String key, Class<E> type, E fallback) {
+        String v = props.getProperty(key);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Enum.valueOf(type, v.strip());
+        } catch (IllegalArgumentException e) {
+            throw error(key, "expected one of " + Arrays.toString(type.getEnumConstants()) + ", got '" + v.strip() + "'");
+        }
+    }
+
+    /** The properties that {@link #load(Path)} reads back into an equal configuration. */
+    public static Properties toProperties(DuoClientConfig c) {
+        Properties p = new Properties();
+        p.setProperty("duo.actor", c.actorPosition().name());
+        p.setProperty("duo.communities", String.join(",", c.communities().stream().map(CommunityEndpoint::id).toList()));
+        for (CommunityEndpoint e : c.communities()) {
+            String prefix = "duo.community." + e.id() + ".";
+            p.setProperty(prefix + "name", e.displayName());
+            p.setProperty(prefix + "homeCommunityId", e.homeCommunityId());
+            p.setProperty(prefix + "query", e.queryEndpoint().toString());
+            p.setProperty(prefix + "retrieve", e.retrieveEndpoint().toString());
+            p.setProperty(prefix + "imaging", e.imagingEndpoint().toString());
+            if (e.wadoBase() != null) {
+                p.setProperty(prefix + "wado", e.wadoBase().toString());
+            }
+            p.setProperty(prefix + "timeout", e.timeout().toString());
+        }
+        MitzSettings m = c.mitz();
+        p.setProperty("duo.mitz.open", m.openQuestionEndpoint().toString());
+        p.setProperty("duo.mitz.closed", m.closedQuestionEndpoint().toString());
+        p.setProperty("duo.mitz.askClosedQuestion", Boolean.toString(m.askClosedQuestion()));
+        p.setProperty("duo.mitz.audience", m.audience());
+        p.setProperty("duo.mitz.dataCategory", m.dataCategory());
+        p.setProperty("duo.mitz.timeout", m.timeout().toString());
+        p.setProperty("duo.mitz.decisionCacheTtl", m.decisionCacheTtl().toString());
+        RequesterIdentity r = c.requester();
+        p.setProperty("duo.requester.ura", r.ura());
+        p.setProperty("duo.requester.uzi", r.uziNumber());
+        p.setProperty("duo.requester.role", r.roleCode());
+        p.setProperty("duo.requester.purposeOfUse", r.purposeOfUse());
+        p.setProperty("duo.requester.organisationName", r.organisationName());
+        p.setProperty("duo.requester.facilityType", r.facilityTypeCode());
+        p.setProperty("duo.keystore.path", c.keystore().path().toString());
+        p.setProperty("duo.keystore.password", new String(c.keystore().password()));
+        p.setProperty("duo.keystore.alias", c.keystore().alias());
+        p.setProperty("duo.saml.issuer", c.samlIssuer());
+        p.setProperty("duo.retrieve.transferSyntaxes", String.join(",", c.transferSyntaxes()));
+        p.setProperty("duo.query.retries", Integer.toString(c.queryRetries()));
+        p.setProperty("duo.query.maxSplits", Integer.toString(c.maxQuerySplits()));
+        p.setProperty("duo.limits.queryResponseBytes", Long.toString(c.maxQueryResponseBytes()));
+        p.setProperty("duo.limits.documentBytes", Long.toString(c.maxDocumentBytes()));
+        p.setProperty("duo.limits.instanceBytes", Long.toString(c.maxInstanceBytes()));
+        return p;
+    }
+
+    /** Writes the configuration as a sorted, commented properties file. */
+    public static void write(DuoClientConfig c, Path file, String comment) throws IOException {
+        Properties p = toProperties(c);
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("# DUO network configuration");
+            w.write(System.lineSeparator());
+            if (comment != null && !comment.isBlank()) {
+                for (String line : comment.split("\\R")) {
+                    w.write("# " + line + System.lineSeparator());
+                }
+            }
+            // Properties.store would escape ':' and reorder keys; a sorted plain listing is easier for IT to read
+            for (var e : new TreeMap<>(p).entrySet()) {
+                w.write(escape(e.getKey().toString(), true) + "=" + escape(e.getValue().toString(), false));
+                w.write(System.lineSeparator());
+            }
+        }
+    }
+
+    private static String escape(String s, boolean key) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            switch (ch) {
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                case '=', ':', '#', '!' -> {
+                    if (key) {
+                        b.append('\\');
+                    }
+                    b.append(ch);
+                }
+                case ' ' -> b.append(key || i == 0 ? "\\ " : " ");
+                default -> b.append(ch);
+            }
+        }
+        return b.toString();
+    }
+}

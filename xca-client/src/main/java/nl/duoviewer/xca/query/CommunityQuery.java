@@ -1,0 +1,247 @@
+package nl.duoviewer.xca.query;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.EbXMLFactory30;
+import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.EbXMLQueryResponse30;
+import org.openehealth.ipf.commons.ihe.xds.iti18.Iti18PortType;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.DocumentEntry;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.QueryResponse;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
+import org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.query.AdhocQueryRequest;
+import org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.query.AdhocQueryResponse;
+import org.openehealth.ipf.commons.ihe.xds.core.transform.responses.QueryResponseTransformer;
+import org.openehealth.ipf.commons.ihe.xds.iti38.Iti38PortType;
+
+import nl.duoviewer.core.patient.Bsn;
+import nl.duoviewer.core.timeline.ReportRecord;
+import nl.duoviewer.core.timeline.SourceInstitution;
+import nl.duoviewer.core.timeline.SourceStatus;
+import nl.duoviewer.core.timeline.StudyRecord;
+import nl.duoviewer.xca.audit.AuditEvent;
+import nl.duoviewer.xca.audit.AuditSink;
+import nl.duoviewer.xca.config.CommunityEndpoint;
+import nl.duoviewer.xca.soap.PortLease;
+import nl.duoviewer.xca.soap.SoapPorts;
+import nl.duoviewer.xca.soap.SoapTransaction;
+
+/**
+ * Everything one community is asked for one patient: a manifest query and a report query, each retried after
+ * transient failures and narrowed by service-start-time halves after XDSTooManyResults (within a split budget).
+ * The answer is checked as a whole: a community that returns any entry for another patient is not trusted at all.
+ */
+final class CommunityQuery {
+
+    /** What one community delivered. */
+    record Result(List<StudyRecord> studies, List<ReportRecord> reports, SourceStatus status) {
+    }
+
+    private final CommunityEndpoint community;
+    private final SoapPorts ports;
+    private final SoapTransaction transaction;
+    private final int retries;
+    private final Clock clock;
+    private final AuditSink audit;
+
+    private final List<StudyRecord> studies = new ArrayList<>();
+    private final List<ReportRecord> reports = new ArrayList<>();
+    private final Set<String> partialCodes = new LinkedHashSet<>();
+    private int splitsLeft;
+    private boolean unresolvedTooMany;
+    private int malformed;
+    private int filtered;
+    private List<RegistryError> lastErrors = List.of();
+
+    CommunityQuery(CommunityEndpoint community, SoapPorts ports, SoapTransaction transaction, int retries,
+                   int maxSplits, Clock clock, AuditSink audit) {
+        this.community = community;
+        this.ports = ports;
+        this.transaction = transaction;
+        this.retries = retries;
+        this.splitsLeft = maxSplits;
+        this.clock = clock;
+        this.audit = audit;
+    }
+
+    /**
+     * Runs both queries. Records from institutions the filter rejects (not localised by Mitz) are dropped without a
+     * trace in the result: their absence must not tell the user anything.
+     */
+    Result run(Bsn patient, Predicate<SourceInstitution> allowed) {
+        String name = community.displayName();
+        try {
+            for (DocumentKind kind : DocumentKind.values()) {
+                queryRange(patient, kind, null, allowed);
+            }
+        } catch (SourceFailure f) {
+            audit(patient, "FAILURE", f.getMessage());
+            // what arrived before the failure is valid (already patient-checked); keep it but mark the source
+            if (f.state() == SourceStatus.State.FAILED && f.getMessage().contains("another patient")) {
+                return new Result(List.of(), List.of(), status(f.state(), f.getMessage()));
+            }
+            return new Result(List.copyOf(studies), List.copyOf(reports), status(f.state(), f.getMessage()));
+        } catch (RuntimeException e) {
+            SourceFailure f = Failures.classify(e, name, community.timeout());
+            audit(patient, "FAILURE", f.getMessage());
+            return new Result(List.copyOf(studies), List.copyOf(reports), status(f.state(), f.getMessage()));
+        }
+        List<String> notes = new ArrayList<>();
+        if (!partialCodes.isEmpty()) {
+            notes.add("partial answer (" + String.join(", ", partialCodes) + ")");
+        }
+        if (unresolvedTooMany) {
+            notes.add("too many results (" + XdsCodes.TOO_MANY_RESULTS + "), not all shown");
+        }
+        if (malformed > 0) {
+            notes.add(malformed + " entries without usable metadata ignored");
+        }
+        audit(patient, notes.isEmpty() ? "SUCCESS" : "PARTIAL",
+                studies.size() + " studies, " + reports.size() + " reports" + (filtered > 0 ? ", " + filtered
+                        + " from institutions not localised dropped" : ""));
+        if (notes.isEmpty()) {
+            return new Result(List.copyOf(studies), List.copyOf(reports), status(SourceStatus.State.COMPLETE, ""));
+        }
+        return new Result(List.copyOf(studies), List.copyOf(reports),
+                status(SourceStatus.State.PARTIAL, name + ": " + String.join("; ", notes)));
+    }
+
+    private SourceStatus status(SourceStatus.State state, String message) {
+        return new SourceStatus(community.homeCommunityId(), community.displayName(), state, message);
+    }
+
+    private void queryRange(Bsn patient, DocumentKind kind, ServiceTimeRange range,
+                            Predicate<SourceInstitution> allowed) throws SourceFailure {
+        QueryResponse answer = send(patient, kind, range);
+        List<RegistryError> errors = this.lastErrors;
+        boolean tooMany = errors.stream().anyMatch(e -> XdsCodes.TOO_MANY_RESULTS.equals(e.code()));
+        if (tooMany) {
+            ServiceTimeRange r = range != null ? range : ServiceTimeRange.allUntil(LocalDate.now(clock));
+            if (splitsLeft >= 2 && !r.singleDay()) {
+                splitsLeft -= 2;
+                for (ServiceTimeRange half : r.split()) {
+                    queryRange(patient, kind, half, allowed);
+                }
+            } else {
+                unresolvedTooMany = true;
+            }
+            return;
+        }
+        if (answer.getStatus() == Status.FAILURE) {
+            throw new SourceFailure(SourceStatus.State.FAILED, community.displayName() + ": "
+                    + describe(errors, "registry failure"), false);
+        }
+        accept(patient, answer.getDocumentEntries(), allowed);
+        if (answer.getStatus() == Status.PARTIAL_SUCCESS) {
+            partialCodes.add(errors.isEmpty() ? "PartialSuccess" : RegistryErrors.codes(errors));
+        }
+    }
+
+    private static String describe(List<RegistryError> errors, String fallback) {
+        return errors.isEmpty() ? fallback : RegistryErrors.codes(errors);
+    }
+
+    private void accept(Bsn patient, List<DocumentEntry> entries, Predicate<SourceInstitution> allowed)
+            throws SourceFailure {
+        List<StudyRecord> s = new ArrayList<>();
+        List<ReportRecord> r = new ArrayList<>();
+        for (DocumentEntry e : entries) {
+            if (!patient.equals(DocumentEntryMapper.patientOf(e))) {
+                throw new SourceFailure(SourceStatus.State.FAILED, community.displayName()
+                        + ": returned data for another patient; its answer was rejected", false);
+            }
+            try {
+                if (DocumentEntryMapper.isManifest(e)) {
+                    StudyRecord study = DocumentEntryMapper.toStudy(e, patient, community.homeCommunityId());
+                    if (study == null) {
+                        malformed++;
+                    } else if (allowed.test(study.source())) {
+                        s.add(study);
+                    } else {
+                        filtered++;
+                    }
+                } else {
+                    ReportRecord report = DocumentEntryMapper.toReport(e, patient, community.homeCommunityId());
+                    if (allowed.test(report.source())) {
+                        r.add(report);
+                    } else {
+                        filtered++;
+                    }
+                }
+            } catch (NullPointerException | IllegalArgumentException ex) {
+                malformed++;
+            }
+        }
+        studies.addAll(s);
+        reports.addAll(r);
+    }
+
+    private QueryResponse send(Bsn patient, DocumentKind kind, ServiceTimeRange range) throws SourceFailure {
+        AdhocQueryRequest request = FindDocumentsRequests.findDocuments(patient, community.homeCommunityId(), kind,
+                range);
+        SourceFailure last = null;
+        for (int attempt = 0; attempt <= retries; attempt++) {
+            if (attempt > 0) {
+                pause(attempt);
+            }
+            AdhocQueryResponse raw;
+            try {
+                raw = call(request);
+            } catch (RuntimeException e) {
+                SourceFailure f = Failures.classify(e, community.displayName(), community.timeout());
+                if (!f.isTransient()) {
+                    throw f;
+                }
+                last = f;
+                continue;
+            }
+            List<RegistryError> errors = RegistryErrors.of(raw);
+            QueryResponse parsed;
+            try {
+                parsed = new QueryResponseTransformer(new EbXMLFactory30()).fromEbXML(new EbXMLQueryResponse30(raw));
+            } catch (RuntimeException e) {
+                throw new SourceFailure(SourceStatus.State.FAILED, community.displayName()
+                        + ": malformed answer (" + e.getClass().getSimpleName() + ")", false);
+            }
+            boolean busy = errors.stream().anyMatch(e -> XdsCodes.REGISTRY_BUSY.equals(e.code()));
+            if (busy && parsed.getStatus() == Status.FAILURE) {
+                last = new SourceFailure(SourceStatus.State.FAILED, community.displayName() + ": "
+                        + RegistryErrors.codes(errors) + " (tried " + (attempt + 1) + "x)", true);
+                continue;
+            }
+            lastErrors = errors;
+            return parsed;
+        }
+        throw last;
+    }
+
+    private AdhocQueryResponse call(AdhocQueryRequest request) {
+        if (transaction == SoapTransaction.ITI_38) {
+            try (PortLease<Iti38PortType> lease = ports.lease(community, transaction, Iti38PortType.class)) {
+                return lease.port().documentRegistryRegistryStoredQuery(request);
+            }
+        }
+        try (PortLease<Iti18PortType> lease = ports.lease(community, transaction, Iti18PortType.class)) {
+            return lease.port().documentRegistryRegistryStoredQuery(request);
+        }
+    }
+
+    private static void pause(int attempt) throws SourceFailure {
+        try {
+            Thread.sleep(Math.min(2000, 150L << attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SourceFailure(SourceStatus.State.FAILED, "cancelled", false);
+        }
+    }
+
+    private void audit(Bsn patient, String outcome, String detail) {
+        audit.record(new AuditEvent(clock.instant(), transaction.label(), patient.masked(),
+                community.displayName(), outcome, detail));
+    }
+}

@@ -1,0 +1,68 @@
+package nl.duoviewer.xca.soap;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.cxf.interceptor.AbstractBasicInterceptorProvider;
+import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
+import org.openehealth.ipf.commons.ihe.ws.JaxWsClientFactory;
+import org.openehealth.ipf.commons.ihe.ws.WsSecurityInformation;
+
+import nl.duoviewer.xca.config.CommunityEndpoint;
+import nl.duoviewer.xca.security.AssertionProvider;
+import nl.duoviewer.xca.security.TransportSecurity;
+
+/**
+ * Creates and pools IPF/CXF client ports, one pool per community and transaction. Every port carries the requester's
+ * SAML assertion (audience: the community's homeCommunityId) and the community's timeout; query ports also cap the
+ * response size.
+ */
+public final class SoapPorts {
+
+    private record Key(String communityId, SoapTransaction transaction) {
+    }
+
+    private final AssertionProvider assertions;
+    private final TransportSecurity transport;
+    private final long maxQueryResponseBytes;
+    private final Map<Key, JaxWsClientFactory<?>> factories = new ConcurrentHashMap<>();
+
+    public SoapPorts(AssertionProvider assertions, TransportSecurity transport, long maxQueryResponseBytes) {
+        this.assertions = assertions;
+        this.transport = transport;
+        this.maxQueryResponseBytes = maxQueryResponseBytes;
+    }
+
+    /** Borrows a port of the given service interface for the community's endpoint of this transaction. */
+    public <P> PortLease<P> lease(CommunityEndpoint community, SoapTransaction transaction, Class<P> portType) {
+        JaxWsClientFactory<?> f = factories.computeIfAbsent(new Key(community.id(), transaction),
+                k -> create(community, transaction));
+        Object port = f.getClient();
+        return new PortLease<>(f, portType.cast(port));
+    }
+
+    private JaxWsClientFactory<?> create(CommunityEndpoint community, SoapTransaction transaction) {
+        String url = switch (transaction) {
+            case ITI_38, ITI_18 -> community.queryEndpoint().toString();
+            case ITI_39, ITI_43 -> community.retrieveEndpoint().toString();
+            case RAD_69, RAD_75 -> community.imagingEndpoint().toString();
+        };
+        var interceptors = new AbstractBasicInterceptorProvider() { };
+        interceptors.getOutInterceptors().add(new WsSecurityOutInterceptor(assertions, community.homeCommunityId()));
+        if (transaction == SoapTransaction.ITI_38 || transaction == SoapTransaction.ITI_18) {
+            interceptors.getInInterceptors().add(new ResponseSizeLimitInterceptor(maxQueryResponseBytes));
+        }
+        HTTPClientPolicy policy = new HTTPClientPolicy();
+        long timeoutMs = community.timeout().toMillis();
+        policy.setConnectionTimeout(Math.min(timeoutMs, 10_000));
+        policy.setReceiveTimeout(timeoutMs);
+        policy.setAllowChunking(true);
+        WsSecurityInformation security = transport.sslContext() == null ? null
+                : new WsSecurityInformation(true, transport.sslContext(), null, null, null);
+        @SuppressWarnings({"rawtypes", "unchecked"})
+        JaxWsClientFactory<?> factory = new JaxWsClientFactory(transaction.ipfConfiguration(), url, null, null,
+                interceptors, List.of(), Map.of(), null, security, policy);
+        return factory;
+    }
+}
