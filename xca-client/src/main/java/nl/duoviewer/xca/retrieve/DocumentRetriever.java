@@ -1,0 +1,89 @@
+package nl.duoviewer.xca.retrieve;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+
+import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.RetrieveDocumentSetRequestType;
+import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.RetrieveDocumentSetResponseType;
+import org.openehealth.ipf.commons.ihe.xds.iti39.Iti39PortType;
+import org.openehealth.ipf.commons.ihe.xds.iti43.Iti43PortType;
+
+import nl.duoviewer.core.patient.Bsn;
+import nl.duoviewer.core.timeline.DocumentLocator;
+import nl.duoviewer.xca.audit.AuditEvent;
+import nl.duoviewer.xca.audit.AuditSink;
+import nl.duoviewer.xca.config.CommunityEndpoint;
+import nl.duoviewer.xca.config.DuoClientConfig;
+import nl.duoviewer.xca.consent.ConsentDeniedException;
+import nl.duoviewer.xca.consent.RetrievalPermit;
+import nl.duoviewer.xca.soap.PortLease;
+import nl.duoviewer.xca.soap.SoapPorts;
+import nl.duoviewer.xca.soap.SoapTransaction;
+
+/**
+ * ITI-39 (or ITI-43) retrieve of one registered document, typically a study's KOS manifest, streamed from its MTOM
+ * part to the consumer with a size cap. Requires a {@link RetrievalPermit} for the document's community.
+ */
+public final class DocumentRetriever {
+
+    private final DuoClientConfig config;
+    private final SoapPorts ports;
+    private final Clock clock;
+    private final AuditSink audit;
+
+    public DocumentRetriever(DuoClientConfig config, SoapPorts ports, Clock clock, AuditSink audit) {
+        this.config = config;
+        this.ports = ports;
+        this.clock = clock;
+        this.audit = audit;
+    }
+
+    /**
+     * Retrieves one document.
+     *
+     * @throws ConsentDeniedException when the permit does not cover this patient and the document's community
+     * @throws IOException            when the exchange fails or the document exceeds the size limit
+     */
+    public RetrieveOutcome retrieve(RetrievalPermit permit, Bsn patient, DocumentLocator document,
+                                    InstanceConsumer consumer) throws ConsentDeniedException, IOException {
+        permit.check(patient, document.homeCommunityId(), clock.instant());
+        CommunityEndpoint community = config.communityByHomeId(document.homeCommunityId())
+                .orElseThrow(() -> new ConsentDeniedException("community not configured: "
+                        + document.homeCommunityId()));
+        RetrieveDocumentSetRequestType req = new RetrieveDocumentSetRequestType();
+        var d = new RetrieveDocumentSetRequestType.DocumentRequest();
+        d.setHomeCommunityId(document.homeCommunityId());
+        d.setRepositoryUniqueId(document.repositoryUniqueId());
+        d.setDocumentUniqueId(document.documentUniqueId());
+        req.getDocumentRequest().add(d);
+        SoapTransaction tx = SoapTransaction.documentRetrieve(config.actorPosition());
+        RetrieveOutcome outcome;
+        if (tx == SoapTransaction.ITI_39) {
+            try (PortLease<Iti39PortType> lease = ports.lease(community, tx, Iti39PortType.class)) {
+                outcome = stream(ImagingRetriever.call(
+                        () -> lease.port().documentRepositoryRetrieveDocumentSet(req), community), document,
+                        community, consumer);
+            }
+        } else {
+            try (PortLease<Iti43PortType> lease = ports.lease(community, tx, Iti43PortType.class)) {
+                outcome = stream(ImagingRetriever.call(
+                        () -> lease.port().documentRepositoryRetrieveDocumentSet(req), community), document,
+                        community, consumer);
+            }
+        }
+        audit.record(new AuditEvent(clock.instant(), tx.label(), patient.masked(), permit.source().name(),
+                outcome.status().name(), document.documentUniqueId()));
+        return outcome;
+    }
+
+    private RetrieveOutcome stream(RetrieveDocumentSetResponseType response, DocumentLocator document,
+                                   CommunityEndpoint community, InstanceConsumer consumer) throws IOException {
+        try {
+            return ResponseStreamer.stream(response, List.of(document.documentUniqueId()), "", "",
+                    community.displayName(), config.maxDocumentBytes(), consumer);
+        } catch (RuntimeException e) {
+            throw ResponseStreamer.failure(e, community.displayName());
+        }
+    }
+}

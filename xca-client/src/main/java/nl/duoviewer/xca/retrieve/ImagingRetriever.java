@@ -1,0 +1,112 @@
+package nl.duoviewer.xca.retrieve;
+
+import java.io.IOException;
+import java.time.Clock;
+
+import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.RetrieveDocumentSetRequestType;
+import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.RetrieveDocumentSetResponseType;
+import org.openehealth.ipf.commons.ihe.xds.core.stub.xdsi.RetrieveImagingDocumentSetRequestType;
+import org.openehealth.ipf.commons.ihe.xds.rad69.Rad69PortType;
+import org.openehealth.ipf.commons.ihe.xds.rad75.Rad75PortType;
+
+import nl.duoviewer.core.patient.Bsn;
+import nl.duoviewer.xca.audit.AuditEvent;
+import nl.duoviewer.xca.audit.AuditSink;
+import nl.duoviewer.xca.config.CommunityEndpoint;
+import nl.duoviewer.xca.config.DuoClientConfig;
+import nl.duoviewer.xca.consent.ConsentDeniedException;
+import nl.duoviewer.xca.consent.RetrievalPermit;
+import nl.duoviewer.xca.soap.PortLease;
+import nl.duoviewer.xca.soap.SoapPorts;
+import nl.duoviewer.xca.soap.SoapTransaction;
+
+/**
+ * RAD-75 (or RAD-69 behind a local gateway) retrieve of one series, streaming each instance to the consumer as its
+ * MTOM part arrives. Requires a {@link RetrievalPermit} for the series' community.
+ */
+public final class ImagingRetriever {
+
+    private final DuoClientConfig config;
+    private final SoapPorts ports;
+    private final Clock clock;
+    private final AuditSink audit;
+
+    public ImagingRetriever(DuoClientConfig config, SoapPorts ports, Clock clock, AuditSink audit) {
+        this.config = config;
+        this.ports = ports;
+        this.clock = clock;
+        this.audit = audit;
+    }
+
+    /** The request as sent on the wire (also used to check it against the XDS-I schema). */
+    public static RetrieveImagingDocumentSetRequestType request(SeriesRequest series, String homeCommunityId,
+                                                                java.util.List<String> transferSyntaxes) {
+        RetrieveImagingDocumentSetRequestType req = new RetrieveImagingDocumentSetRequestType();
+        var study = new RetrieveImagingDocumentSetRequestType.StudyRequest();
+        study.setStudyInstanceUID(series.studyInstanceUid());
+        var s = new RetrieveImagingDocumentSetRequestType.SeriesRequest();
+        s.setSeriesInstanceUID(series.seriesInstanceUid());
+        for (String uid : series.sopInstanceUids()) {
+            var d = new RetrieveDocumentSetRequestType.DocumentRequest();
+            d.setHomeCommunityId(homeCommunityId);
+            d.setRepositoryUniqueId(series.repositoryUniqueId());
+            d.setDocumentUniqueId(uid);
+            s.getDocumentRequests().add(d);
+        }
+        study.getSeriesRequest().add(s);
+        req.getStudyRequest().add(study);
+        req.getTransferSyntaxUIDList().getTransferSyntaxUID().addAll(transferSyntaxes);
+        return req;
+    }
+
+    /**
+     * Retrieves one series.
+     *
+     * @throws ConsentDeniedException when the permit does not cover this patient and community (nothing is sent)
+     * @throws IOException            when the exchange fails; instances already handed over stay valid
+     */
+    public RetrieveOutcome retrieveSeries(RetrievalPermit permit, Bsn patient, SeriesRequest series,
+                                          InstanceConsumer consumer) throws ConsentDeniedException, IOException {
+        String hcid = permit.source().homeCommunityId();
+        permit.check(patient, hcid, clock.instant());
+        CommunityEndpoint community = config.communityByHomeId(hcid)
+                .orElseThrow(() -> new ConsentDeniedException("community not configured: " + hcid));
+        SoapTransaction tx = SoapTransaction.imagingRetrieve(config.actorPosition());
+        RetrieveImagingDocumentSetRequestType req = request(series, hcid, config.transferSyntaxes());
+        RetrieveOutcome outcome;
+        if (tx == SoapTransaction.RAD_75) {
+            try (PortLease<Rad75PortType> lease = ports.lease(community, tx, Rad75PortType.class)) {
+                outcome = stream(call(() -> lease.port().documentRepositoryRetrieveImagingDocumentSet(req),
+                        community), series, community, consumer);
+            }
+        } else {
+            try (PortLease<Rad69PortType> lease = ports.lease(community, tx, Rad69PortType.class)) {
+                outcome = stream(call(() -> lease.port().documentRepositoryRetrieveImagingDocumentSet(req),
+                        community), series, community, consumer);
+            }
+        }
+        audit.record(new AuditEvent(clock.instant(), tx.label(), patient.masked(), permit.source().name(),
+                outcome.status().name(), series.seriesInstanceUid() + ": " + outcome.received().size() + "/"
+                + series.sopInstanceUids().size()));
+        return outcome;
+    }
+
+    private RetrieveOutcome stream(RetrieveDocumentSetResponseType response, SeriesRequest series,
+                                   CommunityEndpoint community, InstanceConsumer consumer) throws IOException {
+        try {
+            return ResponseStreamer.stream(response, series.sopInstanceUids(), series.studyInstanceUid(),
+                    series.seriesInstanceUid(), community.displayName(), config.maxInstanceBytes(), consumer);
+        } catch (RuntimeException e) {
+            throw ResponseStreamer.failure(e, community.displayName());
+        }
+    }
+
+    static RetrieveDocumentSetResponseType call(java.util.function.Supplier<RetrieveDocumentSetResponseType> call,
+                                                CommunityEndpoint community) throws RetrieveException {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            throw ResponseStreamer.failure(e, community.displayName());
+        }
+    }
+}
