@@ -1,0 +1,197 @@
+package nl.duoviewer.xca.wado;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import nl.duoviewer.core.patient.Bsn;
+import nl.duoviewer.xca.audit.AuditEvent;
+import nl.duoviewer.xca.audit.AuditSink;
+import nl.duoviewer.xca.config.CommunityEndpoint;
+import nl.duoviewer.xca.config.DuoClientConfig;
+import nl.duoviewer.xca.consent.ConsentDeniedException;
+import nl.duoviewer.xca.consent.RetrievalPermit;
+import nl.duoviewer.xca.retrieve.InstanceConsumer;
+import nl.duoviewer.xca.retrieve.RetrieveException;
+import nl.duoviewer.xca.retrieve.RetrieveOutcome;
+import nl.duoviewer.xca.retrieve.RetrievedInstance;
+import nl.duoviewer.xca.security.AssertionProvider;
+
+/**
+ * DICOMweb WADO-RS retrieve (RAD-107 style): studies, series, instances as multipart/related application/dicom and
+ * frames as application/octet-stream, each part streamed to the consumer as it arrives. Only URLs under the
+ * community's configured WADO-RS base are ever requested, and only with a {@link RetrievalPermit} for that
+ * community; the requester's signed assertion travels in the Authorization header ({@code SAML <base64>}).
+ */
+public final class WadoRsClient {
+
+    private final DuoClientConfig config;
+    private final HttpClient http;
+    private final AssertionProvider assertions;
+    private final Clock clock;
+    private final AuditSink audit;
+
+    public WadoRsClient(DuoClientConfig config, HttpClient http, AssertionProvider assertions, Clock clock,
+                        AuditSink audit) {
+        this.config = config;
+        this.http = http;
+        this.assertions = assertions;
+        this.clock = clock;
+        this.audit = audit;
+    }
+
+    /** The community's WADO-RS base for the permit, or a refusal when it has none. */
+    private CommunityEndpoint community(RetrievalPermit permit, Bsn patient) throws ConsentDeniedException {
+        String hcid = permit.source().homeCommunityId();
+        permit.check(patient, hcid, clock.instant());
+        CommunityEndpoint c = config.communityByHomeId(hcid)
+                .orElseThrow(() -> new ConsentDeniedException("community not configured: " + hcid));
+        if (c.wadoBase() == null) {
+            throw new ConsentDeniedException("community has no WADO-RS endpoint: " + c.displayName());
+        }
+        return c;
+    }
+
+    public RetrieveOutcome retrieveStudy(RetrievalPermit permit, Bsn patient, String studyUid,
+                                         InstanceConsumer consumer) throws ConsentDeniedException, IOException {
+        CommunityEndpoint c = community(permit, patient);
+        return get(c, patient, permit, path(c, "studies", studyUid), studyUid, "", dicomAccept(), consumer);
+    }
+
+    public RetrieveOutcome retrieveSeries(RetrievalPermit permit, Bsn patient, String studyUid, String seriesUid,
+                                          InstanceConsumer consumer) throws ConsentDeniedException, IOException {
+        CommunityEndpoint c = community(permit, patient);
+        return get(c, patient, permit, path(c, "studies", studyUid, "series", seriesUid), studyUid, seriesUid,
+                dicomAccept(), consumer);
+    }
+
+    public RetrieveOutcome retrieveInstance(RetrievalPermit permit, Bsn patient, String studyUid, String seriesUid,
+                                            String sopUid, InstanceConsumer consumer)
+            throws ConsentDeniedException, IOException {
+        CommunityEndpoint c = community(permit, patient);
+        return get(c, patient, permit, path(c, "studies", studyUid, "series", seriesUid, "instances", sopUid),
+                studyUid, seriesUid, dicomAccept(), consumer);
+    }
+
+    /** Frames (1-based numbers) of one instance, as raw pixel data parts. */
+    public RetrieveOutcome retrieveFrames(RetrievalPermit permit, Bsn patient, String studyUid, String seriesUid,
+                                          String sopUid, List<Integer> frames, InstanceConsumer consumer)
+            throws ConsentDeniedException, IOException {
+        if (frames.isEmpty() || frames.stream().anyMatch(f -> f < 1)) {
+            throw new IllegalArgumentException("frame numbers start at 1");
+        }
+        CommunityEndpoint c = community(permit, patient);
+        String list = frames.stream().map(String::valueOf).collect(Collectors.joining(","));
+        return get(c, patient, permit, path(c, "studies", studyUid, "series", seriesUid, "instances", sopUid,
+                "frames", list), studyUid, seriesUid, "multipart/related; type=\"application/octet-stream\"",
+                consumer);
+    }
+
+    /**
+     * Follows a KOS Retrieve URL (0008,1190). It must lie under the community's WADO-RS base: the requester's
+     * assertion is never sent anywhere else.
+     */
+    public RetrieveOutcome retrieveUrl(RetrievalPermit permit, Bsn patient, URI retrieveUrl, String studyUid,
+                                       InstanceConsumer consumer) throws ConsentDeniedException, IOException {
+        CommunityEndpoint c = community(permit, patient);
+        URI url = retrieveUrl.normalize();
+        String base = c.wadoBase().normalize().toString();
+        base = base.endsWith("/") ? base : base + "/";
+        if (!url.toString().startsWith(base) || url.getRawQuery() != null && url.getRawQuery().contains("@")) {
+            throw new ConsentDeniedException("Retrieve URL outside the community's WADO-RS base: " + url);
+        }
+        return get(c, patient, permit, url, studyUid, "", dicomAccept(), consumer);
+    }
+
+    private String dicomAccept() {
+        // one media range per offered transfer syntax, in preference order
+        List<String> ranges = new ArrayList<>();
+        List<String> syntaxes = config.transferSyntaxes();
+        for (int i = 0; i < syntaxes.size(); i++) {
+            String q = i == 0 ? "" : String.format(java.util.Locale.ROOT, "; q=%.1f", Math.max(0.1, 0.9 - i * 0.1));
+            ranges.add("multipart/related; type=\"application/dicom\"; transfer-syntax=" + syntaxes.get(i) + q);
+        }
+        return String.join(", ", ranges);
+    }
+
+    private static URI path(CommunityEndpoint c, String... segments) {
+        StringBuilder b = new StringBuilder(c.wadoBase().toString());
+        if (b.charAt(b.length() - 1) == '/') {
+            b.setLength(b.length() - 1);
+        }
+        for (String s : segments) {
+            if (!s.matches("[0-9.,]+") && !s.matches("[a-z]+")) {
+                throw new IllegalArgumentException("not a UID: " + s);
+            }
+            b.append('/').append(s);
+        }
+        return URI.create(b.toString());
+    }
+
+    private RetrieveOutcome get(CommunityEndpoint c, Bsn patient, RetrievalPermit permit, URI url, String studyUid,
+                                String seriesUid, String accept, InstanceConsumer consumer) throws IOException {
+        String assertion = Base64.getEncoder().encodeToString(assertions.assertionBytes(c.homeCommunityId()));
+        HttpRequest request = HttpRequest.newBuilder(url)
+                .timeout(c.timeout())
+                .header("Accept", accept)
+                .header("Authorization", "SAML " + assertion)
+                .GET().build();
+        HttpResponse<InputStream> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (java.net.http.HttpTimeoutException e) {
+            throw new RetrieveException(c.displayName() + ": no answer in time (WADO-RS)", e);
+        } catch (java.net.ConnectException e) {
+            throw new RetrieveException(c.displayName() + ": not reachable (WADO-RS)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("WADO-RS retrieve cancelled");
+        }
+        List<String> received = new ArrayList<>();
+        try (InputStream body = response.body()) {
+            int status = response.statusCode();
+            if (status != 200 && status != 206) {
+                String outcome = status == 404 ? "not found" : status == 401 || status == 403 ? "refused"
+                        : "HTTP " + status;
+                audit(patient, permit, "FAILED", url + " " + status);
+                return new RetrieveOutcome(RetrieveOutcome.Status.FAILED, received, List.of(), List.of(),
+                        c.displayName() + ": WADO-RS " + outcome);
+            }
+            String contentType = response.headers().firstValue("Content-Type").orElse("");
+            MultipartRelatedParser parser = new MultipartRelatedParser(body, contentType,
+                    new MultipartRelatedParser.Limits(config.maxInstanceBytes(), 100_000, 16 * 1024));
+            MultipartPart part;
+            while ((part = parser.next()) != null) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new java.io.InterruptedIOException("WADO-RS retrieve cancelled");
+                }
+                String location = part.contentLocation();
+                String id = location.isEmpty() ? "part-" + (received.size() + 1)
+                        : location.substring(location.lastIndexOf('/') + 1);
+                String sop = location.contains("/instances/") ? location.replaceAll(".*/instances/([^/]+).*", "$1")
+                        : id;
+                consumer.accept(new RetrievedInstance(studyUid, seriesUid, sop, part.contentType(),
+                        c.homeCommunityId()), part.body());
+                received.add(location.contains("/frames/") ? id : sop);
+            }
+            RetrieveOutcome.Status s = status == 206 ? RetrieveOutcome.Status.PARTIAL
+                    : RetrieveOutcome.Status.COMPLETE;
+            audit(patient, permit, s.name(), url + " parts=" + received.size());
+            return new RetrieveOutcome(s, received, List.of(), List.of(),
+                    s == RetrieveOutcome.Status.PARTIAL ? c.displayName() + ": partial content (WADO-RS)" : "");
+        }
+    }
+
+    private void audit(Bsn patient, RetrievalPermit permit, String outcome, String detail) {
+        audit.record(new AuditEvent(clock.instant(), "WADO-RS", patient.masked(), permit.source().name(), outcome,
+                detail));
+    }
+}
