@@ -1,0 +1,46 @@
+package nl.duoviewer.network;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+import nl.duoviewer.network.catalogue.DemoPatient;
+import nl.duoviewer.xca.config.CommunityEndpoint;
+import nl.duoviewer.xca.config.DuoClientConfig;
+
+/**
+ * Runs the embedded DUO network standalone: prints the endpoints and demo patients, writes the client
+ * configuration file (first argument, default {@code duo-network.properties}) and serves until Ctrl-C.
+ */
+public final class DuoNetworkMain {
+
+    private DuoNetworkMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path configFile = Path.of(args.length > 0 ? args[0] : "duo-network.properties").toAbsolutePath();
+        EmbeddedDuoNetwork net = EmbeddedDuoNetwork.start(EmbeddedDuoNetwork.Options.defaults()
+                .withWorkDir(configFile.getParent().resolve("duo-network-keys")));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            net.close();
+            stopped.countDown();
+        }, "duo-network-shutdown"));
+        DuoClientConfig config = net.clientConfig();
+        net.writeClientConfig(configFile);
+        System.out.println("Embedded DUO network is up.");
+        for (CommunityEndpoint c : config.communities()) {
+            System.out.printf("  %-14s %s%n    ITI-38 %s%n    ITI-39 %s%n    RAD-75 %s%n    WADO   %s%n",
+                    c.displayName(), c.homeCommunityId(), c.queryEndpoint(), c.retrieveEndpoint(),
+                    c.imagingEndpoint(), c.wadoBase() == null ? "-" : c.wadoBase());
+        }
+        System.out.println("  Mitz open     " + config.mitz().openQuestionEndpoint());
+        System.out.println("  Mitz closed   " + config.mitz().closedQuestionEndpoint());
+        System.out.println("Demo patients:");
+        for (DemoPatient p : net.catalogue().patients()) {
+            System.out.printf("  %s  %-24s %d studies%n", p.bsn().value(), p.displayName(), p.studies().size());
+        }
+        System.out.println("Client configuration written to " + configFile);
+        System.out.println("Press Ctrl-C to stop.");
+        stopped.await();
+    }
+}

@@ -1,0 +1,191 @@
+package nl.duoviewer.network;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.cxf.Bus;
+import org.apache.cxf.BusFactory;
+
+import nl.duoviewer.network.catalogue.CatalogueGenerator;
+import nl.duoviewer.network.catalogue.DemoCatalogue;
+import nl.duoviewer.network.catalogue.Network;
+import nl.duoviewer.network.content.DeterministicStudyContent;
+import nl.duoviewer.network.content.StudyContent;
+import nl.duoviewer.network.gateway.RespondingGateway;
+import nl.duoviewer.network.mitz.MitzService;
+import nl.duoviewer.network.pki.TestPki;
+import nl.duoviewer.network.wado.WadoRsServer;
+import nl.duoviewer.xca.config.ActorPosition;
+import nl.duoviewer.xca.config.CommunityEndpoint;
+import nl.duoviewer.xca.config.DuoClientConfig;
+import nl.duoviewer.xca.config.DuoConfigFile;
+import nl.duoviewer.xca.config.MitzSettings;
+import nl.duoviewer.xca.config.RequesterIdentity;
+import nl.duoviewer.xca.security.AssertionVerifier;
+import nl.duoviewer.xca.soap.SoapTransaction;
+
+/**
+ * The DUO network in one process, on 127.0.0.1 with ephemeral ports: three communities (Founda Health, Enovation,
+ * Alphatron TLB), each an XCA-I responding gateway (ITI-38/39, ITI-18/43, RAD-69/75), WADO-RS for Founda and
+ * Enovation, and a Mitz service with editable consent. It serves a generated demo catalogue and hands out the client
+ * configuration (endpoints, OIDs, a generated test keystore) that the viewer needs.
+ *
+ * <pre>
+ * try (EmbeddedDuoNetwork net = EmbeddedDuoNetwork.start()) {
+ *     DuoClientConfig config = net.clientConfig();
+ *     ...
+ * }
+ * </pre>
+ */
+public final class EmbeddedDuoNetwork implements AutoCloseable {
+
+    /** The requester identity written into the client configuration. */
+    public static final RequesterIdentity DEMO_REQUESTER = new RequesterIdentity("90001234", "900012345", "01.015",
+            "TREAT", "Demo Ziekenhuis (viewer)", "V4");
+
+    /**
+     * Startup options.
+     *
+     * @param seed         catalogue seed
+     * @param workDir      where the test keystores are written
+     * @param content      document bytes
+     * @param wadoNetworks communities that offer WADO-RS
+     */
+    public record Options(long seed, Path workDir, StudyContent content, Set<Network> wadoNetworks) {
+
+        public static Options defaults() throws IOException {
+            return new Options(CatalogueGenerator.DEFAULT_SEED, Files.createTempDirectory("duo-network"),
+                    new DeterministicStudyContent(), Set.of(Network.FOUNDA, Network.ENOVATION));
+        }
+
+        public Options withContent(StudyContent c) {
+            return new Options(seed, workDir, c, wadoNetworks);
+        }
+
+        public Options withWorkDir(Path dir) {
+            return new Options(seed, dir, content, wadoNetworks);
+        }
+    }
+
+    private final DemoCatalogue catalogue;
+    private final TestPki pki;
+    private final Bus bus;
+    private final Map<Network, CommunityNode> communities = new EnumMap<>(Network.class);
+    private final MitzService mitz;
+    private final StudyContent content;
+
+    private EmbeddedDuoNetwork(Options options) throws IOException {
+        this.catalogue = new CatalogueGenerator(options.seed()).generate();
+        this.content = options.content();
+        this.pki = TestPki.create(options.workDir(), DEMO_REQUESTER.ura());
+        this.bus = BusFactory.newInstance().createBus();
+        Clock clock = Clock.systemUTC();
+        for (Network n : Network.values()) {
+            AssertionVerifier verifier = new AssertionVerifier(Set.of(pki.trustedCertificate()),
+                    n.homeCommunityId(), clock);
+            RespondingGateway gateway = new RespondingGateway(n, catalogue, content, verifier, bus);
+            WadoRsServer wado = options.wadoNetworks().contains(n) ? new WadoRsServer(n, catalogue, content,
+                    verifier, gateway.faults(), gateway.counters()) : null;
+            communities.put(n, new CommunityNode(gateway, wado));
+        }
+        this.mitz = new MitzService(catalogue, new AssertionVerifier(Set.of(pki.trustedCertificate()),
+                MitzSettings.DEFAULT_AUDIENCE, clock), clock);
+    }
+
+    /** Starts with the default demo catalogue and deterministic content. */
+    public static EmbeddedDuoNetwork start() throws IOException {
+        return start(Options.defaults());
+    }
+
+    public static EmbeddedDuoNetwork start(Options options) throws IOException {
+        EmbeddedDuoNetwork net = new EmbeddedDuoNetwork(options);
+        try {
+            for (CommunityNode c : net.communities.values()) {
+                c.start();
+            }
+            net.mitz.start();
+            return net;
+        } catch (IOException | RuntimeException e) {
+            net.close();
+            throw e;
+        }
+    }
+
+    public DemoCatalogue catalogue() {
+        return catalogue;
+    }
+
+    public StudyContent content() {
+        return content;
+    }
+
+    public CommunityNode community(Network network) {
+        return communities.get(network);
+    }
+
+    public List<CommunityNode> communities() {
+        return List.copyOf(communities.values());
+    }
+
+    public MitzService mitz() {
+        return mitz;
+    }
+
+    public TestPki pki() {
+        return pki;
+    }
+
+    /** Client configuration for the viewer as Initiating Gateway (ITI-38/39, RAD-75). */
+    public DuoClientConfig clientConfig() {
+        return clientConfig(ActorPosition.INITIATING_GATEWAY, Duration.ofSeconds(10));
+    }
+
+    /**
+     * Client configuration for an actor position; behind a local gateway the same gateways answer the ITI-18,
+     * ITI-43 and RAD-69 endpoints.
+     */
+    public DuoClientConfig clientConfig(ActorPosition position, Duration timeout) {
+        List<CommunityEndpoint> endpoints = new ArrayList<>();
+        for (CommunityNode c : communities.values()) {
+            Network n = c.network();
+            boolean ig = position == ActorPosition.INITIATING_GATEWAY;
+            endpoints.add(new CommunityEndpoint(n.key(), n.displayName(), n.homeCommunityId(),
+                    c.endpoint(ig ? SoapTransaction.ITI_38 : SoapTransaction.ITI_18),
+                    c.endpoint(ig ? SoapTransaction.ITI_39 : SoapTransaction.ITI_43),
+                    c.endpoint(ig ? SoapTransaction.RAD_75 : SoapTransaction.RAD_69),
+                    c.wadoBase(), timeout));
+        }
+        MitzSettings m = new MitzSettings(mitz.openEndpoint(), mitz.closedEndpoint(), true,
+                MitzSettings.DEFAULT_AUDIENCE, "GGC002", Duration.ofSeconds(10), Duration.ofSeconds(60));
+        return new DuoClientConfig(position, endpoints, m, DEMO_REQUESTER, pki.organisation(), null,
+                DuoClientConfig.DEFAULT_TRANSFER_SYNTAXES, 1, 16, 32L << 20, 64L << 20, 1L << 30);
+    }
+
+    /** Writes {@link #clientConfig()} as the properties file IT would write for a real gateway. */
+    public Path writeClientConfig(Path file) throws IOException {
+        DuoConfigFile.write(clientConfig(), file, "Embedded DUO network (demo): endpoints on 127.0.0.1, "
+                + "test keystore generated at start-up.");
+        return file;
+    }
+
+    @Override
+    public void close() {
+        for (CommunityNode c : communities.values()) {
+            try {
+                c.stop();
+            } catch (RuntimeException e) {
+                // keep closing the others
+            }
+        }
+        mitz.stop();
+        bus.shutdown(true);
+    }
+}

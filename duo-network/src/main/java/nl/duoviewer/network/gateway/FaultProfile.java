@@ -1,0 +1,152 @@
+package nl.duoviewer.network.gateway;
+
+import java.time.Duration;
+import java.util.Random;
+
+/**
+ * How one community (or the Mitz service) misbehaves, changeable while the network runs. All settings start off
+ * (a healthy service); {@link #reset()} returns there.
+ *
+ * <ul>
+ *   <li>{@code latency}: every request waits this long before it is handled</li>
+ *   <li>{@code bandwidth}: responses are written at most this many bytes per second</li>
+ *   <li>{@code slowDrip}: responses trickle out in small chunks with pauses between them</li>
+ *   <li>{@code errorRate}: this fraction of requests fails with a server error (seeded, so repeatable)</li>
+ *   <li>{@code wrongPatient}: query responses name another patient</li>
+ *   <li>{@code oversized}: query responses are padded by this many bytes</li>
+ *   <li>{@code registryBusy}: the next n queries answer XDSRegistryBusy (-1: all)</li>
+ *   <li>{@code tooManyResultsAbove}: a query matching more entries answers XDSTooManyResults</li>
+ *   <li>{@code partialSuccess}: queries return half their entries with PartialSuccess; image retrieves leave
+ *       out every other instance</li>
+ * </ul>
+ * Being down (connection refused) is switched on the community itself, because it closes the port.
+ */
+public final class FaultProfile {
+
+    private volatile Duration latency = Duration.ZERO;
+    private volatile long bytesPerSecond;
+    private volatile int dripChunkBytes;
+    private volatile Duration dripPause = Duration.ZERO;
+    private volatile double errorRate;
+    private volatile Random errorRandom = new Random(1);
+    private volatile boolean wrongPatient;
+    private volatile int oversizedBytes;
+    private volatile int registryBusy;
+    private volatile int tooManyResultsAbove = Integer.MAX_VALUE;
+    private volatile boolean partialSuccess;
+
+    /** Back to a healthy service. */
+    public synchronized FaultProfile reset() {
+        latency = Duration.ZERO;
+        bytesPerSecond = 0;
+        dripChunkBytes = 0;
+        dripPause = Duration.ZERO;
+        errorRate = 0;
+        wrongPatient = false;
+        oversizedBytes = 0;
+        registryBusy = 0;
+        tooManyResultsAbove = Integer.MAX_VALUE;
+        partialSuccess = false;
+        return this;
+    }
+
+    public FaultProfile latency(Duration d) {
+        latency = d;
+        return this;
+    }
+
+    public FaultProfile bandwidth(long bytesPerSecond) {
+        this.bytesPerSecond = bytesPerSecond;
+        return this;
+    }
+
+    public FaultProfile slowDrip(int chunkBytes, Duration pause) {
+        dripChunkBytes = chunkBytes;
+        dripPause = pause;
+        return this;
+    }
+
+    public synchronized FaultProfile errorRate(double rate, long seed) {
+        errorRate = rate;
+        errorRandom = new Random(seed);
+        return this;
+    }
+
+    public FaultProfile wrongPatient(boolean on) {
+        wrongPatient = on;
+        return this;
+    }
+
+    public FaultProfile oversized(int paddingBytes) {
+        oversizedBytes = paddingBytes;
+        return this;
+    }
+
+    public FaultProfile registryBusy(int times) {
+        registryBusy = times;
+        return this;
+    }
+
+    public FaultProfile tooManyResultsAbove(int entries) {
+        tooManyResultsAbove = entries;
+        return this;
+    }
+
+    public FaultProfile partialSuccess(boolean on) {
+        partialSuccess = on;
+        return this;
+    }
+
+    public Duration latency() {
+        return latency;
+    }
+
+    public long bytesPerSecond() {
+        return bytesPerSecond;
+    }
+
+    public int dripChunkBytes() {
+        return dripChunkBytes;
+    }
+
+    public Duration dripPause() {
+        return dripPause;
+    }
+
+    /** Draws whether this request fails. */
+    public synchronized boolean drawError() {
+        return errorRate > 0 && errorRandom.nextDouble() < errorRate;
+    }
+
+    public boolean wrongPatient() {
+        return wrongPatient;
+    }
+
+    public int oversizedBytes() {
+        return oversizedBytes;
+    }
+
+    /** True (and counts down) when this query must answer XDSRegistryBusy. */
+    public synchronized boolean takeRegistryBusy() {
+        if (registryBusy == 0) {
+            return false;
+        }
+        if (registryBusy > 0) {
+            registryBusy--;
+        }
+        return true;
+    }
+
+    public int tooManyResultsAbove() {
+        return tooManyResultsAbove;
+    }
+
+    public boolean partialSuccess() {
+        return partialSuccess;
+    }
+
+    /** True when responses must be slowed down. */
+    public boolean throttled() {
+        return bytesPerSecond > 0 || dripChunkBytes > 0;
+    }
+}

@@ -1,0 +1,127 @@
+package nl.duoviewer.network.gateway;
+
+import java.io.OutputStream;
+import java.util.Set;
+
+import javax.xml.namespace.QName;
+
+import org.apache.cxf.binding.soap.Soap12;
+import org.apache.cxf.binding.soap.SoapFault;
+import org.apache.cxf.binding.soap.SoapMessage;
+import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
+import org.apache.cxf.headers.Header;
+import org.apache.cxf.interceptor.Fault;
+import org.apache.cxf.interceptor.MessageSenderInterceptor;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.AbstractPhaseInterceptor;
+import org.apache.cxf.phase.Phase;
+import org.w3c.dom.Element;
+
+import nl.duoviewer.xca.security.AssertionRejectedException;
+import nl.duoviewer.xca.security.AssertionVerifier;
+import nl.duoviewer.xca.security.Saml;
+
+/** The CXF interceptors a responding gateway puts around its services: counting, security, faults, throttling. */
+final class GatewayInterceptors {
+
+    static final QName SECURITY = new QName(Saml.WSSE_NS, "Security");
+
+    private GatewayInterceptors() {
+    }
+
+    /** Counts every request as it arrives, before anything can reject it. */
+    static final class CountArrival extends AbstractPhaseInterceptor<Message> {
+        private final Counters counters;
+        private final Counters.Kind kind;
+
+        CountArrival(Counters counters, Counters.Kind kind) {
+            super(Phase.RECEIVE);
+            this.counters = counters;
+            this.kind = kind;
+        }
+
+        @Override
+        public void handleMessage(Message message) {
+            counters.count(kind);
+        }
+    }
+
+    /** Rejects requests without a valid, signed, unexpired requester assertion for this gateway. */
+    static final class VerifyAssertion extends AbstractSoapInterceptor {
+        private final AssertionVerifier verifier;
+        private final Counters counters;
+
+        VerifyAssertion(AssertionVerifier verifier, Counters counters) {
+            super(Phase.PRE_PROTOCOL);
+            this.verifier = verifier;
+            this.counters = counters;
+        }
+
+        @Override
+        public Set<QName> getUnderstoodHeaders() {
+            return Set.of(SECURITY);
+        }
+
+        @Override
+        public void handleMessage(SoapMessage message) {
+            Header header = message.getHeader(SECURITY);
+            try {
+                if (header == null || !(header.getObject() instanceof Element security)) {
+                    throw new AssertionRejectedException("No WS-Security header");
+                }
+                verifier.verifySecurityHeader(security);
+            } catch (AssertionRejectedException e) {
+                counters.count(Counters.Kind.SECURITY_REJECTED);
+                SoapFault fault = new SoapFault("Security check failed: " + e.getMessage(),
+                        Soap12.getInstance().getSender());
+                fault.setSubCode(new QName(Saml.WSSE_NS, "InvalidSecurity"));
+                throw fault;
+            }
+        }
+    }
+
+    /** Latency and random server errors before the service is invoked. */
+    static final class InjectFaults extends AbstractPhaseInterceptor<Message> {
+        private final FaultProfile profile;
+
+        InjectFaults(FaultProfile profile) {
+            super(Phase.PRE_INVOKE);
+            this.profile = profile;
+        }
+
+        @Override
+        public void handleMessage(Message message) {
+            long ms = profile.latency().toMillis();
+            if (ms > 0) {
+                try {
+                    Thread.sleep(ms);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new Fault(new IllegalStateException("interrupted"));
+                }
+            }
+            if (profile.drawError()) {
+                throw new Fault(new IllegalStateException("Injected server error"));
+            }
+        }
+    }
+
+    /** Slows the response bytes on their way to the socket. */
+    static final class Throttle extends AbstractPhaseInterceptor<Message> {
+        private final FaultProfile profile;
+
+        Throttle(FaultProfile profile) {
+            super(Phase.PREPARE_SEND);
+            addAfter(MessageSenderInterceptor.class.getName());
+            this.profile = profile;
+        }
+
+        @Override
+        public void handleMessage(Message message) {
+            OutputStream out = message.getContent(OutputStream.class);
+            if (out != null && profile.throttled()) {
+                message.setContent(OutputStream.class, new ThrottledOutputStream(out, profile));
+            }
+        }
+    }
+}

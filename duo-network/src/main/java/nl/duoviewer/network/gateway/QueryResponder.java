@@ -1,0 +1,143 @@
+package nl.duoviewer.network.gateway;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.EbXMLAdhocQueryRequest30;
+import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.EbXMLFactory30;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.Code;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.DocumentEntry;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.AssigningAuthority;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.Identifiable;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.LocalizedString;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.TimeRange;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.QueryRegistry;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.query.FindDocumentsQuery;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorCode;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorInfo;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.QueryResponse;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.Severity;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
+import org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.query.AdhocQueryRequest;
+import org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.query.AdhocQueryResponse;
+import org.openehealth.ipf.commons.ihe.xds.core.transform.requests.QueryRegistryTransformer;
+import org.openehealth.ipf.commons.ihe.xds.core.transform.responses.QueryResponseTransformer;
+
+import nl.duoviewer.core.patient.Bsn;
+import nl.duoviewer.network.catalogue.DemoCatalogue;
+import nl.duoviewer.network.catalogue.DemoPatient;
+import nl.duoviewer.network.catalogue.Network;
+
+/**
+ * Answers FindDocuments stored queries (ITI-38 / ITI-18) from the catalogue: manifests and reports of the patient in
+ * this community, filtered by formatCode, typeCode and service start time, with the community's fault profile
+ * applied (busy, too many results, partial success, wrong patient, oversized).
+ */
+final class QueryResponder {
+
+    private static final ZoneId NL = ZoneId.of("Europe/Amsterdam");
+
+    private final Network network;
+    private final DemoCatalogue catalogue;
+    private final FaultProfile faults;
+
+    QueryResponder(Network network, DemoCatalogue catalogue, FaultProfile faults) {
+        this.network = network;
+        this.catalogue = catalogue;
+        this.faults = faults;
+    }
+
+    AdhocQueryResponse respond(AdhocQueryRequest request) {
+        return new QueryResponseTransformer(new EbXMLFactory30()).toEbXML(answer(request)).getInternal();
+    }
+
+    private QueryResponse answer(AdhocQueryRequest request) {
+        QueryRegistry registry;
+        try {
+            registry = new QueryRegistryTransformer().fromEbXML(new EbXMLAdhocQueryRequest30(request));
+        } catch (RuntimeException e) {
+            return failure(ErrorCode.REGISTRY_ERROR, "Unreadable stored query");
+        }
+        if (!(registry.getQuery() instanceof FindDocumentsQuery q)) {
+            return failure(ErrorCode.UNKNOWN_STORED_QUERY, "Only FindDocuments is supported");
+        }
+        if (q.getHomeCommunityId() != null && !network.homeCommunityId().equals(q.getHomeCommunityId())) {
+            return failure(ErrorCode.UNKNOWN_COMMUNITY, "Unknown community " + q.getHomeCommunityId());
+        }
+        Identifiable pid = q.getPatientId();
+        if (pid == null || pid.getAssigningAuthority() == null
+                || !Bsn.OID.equals(pid.getAssigningAuthority().getUniversalId()) || !Bsn.isValid(pid.getId())) {
+            return failure(ErrorCode.UNKNOWN_PATIENT_ID, "Patient id must be a BSN");
+        }
+        if (faults.takeRegistryBusy()) {
+            return failure(ErrorCode.REGISTRY_BUSY, "Registry busy, try again later");
+        }
+        Bsn bsn = Bsn.parse(pid.getId());
+        List<DocumentEntry> entries = new ArrayList<>();
+        for (DemoCatalogue.Registration r : catalogue.registrations(network, bsn)) {
+            DocumentEntry e = RegistryMetadata.manifest(bsn, r.study(), r.publication());
+            if (matches(q, e, r.study().dateTime())) {
+                entries.add(e);
+            }
+        }
+        for (DemoCatalogue.ReportEntry r : catalogue.reports(network, bsn)) {
+            DocumentEntry e = RegistryMetadata.report(bsn, r.study(), r.report());
+            if (matches(q, e, r.study().dateTime())) {
+                entries.add(e);
+            }
+        }
+        if (entries.size() > faults.tooManyResultsAbove()) {
+            return failure(ErrorCode.TOO_MANY_RESULTS, entries.size() + " entries match; narrow the query");
+        }
+        QueryResponse response = new QueryResponse(Status.SUCCESS);
+        if (faults.partialSuccess() && !entries.isEmpty()) {
+            entries = new ArrayList<>(entries.subList(0, (entries.size() + 1) / 2));
+            response.setStatus(Status.PARTIAL_SUCCESS);
+            response.getErrors().add(new ErrorInfo(ErrorCode.REGISTRY_NOT_AVAILABLE,
+                    "One of the community's registries did not answer", Severity.ERROR, network.homeCommunityId(),
+                    null));
+        }
+        if (faults.wrongPatient()) {
+            Bsn other = catalogue.patients().stream().map(DemoPatient::bsn).filter(b -> !b.equals(bsn)).findFirst()
+                    .orElseThrow();
+            for (DocumentEntry e : entries) {
+                Identifiable wrong = new Identifiable(other.value(), new AssigningAuthority(Bsn.OID, "ISO"));
+                e.setPatientId(wrong);
+                e.setSourcePatientId(wrong);
+            }
+        }
+        if (faults.oversizedBytes() > 0 && !entries.isEmpty()) {
+            entries.getFirst().setComments(new LocalizedString("x".repeat(faults.oversizedBytes())));
+        }
+        response.getDocumentEntries().addAll(entries);
+        return response;
+    }
+
+    private static boolean matches(FindDocumentsQuery q, DocumentEntry e, java.time.LocalDateTime when) {
+        if (q.getFormatCodes() != null && !q.getFormatCodes().isEmpty() && !codeIn(e.getFormatCode(),
+                q.getFormatCodes())) {
+            return false;
+        }
+        if (q.getTypeCodes() != null && !q.getTypeCodes().isEmpty() && !codeIn(e.getTypeCode(), q.getTypeCodes())) {
+            return false;
+        }
+        TimeRange range = q.getServiceStartTime();
+        Instant t = when.atZone(NL).toInstant();
+        if (range != null && range.getFrom() != null && t.isBefore(range.getFrom().getDateTime().toInstant())) {
+            return false;
+        }
+        return range == null || range.getTo() == null || t.isBefore(range.getTo().getDateTime().toInstant());
+    }
+
+    private static boolean codeIn(Code c, List<Code> wanted) {
+        return c != null && wanted.stream().anyMatch(w -> w.getCode().equals(c.getCode()));
+    }
+
+    private QueryResponse failure(ErrorCode code, String context) {
+        QueryResponse r = new QueryResponse(Status.FAILURE);
+        r.getErrors().add(new ErrorInfo(code, context, Severity.ERROR, network.homeCommunityId(), null));
+        return r;
+    }
+}

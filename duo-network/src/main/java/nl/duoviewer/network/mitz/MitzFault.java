@@ -1,0 +1,15 @@
+package nl.duoviewer.network.mitz;
+
+/** Ways the Mitz service can answer wrongly, beyond the shared latency and error-rate faults. */
+public enum MitzFault {
+    /** Healthy answers. */
+    NONE,
+    /** The answer carries a DOCTYPE with an external entity (XXE attempt). */
+    XXE,
+    /** wsa:RelatesTo names another message. */
+    WRONG_RELATES_TO,
+    /** The answer is cut off half way. */
+    MALFORMED,
+    /** The closed question always answers Indeterminate. */
+    INDETERMINATE
+}

@@ -1,0 +1,310 @@
+package nl.duoviewer.network.mitz;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+import nl.duoviewer.core.patient.Bsn;
+import nl.duoviewer.core.timeline.SourceInstitution;
+import nl.duoviewer.network.catalogue.DemoCatalogue;
+import nl.duoviewer.network.catalogue.Institution;
+import nl.duoviewer.network.gateway.Counters;
+import nl.duoviewer.network.gateway.FaultProfile;
+import nl.duoviewer.network.gateway.ThrottledOutputStream;
+import nl.duoviewer.xca.consent.MitzProtocol;
+import nl.duoviewer.xca.consent.SoapEnvelope;
+import nl.duoviewer.xca.security.AssertionRejectedException;
+import nl.duoviewer.xca.security.AssertionVerifier;
+import nl.duoviewer.xca.security.Saml;
+import nl.duoviewer.xca.security.SecureXml;
+
+/**
+ * The embedded Mitz: open question (XCPD ITI-56 Patient Location Query) at {@code /mitz/openautorisatievraag} and
+ * closed question (XACML 3.0 decision query) at {@code /mitz/geslotenautorisatievraag/xacml3}, SOAP 1.2 over HTTP on
+ * 127.0.0.1. Requests must carry a valid signed assertion for the Mitz audience. Answers follow the
+ * {@link ConsentRegistry} and the catalogue (only institutions that hold data for the patient are localised).
+ */
+public final class MitzService {
+
+    public static final String OPEN_PATH = "/mitz/openautorisatievraag";
+    public static final String CLOSED_PATH = "/mitz/geslotenautorisatievraag/xacml3";
+    private static final long MAX_REQUEST_BYTES = 1L << 20;
+
+    private final DemoCatalogue catalogue;
+    private final AssertionVerifier verifier;
+    private final Clock clock;
+    private final ConsentRegistry consent = new ConsentRegistry();
+    private final FaultProfile faults = new FaultProfile();
+    private final Counters counters = new Counters();
+    private volatile MitzFault mitzFault = MitzFault.NONE;
+    private final int port;
+    private HttpServer server;
+    private ExecutorService executor;
+
+    public MitzService(DemoCatalogue catalogue, AssertionVerifier verifier, Clock clock) throws IOException {
+        this.catalogue = catalogue;
+        this.verifier = verifier;
+        this.clock = clock;
+        try (var s = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            this.port = s.getLocalPort();
+        }
+    }
+
+    public synchronized void start() throws IOException {
+        if (server != null) {
+            return;
+        }
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+        executor = Executors.newVirtualThreadPerTaskExecutor();
+        server.setExecutor(executor);
+        server.createContext(OPEN_PATH, ex -> handle(ex, true));
+        server.createContext(CLOSED_PATH, ex -> handle(ex, false));
+        server.start();
+    }
+
+    public synchronized void stop() {
+        if (server != null) {
+            server.stop(0);
+            executor.shutdownNow();
+            server = null;
+        }
+    }
+
+    /** Down: the port refuses connections. */
+    public synchronized void setDown(boolean down) throws IOException {
+        if (down) {
+            stop();
+        } else {
+            start();
+        }
+    }
+
+    public URI openEndpoint() {
+        return URI.create("http://127.0.0.1:" + port + OPEN_PATH);
+    }
+
+    public URI closedEndpoint() {
+        return URI.create("http://127.0.0.1:" + port + CLOSED_PATH);
+    }
+
+    public ConsentRegistry consent() {
+        return consent;
+    }
+
+    public FaultProfile faults() {
+        return faults;
+    }
+
+    public Counters counters() {
+        return counters;
+    }
+
+    public void setFault(MitzFault fault) {
+        mitzFault = fault;
+    }
+
+    private void handle(HttpExchange ex, boolean open) throws IOException {
+        try (ex) {
+            counters.count(open ? Counters.Kind.MITZ_OPEN : Counters.Kind.MITZ_CLOSED);
+            if (!"POST".equals(ex.getRequestMethod())) {
+                send(ex, 405, "text/plain", "POST only".getBytes(StandardCharsets.US_ASCII));
+                return;
+            }
+            Document request;
+            try (InputStream in = ex.getRequestBody()) {
+                request = SecureXml.parse(in, MAX_REQUEST_BYTES);
+            } catch (Exception e) {
+                send(ex, 400, fault("Sender", "Unreadable request"));
+                return;
+            }
+            Element security = SoapEnvelope.header(request, Saml.WSSE_NS, "Security");
+            try {
+                verifier.verifySecurityHeader(security);
+            } catch (AssertionRejectedException e) {
+                counters.count(Counters.Kind.SECURITY_REJECTED);
+                send(ex, 500, fault("Sender", "Security check failed: " + e.getMessage()));
+                return;
+            }
+            sleep(faults.latency().toMillis());
+            if (faults.drawError()) {
+                send(ex, 500, fault("Receiver", "Injected server error"));
+                return;
+            }
+            Element messageId = SoapEnvelope.header(request, MitzProtocol.WSA_NS, "MessageID");
+            Element payload = SoapEnvelope.payload(request);
+            if (messageId == null || payload == null) {
+                send(ex, 400, fault("Sender", "Missing MessageID or body"));
+                return;
+            }
+            String relatesTo = mitzFault == MitzFault.WRONG_RELATES_TO ? "urn:uuid:" + UUID.randomUUID()
+                    : messageId.getTextContent().strip();
+            SoapEnvelope answer = SoapEnvelope.response(open ? MitzProtocol.OPEN_RESPONSE_ACTION
+                    : MitzProtocol.CLOSED_RESPONSE_ACTION, relatesTo);
+            if (open) {
+                openAnswer(answer, payload);
+            } else {
+                closedAnswer(answer, payload);
+            }
+            byte[] bytes = answer.toBytes();
+            if (mitzFault == MitzFault.XXE) {
+                String xml = new String(bytes, StandardCharsets.UTF_8);
+                String doctype = "<!DOCTYPE Envelope [<!ENTITY xxe SYSTEM \"file:///etc/hostname\">]>";
+                xml = doctype + xml.replace("</wsa:RelatesTo>", "&xxe;</wsa:RelatesTo>");
+                bytes = xml.getBytes(StandardCharsets.UTF_8);
+            } else if (mitzFault == MitzFault.MALFORMED) {
+                bytes = java.util.Arrays.copyOf(bytes, bytes.length / 2);
+            }
+            send(ex, 200, bytes);
+        } catch (RuntimeException e) {
+            send(ex, 500, fault("Receiver", "Internal error"));
+        }
+    }
+
+    private void openAnswer(SoapEnvelope answer, Element payload) {
+        Document doc = answer.document();
+        Element response = doc.createElementNS(MitzProtocol.XCPD_NS, "PatientLocationQueryResponse");
+        answer.body().appendChild(response);
+        Element requested = child(payload, "RequestedPatientId");
+        if (requested == null || !Bsn.OID.equals(requested.getAttribute("root"))
+                || !Bsn.isValid(requested.getAttribute("extension"))) {
+            return;
+        }
+        Bsn bsn = Bsn.parse(requested.getAttribute("extension"));
+        for (Institution i : catalogue.holders(bsn)) {
+            if (consent.registration(bsn, i.ura()) != ConsentRegistry.Registration.PERMIT) {
+                continue;
+            }
+            Element loc = el(response, MitzProtocol.XCPD_NS, "PatientLocationResponse");
+            el(loc, MitzProtocol.XCPD_NS, "HomeCommunityId").setTextContent(i.network().homeCommunityId());
+            Element corr = el(loc, MitzProtocol.XCPD_NS, "CorrespondingPatientId");
+            corr.setAttribute("root", Bsn.OID);
+            corr.setAttribute("extension", bsn.value());
+            Element req = el(loc, MitzProtocol.XCPD_NS, "RequestedPatientId");
+            req.setAttribute("root", Bsn.OID);
+            req.setAttribute("extension", bsn.value());
+            el(loc, MitzProtocol.XCPD_NS, "SourceId").setAttribute("root", i.sourceId());
+            Element inst = el(loc, MitzProtocol.XCPD_NS, "author-institution");
+            inst.setAttribute("root", SourceInstitution.URA_OID);
+            inst.setAttribute("extension", i.ura());
+            el(loc, MitzProtocol.XCPD_NS, "healthcare-facility-type-code").setAttribute("code",
+                    i.organisationType());
+        }
+    }
+
+    private void closedAnswer(SoapEnvelope answer, Element payload) {
+        String bsn = attributeValue(payload, MitzProtocol.RESOURCE_ID, "extension");
+        String ura = attributeValue(payload, MitzProtocol.HOLDER_INSTITUTION, "extension");
+        String category = attributeValue(payload, MitzProtocol.EVENT_CODE, "code");
+        String decision;
+        if (mitzFault == MitzFault.INDETERMINATE || !Bsn.isValid(bsn) || ura.isEmpty()) {
+            decision = "Indeterminate";
+        } else {
+            decision = switch (consent.registration(Bsn.parse(bsn), ura)) {
+                case PERMIT -> "GGC002".equals(category) ? "Permit" : "NotApplicable";
+                case DENY -> "Deny";
+                case NONE -> "NotApplicable";
+            };
+        }
+        Document doc = answer.document();
+        Element response = el(answer.body(), MitzProtocol.SAMLP_NS, "samlp:Response");
+        response.setAttribute("ID", "_" + UUID.randomUUID());
+        response.setAttribute("Version", "2.0");
+        response.setAttribute("IssueInstant", Instant.now(clock).toString());
+        el(response, Saml.NS, "saml:Issuer").setTextContent("urn:oid:2.16.840.1.113883.2.4.3.111.2.1");
+        el(el(response, MitzProtocol.SAMLP_NS, "samlp:Status"), MitzProtocol.SAMLP_NS, "samlp:StatusCode")
+                .setAttribute("Value", "urn:oasis:names:tc:SAML:2.0:status:Success");
+        Element assertion = el(response, Saml.NS, "saml:Assertion");
+        Element statement = el(assertion, MitzProtocol.XACML_SAML_NS, "xacml-saml:XACMLAuthzDecisionStatement");
+        Element result = el(el(statement, MitzProtocol.XACML_NS, "xacml:Response"), MitzProtocol.XACML_NS,
+                "xacml:Result");
+        el(result, MitzProtocol.XACML_NS, "xacml:Decision").setTextContent(decision);
+        doc.normalizeDocument();
+    }
+
+    private static String attributeValue(Element payload, String attributeId, String field) {
+        var attrs = payload.getElementsByTagNameNS(MitzProtocol.XACML_NS, "Attribute");
+        for (int i = 0; i < attrs.getLength(); i++) {
+            Element a = (Element) attrs.item(i);
+            if (attributeId.equals(a.getAttribute("AttributeId"))) {
+                Element v = SecureXml.child(a, MitzProtocol.XACML_NS, "AttributeValue");
+                if (v != null) {
+                    for (Node n = v.getFirstChild(); n != null; n = n.getNextSibling()) {
+                        if (n instanceof Element e) {
+                            return e.getAttribute(field);
+                        }
+                    }
+                }
+            }
+        }
+        return "";
+    }
+
+    private static Element child(Element parent, String local) {
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && local.equals(e.getLocalName())) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static Element el(Element parent, String ns, String qname) {
+        Element e = parent.getOwnerDocument().createElementNS(ns, qname);
+        parent.appendChild(e);
+        return e;
+    }
+
+    private static byte[] fault(String code, String text) {
+        Document doc = SecureXml.newDocument();
+        Element env = doc.createElementNS(MitzProtocol.SOAP12_NS, "soap:Envelope");
+        doc.appendChild(env);
+        Element f = el(el(env, MitzProtocol.SOAP12_NS, "soap:Body"), MitzProtocol.SOAP12_NS, "soap:Fault");
+        el(el(f, MitzProtocol.SOAP12_NS, "soap:Code"), MitzProtocol.SOAP12_NS, "soap:Value")
+                .setTextContent("soap:" + code);
+        Element reason = el(el(f, MitzProtocol.SOAP12_NS, "soap:Reason"), MitzProtocol.SOAP12_NS, "soap:Text");
+        reason.setAttributeNS("http://www.w3.org/XML/1998/namespace", "xml:lang", "en");
+        reason.setTextContent(text);
+        return SecureXml.toBytes(doc);
+    }
+
+    private void send(HttpExchange ex, int status, byte[] soap) throws IOException {
+        send(ex, status, "application/soap+xml; charset=UTF-8", soap);
+    }
+
+    private void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", type);
+        ex.sendResponseHeaders(status, body.length);
+        OutputStream out = ex.getResponseBody();
+        if (faults.throttled()) {
+            out = new ThrottledOutputStream(out, faults);
+        }
+        out.write(body);
+        out.flush();
+    }
+
+    private static void sleep(long ms) {
+        if (ms > 0) {
+            try {
+                Thread.sleep(ms);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package nl.duoviewer.xca;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+
+import nl.duoviewer.core.patient.Bsn;
+import nl.duoviewer.core.timeline.ReportRecord;
+import nl.duoviewer.core.timeline.SourceInstitution;
+import nl.duoviewer.core.timeline.SourceStatus;
+import nl.duoviewer.core.timeline.StudyRecord;
+import nl.duoviewer.core.timeline.Timeline;
+import nl.duoviewer.xca.audit.AuditSink;
+import nl.duoviewer.xca.config.CommunityEndpoint;
+import nl.duoviewer.xca.config.DuoClientConfig;
+import nl.duoviewer.xca.consent.ConsentDeniedException;
+import nl.duoviewer.xca.consent.ConsentGate;
+import nl.duoviewer.xca.consent.Localisation;
+import nl.duoviewer.xca.consent.MitzClient;
+import nl.duoviewer.xca.consent.RetrievalPermit;
+import nl.duoviewer.xca.query.TimelineQuery;
+import nl.duoviewer.xca.retrieve.DocumentRetriever;
+import nl.duoviewer.xca.retrieve.ImagingRetriever;
+import nl.duoviewer.xca.retrieve.InstanceConsumer;
+import nl.duoviewer.xca.retrieve.RetrieveOutcome;
+import nl.duoviewer.xca.retrieve.SeriesRequest;
+import nl.duoviewer.xca.security.AssertionProvider;
+import nl.duoviewer.xca.security.OrganisationCredentials;
+import nl.duoviewer.xca.security.SamlAssertionFactory;
+import nl.duoviewer.xca.security.TransportSecurity;
+import nl.duoviewer.xca.soap.SoapPorts;
+import nl.duoviewer.xca.wado.WadoRsClient;
+
+/**
+ * The viewer's entry point to the DUO network. Builds a patient's timeline (Mitz localisation, then parallel
+ * queries to the localised communities) and retrieves documents and images, each retrieval passing the consent
+ * gate first. Thread-safe; one instance per configuration.
+ */
+public final class DuoClient implements AutoCloseable {
+
+    private final DuoClientConfig config;
+    private final Clock clock;
+    private final AuditSink audit;
+    private final HttpClient http;
+    private final ConsentGate gate;
+    private final TimelineQuery timelineQuery;
+    private final DocumentRetriever documents;
+    private final ImagingRetriever images;
+    private final WadoRsClient wado;
+
+    private DuoClient(DuoClientConfig config, TransportSecurity transport, AuditSink audit, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.audit = audit;
+        OrganisationCredentials credentials = OrganisationCredentials.load(config.keystore());
+        AssertionProvider assertions = new AssertionProvider(new SamlAssertionFactory(credentials,
+                config.requester(), config.samlIssuer(), clock), clock);
+        HttpClient.Builder hb = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(Executors.newVirtualThreadPerTaskExecutor());
+        if (transport.sslContext() != null) {
+            hb.sslContext(transport.sslContext());
+        }
+        this.http = hb.build();
+        SoapPorts ports = new SoapPorts(assertions, transport, config.maxQueryResponseBytes());
+        this.gate = new ConsentGate(new MitzClient(config.mitz(), config.requester(), assertions, http, clock),
+                config.mitz(), clock, audit);
+        this.timelineQuery = new TimelineQuery(config, ports, audit, clock);
+        this.documents = new DocumentRetriever(config, ports, clock, audit);
+        this.images = new ImagingRetriever(config, ports, clock, audit);
+        this.wado = new WadoRsClient(config, http, assertions, clock, audit);
+    }
+
+    /** A client for the configuration, without client certificate, logging nowhere. */
+    public static DuoClient open(DuoClientConfig config) {
+        return new DuoClient(config, TransportSecurity.NONE, AuditSink.NONE, Clock.systemUTC());
+    }
+
+    public static DuoClient open(DuoClientConfig config, TransportSecurity transport, AuditSink audit, Clock clock) {
+        return new DuoClient(config, transport, audit, clock);
+    }
+
+    public DuoClientConfig config() {
+        return config;
+    }
+
+    /**
+     * Starts building a patient's timeline: asks Mitz where data may be, then queries those communities in
+     * parallel. Switching to another patient forgets everything about the previous one first. When Mitz cannot be
+     * asked, the timeline stays empty with one FAILED source "Mitz" carrying the neutral message.
+     */
+    public TimelineSession queryTimeline(Bsn patient) {
+        Timeline timeline = new Timeline(patient);
+        Localisation localisation;
+        try {
+            localisation = gate.localise(patient);
+        } catch (ConsentDeniedException e) {
+            timeline.updateSource(new SourceStatus("mitz", "Mitz", SourceStatus.State.FAILED, e.getMessage()));
+            return new TimelineSession(timeline, null, null, config);
+        }
+        List<CommunityEndpoint> targets = config.communities().stream()
+                .filter(c -> localisation.communities().contains(c.homeCommunityId()))
+                .toList();
+        TimelineQuery.Run run = timelineQuery.start(timeline, targets, localisation::covers);
+        return new TimelineSession(timeline, localisation, run, config);
+    }
+
+    /** Forgets the current patient, localisation and cached consent decisions (on patient switch or logout). */
+    public void clearPatient() {
+        gate.clear();
+    }
+
+    /** ITI-39 (ITI-43) retrieve of a study's KOS manifest, after the consent gate. */
+    public RetrieveOutcome retrieveManifest(Bsn patient, StudyRecord study, InstanceConsumer consumer)
+            throws ConsentDeniedException, IOException {
+        RetrievalPermit permit = gate.authorise(patient, study.source());
+        return documents.retrieve(permit, patient, study.manifest(), consumer);
+    }
+
+    /** ITI-39 (ITI-43) retrieve of a report document, after the consent gate. */
+    public RetrieveOutcome retrieveReport(Bsn patient, ReportRecord report, InstanceConsumer consumer)
+            throws ConsentDeniedException, IOException {
+        RetrievalPermit permit = gate.authorise(patient, report.source());
+        return documents.retrieve(permit, patient, report.document(), consumer);
+    }
+
+    /** RAD-75 (RAD-69) retrieve of one series from the institution holding it, after the consent gate. */
+    public RetrieveOutcome retrieveSeries(Bsn patient, SourceInstitution source, SeriesRequest series,
+                                          InstanceConsumer consumer) throws ConsentDeniedException, IOException {
+        RetrievalPermit permit = gate.authorise(patient, source);
+        return images.retrieveSeries(permit, patient, series, consumer);
+    }
+
+    /** WADO-RS retrieve of one series, after the consent gate. */
+    public RetrieveOutcome retrieveSeriesWado(Bsn patient, SourceInstitution source, String studyUid,
+                                              String seriesUid, InstanceConsumer consumer)
+            throws ConsentDeniedException, IOException {
+        RetrievalPermit permit = gate.authorise(patient, source);
+        return wado.retrieveSeries(permit, patient, studyUid, seriesUid, consumer);
+    }
+
+    /** WADO-RS retrieve of a whole study, after the consent gate. */
+    public RetrieveOutcome retrieveStudyWado(Bsn patient, SourceInstitution source, String studyUid,
+                                             InstanceConsumer consumer) throws ConsentDeniedException, IOException {
+        RetrievalPermit permit = gate.authorise(patient, source);
+        return wado.retrieveStudy(permit, patient, studyUid, consumer);
+    }
+
+    /** WADO-RS frames of one instance, after the consent gate. */
+    public RetrieveOutcome retrieveFramesWado(Bsn patient, SourceInstitution source, String studyUid,
+                                              String seriesUid, String sopUid, List<Integer> frames,
+                                              InstanceConsumer consumer) throws ConsentDeniedException, IOException {
+        RetrievalPermit permit = gate.authorise(patient, source);
+        return wado.retrieveFrames(permit, patient, studyUid, seriesUid, sopUid, frames, consumer);
+    }
+
+    /** The consent gate, for callers that drive retrievers themselves. */
+    public ConsentGate consentGate() {
+        return gate;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    AuditSink audit() {
+        return audit;
+    }
+
+    @Override
+    public void close() {
+        gate.clear();
+        http.close();
+    }
+}
