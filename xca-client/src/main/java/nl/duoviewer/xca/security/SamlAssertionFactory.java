@@ -62,6 +62,9 @@ public final class SamlAssertionFactory {
         Document doc = SecureXml.newDocument();
         Element a = doc.createElementNS(Saml.NS, "saml2:Assertion");
         a.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:saml2", Saml.NS);
+        // declared as attributes, not only implied by the elements' namespaces: canonicalisation sees attributes,
+        // and the receiver's parser will have them, so the digest must be computed with them
+        a.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:hl7", Saml.HL7_NS);
         String id = "_" + UUID.randomUUID();
         a.setAttribute("ID", id);
         a.setAttribute("IssueInstant", now.toString());
