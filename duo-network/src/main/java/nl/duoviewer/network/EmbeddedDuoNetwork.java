@@ -166,7 +166,7 @@ public final class EmbeddedDuoNetwork implements AutoCloseable {
         MitzSettings m = new MitzSettings(mitz.openEndpoint(), mitz.closedEndpoint(), true,
                 MitzSettings.DEFAULT_AUDIENCE, "GGC002", Duration.ofSeconds(10), Duration.ofSeconds(60));
         return new DuoClientConfig(position, endpoints, m, DEMO_REQUESTER, pki.organisation(), null,
-                DuoClientConfig.DEFAULT_TRANSFER_SYNTAXES, 1, 16, 32L << 20, 64L << 20, 1L << 30);
+                DuoClientConfig.DEFAULT_TRANSFER_SYNTAXES, 1, 32, 32L << 20, 64L << 20, 1L << 30);
     }
 
     /** Writes {@link #clientConfig()} as the properties file IT would write for a real gateway. */

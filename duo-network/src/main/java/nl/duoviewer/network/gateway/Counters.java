@@ -32,6 +32,7 @@ public final class Counters {
     private final Map<Kind, AtomicLong> byKind = new EnumMap<>(Kind.class);
     private final Map<String, AtomicLong> retrievesByUra = new ConcurrentHashMap<>();
     private final AtomicLong instancesServed = new AtomicLong();
+    private final AtomicLong throttledBytes = new AtomicLong();
 
     public Counters() {
         for (Kind k : Kind.values()) {
@@ -65,6 +66,15 @@ public final class Counters {
         return instancesServed.get();
     }
 
+    /** Bytes written so far by responses that went through a bandwidth cap or slow drip. */
+    public long throttledBytes() {
+        return throttledBytes.get();
+    }
+
+    void addThrottledBytes(long n) {
+        throttledBytes.addAndGet(n);
+    }
+
     /** All retrieval requests of any kind. */
     public long retrievals() {
         return get(Kind.DOCUMENT_RETRIEVE) + get(Kind.IMAGE_RETRIEVE) + get(Kind.WADO);
@@ -74,6 +84,7 @@ public final class Counters {
         byKind.values().forEach(a -> a.set(0));
         retrievesByUra.clear();
         instancesServed.set(0);
+        throttledBytes.set(0);
     }
 
     @Override

@@ -109,18 +109,20 @@ final class GatewayInterceptors {
     /** Slows the response bytes on their way to the socket. */
     static final class Throttle extends AbstractPhaseInterceptor<Message> {
         private final FaultProfile profile;
+        private final Counters counters;
 
-        Throttle(FaultProfile profile) {
+        Throttle(FaultProfile profile, Counters counters) {
             super(Phase.PREPARE_SEND);
             addAfter(MessageSenderInterceptor.class.getName());
             this.profile = profile;
+            this.counters = counters;
         }
 
         @Override
         public void handleMessage(Message message) {
             OutputStream out = message.getContent(OutputStream.class);
             if (out != null && profile.throttled()) {
-                message.setContent(OutputStream.class, new ThrottledOutputStream(out, profile));
+                message.setContent(OutputStream.class, new ThrottledOutputStream(out, profile, counters));
             }
         }
     }

@@ -11,7 +11,6 @@ import org.openehealth.ipf.commons.ihe.xds.core.metadata.Code;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.DocumentEntry;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.AssigningAuthority;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Identifiable;
-import org.openehealth.ipf.commons.ihe.xds.core.metadata.LocalizedString;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.TimeRange;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.QueryRegistry;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.query.FindDocumentsQuery;
@@ -109,7 +108,13 @@ final class QueryResponder {
             }
         }
         if (faults.oversizedBytes() > 0 && !entries.isEmpty()) {
-            entries.getFirst().setComments(new LocalizedString("x".repeat(faults.oversizedBytes())));
+            // padding in a slot value (element text), split so that no single value looks absurd to the parser
+            int chunk = 32 * 1024;
+            List<String> values = new ArrayList<>();
+            for (int left = faults.oversizedBytes(); left > 0; left -= chunk) {
+                values.add("x".repeat(Math.min(chunk, left)));
+            }
+            entries.getFirst().setExtraMetadata(new java.util.HashMap<>(java.util.Map.of("urn:duo:padding", values)));
         }
         response.getDocumentEntries().addAll(entries);
         return response;

@@ -77,8 +77,8 @@ public final class RespondingGateway {
         interceptors.getInInterceptors().add(new GatewayInterceptors.CountArrival(counters, kind));
         interceptors.getInInterceptors().add(new GatewayInterceptors.VerifyAssertion(verifier, counters));
         interceptors.getInInterceptors().add(new GatewayInterceptors.InjectFaults(faults));
-        interceptors.getOutInterceptors().add(new GatewayInterceptors.Throttle(faults));
-        interceptors.getOutFaultInterceptors().add(new GatewayInterceptors.Throttle(faults));
+        interceptors.getOutInterceptors().add(new GatewayInterceptors.Throttle(faults, counters));
+        interceptors.getOutFaultInterceptors().add(new GatewayInterceptors.Throttle(faults, counters));
         @SuppressWarnings({"rawtypes", "unchecked"})
         JaxWsServiceFactory factory = new JaxWsServiceFactory(tx.ipfConfiguration(), endpoint(tx).toString(), null,
                 null, interceptors, null);

@@ -9,12 +9,14 @@ import java.io.OutputStream;
 public final class ThrottledOutputStream extends FilterOutputStream {
 
     private final FaultProfile profile;
+    private final Counters counters;
     private final long started = System.nanoTime();
     private long written;
 
-    public ThrottledOutputStream(OutputStream out, FaultProfile profile) {
+    public ThrottledOutputStream(OutputStream out, FaultProfile profile, Counters counters) {
         super(out);
         this.profile = profile;
+        this.counters = counters;
     }
 
     @Override
@@ -31,6 +33,7 @@ public final class ThrottledOutputStream extends FilterOutputStream {
             off += n;
             len -= n;
             written += n;
+            counters.addThrottledBytes(n);
             pace();
         }
     }

@@ -292,7 +292,7 @@ public final class MitzService {
         ex.sendResponseHeaders(status, body.length);
         OutputStream out = ex.getResponseBody();
         if (faults.throttled()) {
-            out = new ThrottledOutputStream(out, faults);
+            out = new ThrottledOutputStream(out, faults, counters);
         }
         out.write(body);
         out.flush();

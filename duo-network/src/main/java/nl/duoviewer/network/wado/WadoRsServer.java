@@ -197,7 +197,7 @@ public final class WadoRsServer {
         ex.sendResponseHeaders(200, 0);
         OutputStream out = ex.getResponseBody();
         if (faults.throttled()) {
-            out = new ThrottledOutputStream(out, faults);
+            out = new ThrottledOutputStream(out, faults, counters);
         }
         byte[] buf = new byte[16384];
         for (Item item : items) {

@@ -49,7 +49,7 @@ import java.util.TreeMap;
  * duo.saml.issuer                    SAML Issuer (default urn:oid:2.16.528.1.1007.3.3.URA)
  * duo.retrieve.transferSyntaxes      comma-separated UIDs offered in RAD-69/75, most preferred first
  * duo.query.retries                  automatic retries per community (default 1)
- * duo.query.maxSplits                extra queries spent narrowing after XDSTooManyResults (default 16)
+ * duo.query.maxSplits                extra queries spent narrowing after XDSTooManyResults (default 32)
  * duo.limits.queryResponseBytes      default 33554432
  * duo.limits.documentBytes           default 67108864
  * duo.limits.instanceBytes           default 1073741824
@@ -132,7 +132,7 @@ public final class DuoConfigFile {
         try {
             return new DuoClientConfig(actor, communities, mitz, requester, keystore,
                     props.getProperty("duo.saml.issuer"), syntaxes,
-                    integer("duo.query.retries", 1, 0, 10), integer("duo.query.maxSplits", 16, 0, 256),
+                    integer("duo.query.retries", 1, 0, 10), integer("duo.query.maxSplits", 32, 0, 256),
                     size("duo.limits.queryResponseBytes", 32L << 20), size("duo.limits.documentBytes", 64L << 20),
                     size("duo.limits.instanceBytes", 1L << 30));
         } catch (IllegalArgumentException e) {

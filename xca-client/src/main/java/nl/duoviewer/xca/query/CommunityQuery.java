@@ -52,6 +52,7 @@ final class CommunityQuery {
     private final List<StudyRecord> studies = new ArrayList<>();
     private final List<ReportRecord> reports = new ArrayList<>();
     private final Set<String> partialCodes = new LinkedHashSet<>();
+    private final int maxSplits;
     private int splitsLeft;
     private boolean unresolvedTooMany;
     private int malformed;
@@ -64,7 +65,7 @@ final class CommunityQuery {
         this.ports = ports;
         this.transaction = transaction;
         this.retries = retries;
-        this.splitsLeft = maxSplits;
+        this.maxSplits = maxSplits;
         this.clock = clock;
         this.audit = audit;
     }
@@ -77,6 +78,7 @@ final class CommunityQuery {
         String name = community.displayName();
         try {
             for (DocumentKind kind : DocumentKind.values()) {
+                splitsLeft = maxSplits;
                 queryRange(patient, kind, null, allowed);
             }
         } catch (SourceFailure f) {

@@ -25,6 +25,12 @@ final class Failures {
                 return new SourceFailure(SourceStatus.State.FAILED,
                         community + ": answer rejected, " + c.getMessage(), false);
             }
+            String m = c.getMessage() == null ? "" : c.getMessage();
+            if (m.contains("limit") && m.contains("exceeded")) {
+                // the XML parser's own size limits (attribute, text, element counts) guard the same thing
+                return new SourceFailure(SourceStatus.State.FAILED,
+                        community + ": answer rejected, it exceeds the size limit of the XML parser", false);
+            }
             if (c instanceof ConnectException) {
                 return new SourceFailure(SourceStatus.State.FAILED,
                         community + ": not reachable (connection refused)", true);

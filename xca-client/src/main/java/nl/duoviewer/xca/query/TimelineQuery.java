@@ -78,14 +78,21 @@ public final class TimelineQuery {
             byCommunity.put(c.id(), done);
             CommunityQuery query = new CommunityQuery(c, ports, SoapTransaction.query(config.actorPosition()),
                     config.queryRetries(), config.maxQuerySplits(), clock, audit);
+            java.util.concurrent.atomic.AtomicBoolean settled = new java.util.concurrent.atomic.AtomicBoolean();
+            // the timeline is updated before the future completes, so a completion listener sees the final state
+            java.util.function.Consumer<SourceStatus> settle = s -> {
+                if (!cancelled && settled.compareAndSet(false, true)) {
+                    timeline.updateSource(s);
+                    done.complete(s);
+                }
+            };
             Future<?> work = executor.submit(() -> {
                 CommunityQuery.Result r = query.run(timeline.patient(), allowed);
-                if (cancelled || done.isDone()) {
-                    return;
+                if (!cancelled && settled.compareAndSet(false, true)) {
+                    timeline.addAll(r.studies(), r.reports());
+                    timeline.updateSource(r.status());
+                    done.complete(r.status());
                 }
-                timeline.addAll(r.studies(), r.reports());
-                timeline.updateSource(r.status());
-                done.complete(r.status());
             });
             // the per-request timeouts bound each exchange; this bounds retries and narrowing taken together
             Duration cap = c.timeout().multipliedBy(2L + config.queryRetries()).plusSeconds(1);
@@ -94,21 +101,15 @@ public final class TimelineQuery {
                     work.get(cap.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (java.util.concurrent.TimeoutException e) {
                     work.cancel(true);
-                    SourceStatus s = new SourceStatus(c.homeCommunityId(), c.displayName(),
+                    settle.accept(new SourceStatus(c.homeCommunityId(), c.displayName(),
                             SourceStatus.State.TIMED_OUT, c.displayName() + ": no answer within "
-                            + Failures.seconds(cap));
-                    if (!cancelled && done.complete(s)) {
-                        timeline.updateSource(s);
-                    }
+                            + Failures.seconds(cap)));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } catch (java.util.concurrent.ExecutionException e) {
-                    SourceStatus s = new SourceStatus(c.homeCommunityId(), c.displayName(),
+                    settle.accept(new SourceStatus(c.homeCommunityId(), c.displayName(),
                             SourceStatus.State.FAILED, c.displayName() + ": internal error ("
-                            + e.getCause().getClass().getSimpleName() + ")");
-                    if (!cancelled && done.complete(s)) {
-                        timeline.updateSource(s);
-                    }
+                            + e.getCause().getClass().getSimpleName() + ")"));
                 } catch (java.util.concurrent.CancellationException e) {
                     done.cancel(false);
                 }
