@@ -62,6 +62,8 @@ final class ResponseStreamer {
                 while (in.read(skip) > 0) {
                     // the consumer may stop early; the attachment must still be passed
                 }
+            } catch (CappedInputStream.SizeLimitExceededException e) {
+                throw new RetrieveException(e.getMessage(), e);
             }
             received.add(uid);
         }

@@ -20,6 +20,10 @@ import nl.duoviewer.xca.security.TransportSecurity;
  */
 public final class SoapPorts {
 
+    /** CXF's limit on MTOM parts per message (default 50); a series may hold thousands of instances. */
+    static final String MAX_ATTACHMENTS_PROPERTY = "attachment-max-count";
+    static final String MAX_ATTACHMENTS = "20000";
+
     private record Key(String communityId, SoapTransaction transaction) {
     }
 
@@ -62,7 +66,7 @@ public final class SoapPorts {
                 : new WsSecurityInformation(true, transport.sslContext(), null, null, null);
         @SuppressWarnings({"rawtypes", "unchecked"})
         JaxWsClientFactory<?> factory = new JaxWsClientFactory(transaction.ipfConfiguration(), url, null, null,
-                interceptors, List.of(), Map.of(), null, security, policy);
+                interceptors, List.of(), Map.of(MAX_ATTACHMENTS_PROPERTY, MAX_ATTACHMENTS), null, security, policy);
         return factory;
     }
 }
