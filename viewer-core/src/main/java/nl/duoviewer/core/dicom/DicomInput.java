@@ -144,6 +144,15 @@ final class DicomInput {
      * ends in an EOFException, not an OutOfMemoryError.
      */
     byte[] bytes(long n) throws IOException {
+        return read(n, false);
+    }
+
+    /** Reads up to {@code n} bytes, fewer when the input ends first. */
+    byte[] bytesUpTo(long n) throws IOException {
+        return read(n, true);
+    }
+
+    private byte[] read(long n, boolean allowShort) throws IOException {
         if (n < 0 || n > Integer.MAX_VALUE - 16) {
             throw new IOException("value of " + n + " bytes cannot be held in memory");
         }
@@ -154,6 +163,9 @@ final class DicomInput {
             return out;
         }
         if (length >= 0 && n > remaining()) {
+            if (allowShort) {
+                return read(remaining(), false);
+            }
             throw new EOFException("value of " + n + " bytes at byte " + position() + " runs past the end of the input ("
                     + remaining() + " bytes left)");
         }
@@ -178,6 +190,9 @@ final class DicomInput {
                     ? channel.read(ByteBuffer.wrap(out, got, out.length - got), bufStart)
                     : stream.read(out, got, out.length - got);
             if (r < 0) {
+                if (allowShort) {
+                    return Arrays.copyOf(out, got);
+                }
                 throw new EOFException("input ended after " + got + " of " + n + " bytes of a value");
             }
             got += r;

@@ -470,7 +470,7 @@ public final class DicomReader {
             if (in.seekable()) {
                 bytes = in.bytes(available);
             } else {
-                bytes = readUpTo(available);
+                bytes = in.bytesUpTo(available);
                 if (bytes.length < length) {
                     problem = "input ends " + bytes.length + " bytes into pixel data of " + length + " bytes";
                 }
@@ -487,35 +487,6 @@ public final class DicomReader {
             warnings.add(problem);
             stopped = true;
         }
-    }
-
-    /** Reads up to {@code n} bytes from a stream, returning fewer when it ends early. */
-    private byte[] readUpTo(long n) throws IOException {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream((int) Math.min(n, 1 << 20));
-        long left = n;
-        while (left > 0 && !in.atEnd()) {
-            int chunk = (int) Math.min(left, 1 << 16);
-            byte[] part;
-            try {
-                part = in.bytes(chunk);
-            } catch (EOFException e) {
-                part = readRemainingBytes();
-            }
-            out.write(part);
-            left -= part.length;
-            if (part.length < chunk) {
-                break;
-            }
-        }
-        return out.toByteArray();
-    }
-
-    private byte[] readRemainingBytes() throws IOException {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        while (!in.atEnd()) {
-            out.write(in.u8());
-        }
-        return out.toByteArray();
     }
 
     private void readEncapsulated(DicomObject target, int tag, VR vr) throws IOException {

@@ -119,7 +119,7 @@ public final class DicomWriter {
                 return;
             }
             try {
-                writeElement(tag, vr, value);
+                writeElement(tag, vr, value, swapUnit(ds, tag, vr));
             } catch (IOException e) {
                 failure[0] = e;
             }
@@ -129,7 +129,19 @@ public final class DicomWriter {
         }
     }
 
-    private void writeElement(int tag, VR vr, Object value) throws IOException {
+    /**
+     * Bytes per word to swap for big endian output. Pixel data in OW is swapped per pixel (2 or 4 bytes), as the
+     * reader expects; everything else per element size.
+     */
+    static int swapUnit(DicomObject ds, int tag, VR vr) {
+        if (tag == Tag.PixelData && vr == VR.OW) {
+            int bits = ds.getInt(Tag.BitsAllocated, 16);
+            return bits >= 16 ? bits / 8 : 2;
+        }
+        return vr.elementSize();
+    }
+
+    private void writeElement(int tag, VR vr, Object value, int swapUnit) throws IOException {
         if (value instanceof Sequence seq) {
             writeHeader(tag, VR.SQ, -1);
             for (DicomObject item : seq) {
@@ -153,7 +165,7 @@ public final class DicomWriter {
                 int len = fragment.length();
                 writeTag(Tag.Item);
                 writeInt(len + (len & 1));
-                copy(fragment.bytes(), fragment.location(), false, vr);
+                copy(fragment.bytes(), fragment.location(), false, 1);
                 if ((len & 1) != 0) {
                     out.write(0);
                 }
@@ -166,7 +178,7 @@ public final class DicomWriter {
                 throw new IOException("value of " + len + " bytes is too long for DICOM");
             }
             writeHeader(tag, vr, (int) (len + (len & 1)));
-            copy(null, bulk, bigEndian != bulk.bigEndian(), vr);
+            copy(null, bulk, bigEndian != bulk.bigEndian(), swapUnit);
             if ((len & 1) != 0) {
                 out.write(vr.paddingByte());
             }
@@ -174,9 +186,9 @@ public final class DicomWriter {
             byte[] bytes = value == null ? new byte[0] : (byte[]) value;
             int len = bytes.length;
             writeHeader(tag, vr, len + (len & 1));
-            if (bigEndian && vr.elementSize() > 1) {
+            if (bigEndian && swapUnit > 1) {
                 byte[] swapped = bytes.clone();
-                ByteOrderUtil.swap(swapped, 0, swapped.length, vr.elementSize());
+                ByteOrderUtil.swap(swapped, 0, swapped.length, swapUnit);
                 out.write(swapped);
             } else {
                 out.write(bytes);
@@ -187,7 +199,7 @@ public final class DicomWriter {
         }
     }
 
-    private void copy(byte[] bytes, BulkData bulk, boolean swap, VR vr) throws IOException {
+    private void copy(byte[] bytes, BulkData bulk, boolean swap, int swapUnit) throws IOException {
         if (bytes != null) {
             out.write(bytes);
             return;
@@ -197,12 +209,12 @@ public final class DicomWriter {
             long left = bulk.length();
             byte[] chunk = new byte[1 << 16];
             while (left > 0) {
-                int n = in.read(chunk, 0, (int) Math.min(chunk.length, left));
-                if (n < 0) {
+                int n = in.readNBytes(chunk, 0, (int) Math.min(chunk.length, left));
+                if (n <= 0) {
                     throw new IOException(bulk.file() + " ended before the end of a bulk data value");
                 }
-                if (swap && vr.elementSize() > 1) {
-                    ByteOrderUtil.swap(chunk, 0, n - n % vr.elementSize(), vr.elementSize());
+                if (swap && swapUnit > 1) {
+                    ByteOrderUtil.swap(chunk, 0, n - n % swapUnit, swapUnit);
                 }
                 out.write(chunk, 0, n);
                 left -= n;
