@@ -35,6 +35,10 @@ public final class DicomReader {
     private boolean explicitVr;
     private PixelData pixelData;
     private boolean stopped;
+    /** Set when a read stopped before (7FE0,0010): the reader that holds the input, and the element's header. */
+    DicomReader body;
+    VR pendingPixelVr;
+    long pendingPixelLength = -2;
 
     private DicomReader(DicomInput in, ReadOptions options) {
         this.in = in;
@@ -64,6 +68,17 @@ public final class DicomReader {
 
     public static DicomFile read(byte[] bytes) throws IOException {
         return read(new ByteArrayInputStream(bytes), ReadOptions.DEFAULT);
+    }
+
+    /** Reads the header of a stream up to its pixel data, for {@link DicomStream}. */
+    static DicomReader openStream(InputStream stream, ReadOptions options, DicomFile[] header) throws IOException {
+        DicomReader reader = new DicomReader(DicomInput.ofStream(stream), options.withStopAtPixelData(true));
+        header[0] = reader.readObject(null);
+        return reader.body != null ? reader.body : reader;
+    }
+
+    DicomInput input() {
+        return in;
     }
 
     // ---------------------------------------------------------------- object structure
@@ -117,7 +132,7 @@ public final class DicomReader {
                     warnings, source);
         }
         ts = detect(data, ts, fmi == null);
-        DicomReader body = data == in ? this : new DicomReader(data, options);
+        body = data == in ? this : new DicomReader(data, options);
         body.explicitVr = ts.explicitVr();
         data.bigEndian = ts.bigEndian();
         DicomObject dataset = new DicomObject(64);
@@ -300,6 +315,8 @@ public final class DicomReader {
         if (tag == Tag.PixelData && depth == 0) {
             if (options.stopAtPixelData()) {
                 stopped = true;
+                pendingPixelVr = vr;
+                pendingPixelLength = undefined ? UNDEFINED : length;
                 return true;
             }
             readPixelData(target, tag, vr, undefined, length);
