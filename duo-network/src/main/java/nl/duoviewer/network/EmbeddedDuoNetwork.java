@@ -18,6 +18,7 @@ import nl.duoviewer.network.catalogue.CatalogueGenerator;
 import nl.duoviewer.network.catalogue.DemoCatalogue;
 import nl.duoviewer.network.catalogue.Network;
 import nl.duoviewer.network.content.DeterministicStudyContent;
+import nl.duoviewer.network.content.KosStudyContent;
 import nl.duoviewer.network.content.StudyContent;
 import nl.duoviewer.network.gateway.RespondingGateway;
 import nl.duoviewer.network.mitz.MitzService;
@@ -56,7 +57,7 @@ public final class EmbeddedDuoNetwork implements AutoCloseable {
      *
      * @param seed         catalogue seed
      * @param workDir      where the test keystores are written
-     * @param content      document bytes
+     * @param content      image and report bytes (manifests are generated KOS documents)
      * @param wadoNetworks communities that offer WADO-RS
      */
     public record Options(long seed, Path workDir, StudyContent content, Set<Network> wadoNetworks) {
@@ -84,7 +85,12 @@ public final class EmbeddedDuoNetwork implements AutoCloseable {
 
     private EmbeddedDuoNetwork(Options options) throws IOException {
         this.catalogue = new CatalogueGenerator(options.seed()).generate();
-        this.content = options.content();
+        // manifests are always real KOS documents; images and reports come from the configured content
+        this.content = options.content() instanceof KosStudyContent k ? k
+                : new KosStudyContent(options.content(), catalogue, n -> {
+                    CommunityNode node = communities.get(n);
+                    return node == null ? null : node.wadoBase();
+                });
         this.pki = TestPki.create(options.workDir(), DEMO_REQUESTER.ura());
         this.bus = BusFactory.newInstance().createBus();
         Clock clock = Clock.systemUTC();

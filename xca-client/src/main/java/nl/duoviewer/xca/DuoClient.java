@@ -13,6 +13,7 @@ import nl.duoviewer.core.timeline.SourceInstitution;
 import nl.duoviewer.core.timeline.SourceStatus;
 import nl.duoviewer.core.timeline.StudyRecord;
 import nl.duoviewer.core.timeline.Timeline;
+import nl.duoviewer.core.timeline.TimelineEntry;
 import nl.duoviewer.xca.audit.AuditSink;
 import nl.duoviewer.xca.config.CommunityEndpoint;
 import nl.duoviewer.xca.config.DuoClientConfig;
@@ -50,6 +51,7 @@ public final class DuoClient implements AutoCloseable {
     private final DocumentRetriever documents;
     private final ImagingRetriever images;
     private final WadoRsClient wado;
+    private final StudyRetriever studies;
 
     private DuoClient(DuoClientConfig config, TransportSecurity transport, AuditSink audit, Clock clock) {
         this.config = config;
@@ -72,6 +74,7 @@ public final class DuoClient implements AutoCloseable {
         this.documents = new DocumentRetriever(config, ports, clock, audit);
         this.images = new ImagingRetriever(config, ports, clock, audit);
         this.wado = new WadoRsClient(config, http, assertions, clock, audit);
+        this.studies = new StudyRetriever(config, gate, documents, images, wado);
     }
 
     /** A client for the configuration, without client certificate, logging nowhere. */
@@ -155,6 +158,15 @@ public final class DuoClient implements AutoCloseable {
                                               InstanceConsumer consumer) throws ConsentDeniedException, IOException {
         RetrievalPermit permit = gate.authorise(patient, source);
         return wado.retrieveFrames(permit, patient, studyUid, seriesUid, sopUid, frames, consumer);
+    }
+
+    /**
+     * Retrieves a whole study from one of the sources of a timeline entry: consent gate, KOS manifest (ITI-39/43),
+     * then every series (WADO-RS when the manifest gives a Retrieve URL under the community's WADO-RS base, else
+     * RAD-75/69), each instance handed to the consumer as it arrives. Returns at once; cancel through the handle.
+     */
+    public StudyRetrieval retrieveStudy(Bsn patient, TimelineEntry entry, InstanceConsumer consumer) {
+        return studies.start(patient, entry, consumer);
     }
 
     /** The consent gate, for callers that drive retrievers themselves. */

@@ -1,0 +1,213 @@
+package nl.duoviewer.xca;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+
+import nl.duoviewer.core.patient.Bsn;
+import nl.duoviewer.core.timeline.StudyRecord;
+import nl.duoviewer.core.timeline.TimelineEntry;
+import nl.duoviewer.xca.config.ActorPosition;
+import nl.duoviewer.xca.config.CommunityEndpoint;
+import nl.duoviewer.xca.config.DuoClientConfig;
+import nl.duoviewer.xca.consent.ConsentDeniedException;
+import nl.duoviewer.xca.consent.ConsentGate;
+import nl.duoviewer.xca.consent.RetrievalPermit;
+import nl.duoviewer.xca.manifest.KosParser;
+import nl.duoviewer.xca.manifest.ManifestSeries;
+import nl.duoviewer.xca.manifest.StudyManifest;
+import nl.duoviewer.xca.retrieve.DocumentRetriever;
+import nl.duoviewer.xca.retrieve.ImagingRetriever;
+import nl.duoviewer.xca.retrieve.InstanceConsumer;
+import nl.duoviewer.xca.retrieve.RetrieveOutcome;
+import nl.duoviewer.xca.retrieve.SeriesRequest;
+import nl.duoviewer.xca.wado.WadoRsClient;
+
+/**
+ * Retrieves a whole study for the viewer: picks a source of the timeline entry that the consent gate allows, fetches
+ * and parses its KOS manifest, then streams the series one by one (WADO-RS where the manifest gives a Retrieve URL
+ * under the community's WADO-RS base, RAD-75/69 otherwise or as fallback), every series after passing the gate
+ * again. Series are requested in batches so that no single answer grows without bound.
+ */
+final class StudyRetriever {
+
+    /** Instances asked for in one RAD-69/75 request. */
+    static final int BATCH = 500;
+
+    private final DuoClientConfig config;
+    private final ConsentGate gate;
+    private final DocumentRetriever documents;
+    private final ImagingRetriever images;
+    private final WadoRsClient wado;
+
+    StudyRetriever(DuoClientConfig config, ConsentGate gate, DocumentRetriever documents, ImagingRetriever images,
+                   WadoRsClient wado) {
+        this.config = config;
+        this.gate = gate;
+        this.documents = documents;
+        this.images = images;
+        this.wado = wado;
+    }
+
+    StudyRetrieval start(Bsn patient, TimelineEntry entry, InstanceConsumer consumer) {
+        CompletableFuture<StudyRetrievalResult> result = new CompletableFuture<>();
+        Run run = new Run(patient, entry, consumer);
+        Thread worker = Thread.ofVirtual().name("study-retrieval").start(() -> {
+            try {
+                result.complete(run.execute());
+            } catch (InterruptedIOException | CancellationException e) {
+                result.completeExceptionally(new CancellationException("study retrieval cancelled"));
+            } catch (Exception e) {
+                result.completeExceptionally(run.cancelled ? new CancellationException("study retrieval cancelled")
+                        : e);
+            }
+        });
+        return new StudyRetrieval(result, () -> {
+            run.cancelled = true;
+            worker.interrupt();
+            result.completeExceptionally(new CancellationException("study retrieval cancelled"));
+        });
+    }
+
+    private final class Run {
+        private final Bsn patient;
+        private final TimelineEntry entry;
+        private final InstanceConsumer consumer;
+        private final Set<String> received = new LinkedHashSet<>();
+        private volatile boolean cancelled;
+
+        /** Passes instances on, once each, and stops handing over the moment the retrieval is cancelled. */
+        private final InstanceConsumer guarded;
+
+        Run(Bsn patient, TimelineEntry entry, InstanceConsumer consumer) {
+            this.patient = patient;
+            this.entry = entry;
+            this.consumer = consumer;
+            this.guarded = (instance, data) -> {
+                if (cancelled) {
+                    throw new InterruptedIOException("study retrieval cancelled");
+                }
+                if (received.add(instance.sopInstanceUid())) {
+                    this.consumer.accept(instance, data);
+                }
+            };
+        }
+
+        StudyRetrievalResult execute() throws Exception {
+            ConsentDeniedException refusal = null;
+            IOException failure = null;
+            for (StudyRecord record : entry.records()) {
+                RetrievalPermit permit;
+                try {
+                    permit = gate.authorise(patient, record.source());
+                } catch (ConsentDeniedException e) {
+                    refusal = e;
+                    continue;
+                }
+                StudyManifest manifest;
+                try {
+                    manifest = manifest(permit, record);
+                } catch (IOException e) {
+                    if (e instanceof InterruptedIOException) {
+                        throw e;
+                    }
+                    failure = e;
+                    continue; // the same study may be held by another source
+                }
+                return series(record, manifest);
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            throw refusal != null ? refusal : new ConsentDeniedException("no source for the study");
+        }
+
+        private StudyManifest manifest(RetrievalPermit permit, StudyRecord record) throws Exception {
+            ByteArrayOutputStream kos = new ByteArrayOutputStream();
+            RetrieveOutcome o = documents.retrieve(permit, patient, record.manifest(), (m, in) -> in.transferTo(kos));
+            if (o.status() == RetrieveOutcome.Status.FAILED) {
+                throw new IOException(o.message());
+            }
+            return KosParser.parse(kos.toByteArray(), entry.studyInstanceUid());
+        }
+
+        private StudyRetrievalResult series(StudyRecord record, StudyManifest manifest) throws Exception {
+            List<SeriesOutcome> outcomes = new ArrayList<>();
+            CommunityEndpoint community = config.communityByHomeId(record.source().homeCommunityId()).orElseThrow();
+            for (ManifestSeries s : manifest.series()) {
+                if (cancelled) {
+                    throw new InterruptedIOException("study retrieval cancelled");
+                }
+                RetrievalPermit permit = gate.authorise(patient, record.source());
+                outcomes.add(oneSeries(permit, community, manifest, s));
+            }
+            List<String> missing = new ArrayList<>();
+            for (ManifestSeries s : manifest.series()) {
+                for (String uid : s.sopInstanceUids()) {
+                    if (!received.contains(uid)) {
+                        missing.add(uid);
+                    }
+                }
+            }
+            return new StudyRetrievalResult(record.source(), manifest, outcomes, List.copyOf(received), missing);
+        }
+
+        private SeriesOutcome oneSeries(RetrievalPermit permit, CommunityEndpoint community, StudyManifest manifest,
+                                        ManifestSeries s) throws Exception {
+            String via = null;
+            RetrieveOutcome last = null;
+            if (s.retrieveUrl() != null && underWadoBase(community, s.retrieveUrl())) {
+                via = "WADO-RS";
+                try {
+                    last = wado.retrieveUrl(permit, patient, s.retrieveUrl(), manifest.studyInstanceUid(), guarded);
+                } catch (InterruptedIOException e) {
+                    throw e;
+                } catch (IOException e) {
+                    last = new RetrieveOutcome(RetrieveOutcome.Status.FAILED, List.of(), s.sopInstanceUids(),
+                            List.of(), e.getMessage());
+                }
+            }
+            List<String> todo = s.sopInstanceUids().stream().filter(uid -> !received.contains(uid)).toList();
+            if (!todo.isEmpty() && s.retrieveLocationUid() != null) {
+                via = config.actorPosition() == ActorPosition.INITIATING_GATEWAY ? "RAD-75" : "RAD-69";
+                List<String> got = new ArrayList<>();
+                List<String> missing = new ArrayList<>();
+                List<nl.duoviewer.xca.query.RegistryError> errors = new ArrayList<>();
+                String message = "";
+                for (int from = 0; from < todo.size(); from += BATCH) {
+                    SeriesRequest request = new SeriesRequest(manifest.studyInstanceUid(), s.seriesInstanceUid(),
+                            s.retrieveLocationUid(), todo.subList(from, Math.min(todo.size(), from + BATCH)));
+                    RetrieveOutcome o = images.retrieveSeries(permit, patient, request, guarded);
+                    got.addAll(o.received());
+                    missing.addAll(o.missing());
+                    errors.addAll(o.errors());
+                    message = o.message().isEmpty() ? message : o.message();
+                }
+                RetrieveOutcome.Status status = missing.isEmpty() ? RetrieveOutcome.Status.COMPLETE
+                        : got.isEmpty() ? RetrieveOutcome.Status.FAILED : RetrieveOutcome.Status.PARTIAL;
+                last = new RetrieveOutcome(status, got, missing, errors, message);
+            }
+            if (last == null) {
+                last = new RetrieveOutcome(RetrieveOutcome.Status.FAILED, List.of(), s.sopInstanceUids(), List.of(),
+                        "no usable retrieve location for series " + s.seriesInstanceUid());
+                via = "none";
+            }
+            return new SeriesOutcome(s.seriesInstanceUid(), via, last);
+        }
+    }
+
+    private static boolean underWadoBase(CommunityEndpoint community, URI url) {
+        if (community.wadoBase() == null) {
+            return false;
+        }
+        String base = community.wadoBase().normalize().toString();
+        return url.normalize().toString().startsWith(base.endsWith("/") ? base : base + "/");
+    }
+}

@@ -1,0 +1,127 @@
+package nl.duoviewer.xca.manifest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import nl.duoviewer.core.dicom.DicomObject;
+import nl.duoviewer.core.dicom.DicomWriter;
+import nl.duoviewer.core.dicom.Sequence;
+import nl.duoviewer.core.dicom.Tag;
+import nl.duoviewer.core.dicom.VR;
+
+class KosParserTest {
+
+    static final String STUDY = "1.2.3.4";
+    static final String CT = "1.2.840.10008.5.1.4.1.1.2";
+
+    /** A KOS: two series of the study (one with its own URL), and evidence of a prior study. */
+    static DicomObject kos() {
+        DicomObject ds = new DicomObject();
+        ds.setString(Tag.SOPClassUID, VR.UI, KosParser.KOS_SOP_CLASS);
+        ds.setString(Tag.SOPInstanceUID, VR.UI, "1.2.3.4.999.1");
+        ds.setString(Tag.PatientID, VR.LO, "999999011");
+        ds.setString(Tag.StudyInstanceUID, VR.UI, STUDY);
+        Sequence evidence = ds.newSequence(Tag.CurrentRequestedProcedureEvidenceSequence);
+        DicomObject study = evidence.addItem();
+        study.setString(Tag.StudyInstanceUID, VR.UI, STUDY);
+        study.setString(Tag.RetrieveURL, VR.UR, "http://wado.example/rs/studies/1.2.3.4");
+        Sequence series = study.newSequence(Tag.ReferencedSeriesSequence);
+        for (int s = 1; s <= 2; s++) {
+            DicomObject item = series.addItem();
+            item.setString(Tag.SeriesInstanceUID, VR.UI, STUDY + "." + s);
+            item.setString(Tag.RetrieveLocationUID, VR.UI, "1.3.6.1.4.1.21367.13.70.1.2.1");
+            if (s == 2) {
+                item.setString(Tag.RetrieveURL, VR.UR, "http://wado.example/rs/studies/1.2.3.4/series/1.2.3.4.2");
+            }
+            Sequence refs = item.newSequence(Tag.ReferencedSOPSequence);
+            for (int i = 1; i <= 3; i++) {
+                DicomObject ref = refs.addItem();
+                ref.setString(Tag.ReferencedSOPClassUID, VR.UI, CT);
+                ref.setString(Tag.ReferencedSOPInstanceUID, VR.UI, STUDY + "." + s + "." + i);
+            }
+        }
+        DicomObject prior = evidence.addItem();
+        prior.setString(Tag.StudyInstanceUID, VR.UI, "9.9.9");
+        DicomObject priorSeries = prior.newSequence(Tag.ReferencedSeriesSequence).addItem();
+        priorSeries.setString(Tag.SeriesInstanceUID, VR.UI, "9.9.9.1");
+        priorSeries.setString(Tag.RetrieveLocationUID, VR.UI, "1.2");
+        DicomObject ref = priorSeries.newSequence(Tag.ReferencedSOPSequence).addItem();
+        ref.setString(Tag.ReferencedSOPClassUID, VR.UI, CT);
+        ref.setString(Tag.ReferencedSOPInstanceUID, VR.UI, "9.9.9.1.1");
+        return ds;
+    }
+
+    static byte[] bytes(DicomObject ds) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        DicomWriter.write(ds, "1.2.840.10008.1.2.1", out);
+        return out.toByteArray();
+    }
+
+    @Test
+    void evidenceBecomesSeriesWithRetrieveLocations() throws IOException {
+        StudyManifest m = KosParser.parse(bytes(kos()), STUDY);
+        assertEquals(STUDY, m.studyInstanceUid());
+        assertEquals("1.2.3.4.999.1", m.manifestSopInstanceUid());
+        assertEquals("999999011", m.patientId());
+        assertEquals(2, m.series().size());
+        assertEquals(6, m.instanceCount());
+        ManifestSeries first = m.series().getFirst();
+        assertEquals("1.3.6.1.4.1.21367.13.70.1.2.1", first.retrieveLocationUid());
+        assertEquals(List.of("1.2.3.4.1.1", "1.2.3.4.1.2", "1.2.3.4.1.3"), first.sopInstanceUids());
+        assertEquals(CT, first.instances().getFirst().sopClassUid());
+        assertEquals(URI.create("http://wado.example/rs/studies/1.2.3.4"), first.retrieveUrl(),
+                "series without its own URL inherit the study's");
+        assertEquals(URI.create("http://wado.example/rs/studies/1.2.3.4/series/1.2.3.4.2"),
+                m.series().get(1).retrieveUrl());
+    }
+
+    @Test
+    void unusableManifestsAreRejectedWithAReason() throws IOException {
+        assertTrue(assertThrows(ManifestException.class, () -> KosParser.parse(bytes(kos()), "5.5.5"))
+                .getMessage().contains("does not describe study"));
+
+        DicomObject notKos = kos();
+        notKos.setString(Tag.SOPClassUID, VR.UI, CT);
+        assertThrows(ManifestException.class, () -> KosParser.parse(bytes(notKos), STUDY));
+
+        DicomObject badUid = kos();
+        badUid.getSequence(Tag.CurrentRequestedProcedureEvidenceSequence).getFirst()
+                .getSequence(Tag.ReferencedSeriesSequence).getFirst()
+                .getSequence(Tag.ReferencedSOPSequence).getFirst()
+                .setString(Tag.ReferencedSOPInstanceUID, VR.UI, "1.2.3/../../x");
+        assertTrue(assertThrows(ManifestException.class, () -> KosParser.parse(bytes(badUid), STUDY))
+                .getMessage().contains("SOP Instance UID"));
+
+        DicomObject badUrl = kos();
+        badUrl.getSequence(Tag.CurrentRequestedProcedureEvidenceSequence).getFirst()
+                .setString(Tag.RetrieveURL, VR.UR, "file:///etc/passwd");
+        assertThrows(ManifestException.class, () -> KosParser.parse(bytes(badUrl), STUDY));
+
+        DicomObject nowhere = kos();
+        DicomObject study = nowhere.getSequence(Tag.CurrentRequestedProcedureEvidenceSequence).getFirst();
+        study.remove(Tag.RetrieveURL);
+        study.getSequence(Tag.ReferencedSeriesSequence).getFirst().remove(Tag.RetrieveLocationUID);
+        assertThrows(ManifestException.class, () -> KosParser.parse(bytes(nowhere), STUDY));
+
+        DicomObject empty = kos();
+        empty.remove(Tag.CurrentRequestedProcedureEvidenceSequence);
+        assertThrows(ManifestException.class, () -> KosParser.parse(bytes(empty), STUDY));
+
+        assertThrows(IOException.class, () -> KosParser.parse(new byte[] {1, 2, 3}, STUDY));
+    }
+
+    @Test
+    void withoutAnExpectedStudyTheFirstEvidenceStudyIsTaken() throws IOException {
+        StudyManifest m = KosParser.parse(bytes(kos()), null);
+        assertEquals(STUDY, m.studyInstanceUid());
+        assertEquals(6, m.instanceCount(), "the prior's evidence stays out");
+    }
+}
