@@ -1,0 +1,89 @@
+package nl.duoviewer.network;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import nl.duoviewer.core.timeline.SourceStatus;
+import nl.duoviewer.core.timeline.TimelineSnapshot;
+import nl.duoviewer.network.catalogue.CatalogueGenerator;
+import nl.duoviewer.network.catalogue.DemoCatalogue;
+import nl.duoviewer.network.catalogue.Network;
+import nl.duoviewer.network.gateway.Counters;
+import nl.duoviewer.xca.DuoClient;
+import nl.duoviewer.xca.audit.LocalAccessLog;
+import nl.duoviewer.xca.config.DuoClientConfig;
+import nl.duoviewer.xca.config.DuoConfigFile;
+import nl.duoviewer.xca.config.MitzSettings;
+import nl.duoviewer.xca.consent.ConsentDeniedException;
+
+/** The configuration file the network writes is the one IT would write, and a client built from it works. */
+class ClientConfigFileTest {
+
+    EmbeddedDuoNetwork net;
+
+    @BeforeEach
+    void healthy() {
+        net = SharedNetwork.fresh();
+    }
+
+    @Test
+    void writtenConfigurationDrivesARealClient(@TempDir Path dir) throws Exception {
+        Path file = net.writeClientConfig(dir.resolve("duo.properties"));
+        String text = Files.readString(file);
+        assertTrue(text.contains("duo.community.founda.query=http\\://127.0.0.1") || text.contains(
+                "duo.community.founda.query=http://127.0.0.1"), text);
+        DuoClientConfig config = DuoConfigFile.load(file);
+        Path log = dir.resolve("access.log");
+        try (DuoClient client = DuoClient.open(config, nl.duoviewer.xca.security.TransportSecurity.NONE,
+                new LocalAccessLog(log), java.time.Clock.systemUTC())) {
+            TimelineSnapshot snap = client.queryTimeline(CatalogueGenerator.SHOWCASE_PATIENT).completion()
+                    .get(60, TimeUnit.SECONDS);
+            assertEquals(3, snap.sources().size());
+            assertTrue(snap.sources().stream().allMatch(s -> s.state() == SourceStatus.State.COMPLETE));
+        }
+        String lines = Files.readString(log);
+        assertTrue(lines.contains("MITZ-OPEN") && lines.contains("ITI-38"), lines);
+        assertTrue(!lines.contains(CatalogueGenerator.SHOWCASE_PATIENT.value()), "the access log masks the BSN");
+    }
+
+    @Test
+    void withoutTheClosedQuestionTheLocalisationStillGuardsRetrieval() throws Exception {
+        DuoClientConfig c = net.clientConfig();
+        MitzSettings m = c.mitz();
+        DuoClientConfig openOnly = new DuoClientConfig(c.actorPosition(), c.communities(),
+                new MitzSettings(m.openQuestionEndpoint(), m.closedQuestionEndpoint(), false, m.audience(),
+                        m.dataCategory(), m.timeout(), m.decisionCacheTtl()),
+                c.requester(), c.keystore(), c.samlIssuer(), c.transferSyntaxes(), c.queryRetries(),
+                c.maxQuerySplits(), c.maxQueryResponseBytes(), c.maxDocumentBytes(), c.maxInstanceBytes());
+        var bsn = CatalogueGenerator.SHOWCASE_PATIENT;
+        DemoCatalogue.Registration allowed = net.catalogue().registrations(Network.FOUNDA, bsn).getFirst();
+        DemoCatalogue.Registration hidden = net.catalogue().registrations(Network.ALPHATRON, bsn).getFirst();
+        net.mitz().consent().unregister(bsn, hidden.publication().institution().ura());
+        try (DuoClient client = DuoClient.open(openOnly)) {
+            TimelineSnapshot snap = client.queryTimeline(bsn).completion().get(60, TimeUnit.SECONDS);
+            var entry = snap.entries().stream()
+                    .filter(e -> e.studyInstanceUid().equals(allowed.study().studyInstanceUid())).findFirst()
+                    .orElseThrow();
+            client.retrieveManifest(bsn, entry.records().getFirst(), (meta, in) -> in.readAllBytes());
+            var hiddenRecord = new nl.duoviewer.core.timeline.StudyRecord(hidden.study().studyInstanceUid(), bsn,
+                    null, null, null, null, null, hidden.publication().institution().asSource(),
+                    new nl.duoviewer.core.timeline.DocumentLocator(Network.ALPHATRON.homeCommunityId(),
+                            hidden.publication().institution().repositoryUniqueId(),
+                            hidden.publication().kosDocumentUid(), null));
+            assertThrows(ConsentDeniedException.class,
+                    () -> client.retrieveManifest(bsn, hiddenRecord, (meta, in) -> in.readAllBytes()));
+        }
+        assertEquals(0, net.mitz().counters().get(Counters.Kind.MITZ_CLOSED));
+        assertEquals(1, net.community(Network.FOUNDA).counters().get(Counters.Kind.DOCUMENT_RETRIEVE));
+        assertEquals(0, net.community(Network.ALPHATRON).counters().retrievals());
+    }
+}
