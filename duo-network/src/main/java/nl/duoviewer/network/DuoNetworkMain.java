@@ -1,7 +1,11 @@
 package nl.duoviewer.network;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import nl.duoviewer.network.catalogue.DemoPatient;
 import nl.duoviewer.xca.config.CommunityEndpoint;
@@ -9,14 +13,26 @@ import nl.duoviewer.xca.config.DuoClientConfig;
 
 /**
  * Runs the embedded DUO network standalone: prints the endpoints and demo patients, writes the client
- * configuration file (first argument, default {@code duo-network.properties}) and serves until Ctrl-C.
+ * configuration file (first argument, default {@code duo-network.properties}) and serves until Ctrl-C. Run with
+ * {@code -Dduo.verbose=true} to see CXF's and Jetty's own logging.
  */
 public final class DuoNetworkMain {
+
+    /** Held so that the level set on them survives garbage collection of unreferenced JUL loggers. */
+    private static final List<Logger> QUIETED = new ArrayList<>();
 
     private DuoNetworkMain() {
     }
 
     public static void main(String[] args) throws Exception {
+        if (!Boolean.getBoolean("duo.verbose")) {
+            // CXF and Jetty announce every endpoint at INFO; the summary below says what matters
+            for (String name : List.of("org.apache.cxf", "org.eclipse.jetty")) {
+                Logger l = Logger.getLogger(name);
+                l.setLevel(Level.WARNING);
+                QUIETED.add(l);
+            }
+        }
         Path configFile = Path.of(args.length > 0 ? args[0] : "duo-network.properties").toAbsolutePath();
         EmbeddedDuoNetwork net = EmbeddedDuoNetwork.start(EmbeddedDuoNetwork.Options.defaults()
                 .withWorkDir(configFile.getParent().resolve("duo-network-keys")));

@@ -43,8 +43,6 @@ import nl.duoviewer.xca.wado.WadoRsClient;
 public final class DuoClient implements AutoCloseable {
 
     private final DuoClientConfig config;
-    private final Clock clock;
-    private final AuditSink audit;
     private final HttpClient http;
     private final ConsentGate gate;
     private final TimelineQuery timelineQuery;
@@ -55,8 +53,6 @@ public final class DuoClient implements AutoCloseable {
 
     private DuoClient(DuoClientConfig config, TransportSecurity transport, AuditSink audit, Clock clock) {
         this.config = config;
-        this.clock = clock;
-        this.audit = audit;
         OrganisationCredentials credentials = OrganisationCredentials.load(config.keystore());
         AssertionProvider assertions = new AssertionProvider(new SamlAssertionFactory(credentials,
                 config.requester(), config.samlIssuer(), clock), clock);
@@ -172,14 +168,6 @@ public final class DuoClient implements AutoCloseable {
     /** The consent gate, for callers that drive retrievers themselves. */
     public ConsentGate consentGate() {
         return gate;
-    }
-
-    Clock clock() {
-        return clock;
-    }
-
-    AuditSink audit() {
-        return audit;
     }
 
     @Override
