@@ -44,6 +44,7 @@ public final class DuoClient implements AutoCloseable {
 
     private final DuoClientConfig config;
     private final HttpClient http;
+    private final SoapPorts ports;
     private final ConsentGate gate;
     private final TimelineQuery timelineQuery;
     private final DocumentRetriever documents;
@@ -63,7 +64,7 @@ public final class DuoClient implements AutoCloseable {
             hb.sslContext(transport.sslContext());
         }
         this.http = hb.build();
-        SoapPorts ports = new SoapPorts(assertions, transport, config.maxQueryResponseBytes());
+        this.ports = new SoapPorts(assertions, transport, config.maxQueryResponseBytes());
         this.gate = new ConsentGate(new MitzClient(config.mitz(), config.requester(), assertions, http, clock),
                 config.mitz(), clock, audit);
         this.timelineQuery = new TimelineQuery(config, ports, audit, clock);
@@ -173,6 +174,7 @@ public final class DuoClient implements AutoCloseable {
     @Override
     public void close() {
         gate.clear();
+        ports.close();
         http.close();
     }
 }

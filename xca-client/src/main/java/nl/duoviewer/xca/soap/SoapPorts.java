@@ -18,7 +18,7 @@ import nl.duoviewer.xca.security.TransportSecurity;
  * SAML assertion (audience: the community's homeCommunityId) and the community's timeout; query ports also cap the
  * response size.
  */
-public final class SoapPorts {
+public final class SoapPorts implements AutoCloseable {
 
     /** CXF's limit on MTOM parts per message (default 50); a series may hold thousands of instances. */
     static final String MAX_ATTACHMENTS_PROPERTY = "attachment-max-count";
@@ -31,6 +31,9 @@ public final class SoapPorts {
     private final TransportSecurity transport;
     private final long maxQueryResponseBytes;
     private final Map<Key, JaxWsClientFactory<?>> factories = new ConcurrentHashMap<>();
+    /** Every port handed out, so that their conduits (each with its own HTTP client) can be closed. */
+    private final java.util.Set<Object> ports = java.util.Collections.newSetFromMap(
+            new java.util.IdentityHashMap<>());
 
     public SoapPorts(AssertionProvider assertions, TransportSecurity transport, long maxQueryResponseBytes) {
         this.assertions = assertions;
@@ -43,6 +46,9 @@ public final class SoapPorts {
         JaxWsClientFactory<?> f = factories.computeIfAbsent(new Key(community.id(), transaction),
                 k -> create(community, transaction));
         Object port = f.getClient();
+        synchronized (ports) {
+            ports.add(port);
+        }
         return new PortLease<>(f, portType.cast(port));
     }
 
@@ -68,5 +74,20 @@ public final class SoapPorts {
         JaxWsClientFactory<?> factory = new JaxWsClientFactory(transaction.ipfConfiguration(), url, null, null,
                 interceptors, List.of(), Map.of(MAX_ATTACHMENTS_PROPERTY, MAX_ATTACHMENTS), null, security, policy);
         return factory;
+    }
+
+    /** Closes every port's conduit; leases still open fail from then on. */
+    @Override
+    public void close() {
+        synchronized (ports) {
+            for (Object p : ports) {
+                try {
+                    org.apache.cxf.frontend.ClientProxy.getClient(p).destroy();
+                } catch (RuntimeException e) {
+                    // closing the others matters more than this one
+                }
+            }
+            ports.clear();
+        }
     }
 }
