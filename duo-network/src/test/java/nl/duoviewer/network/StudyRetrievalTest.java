@@ -88,6 +88,8 @@ class StudyRetrievalTest {
             StudyManifest m = KosParser.parse(net.content().manifest(study, pub).readAll(), study.studyInstanceUid());
             assertEquals(pub.kosDocumentUid(), m.manifestSopInstanceUid());
             assertEquals(PATIENT.value(), m.patientId());
+            assertEquals(Bsn.OID, m.patientIdIssuer());
+            assertTrue(m.consistentWith(PATIENT));
             assertEquals(study.series().size(), m.series().size());
             for (int i = 0; i < study.series().size(); i++) {
                 DemoSeries expected = study.series().get(i);

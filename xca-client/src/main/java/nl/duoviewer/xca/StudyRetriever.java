@@ -135,7 +135,11 @@ final class StudyRetriever {
             if (o.status() == RetrieveOutcome.Status.FAILED) {
                 throw new IOException(o.message());
             }
-            return KosParser.parse(kos.toByteArray(), entry.studyInstanceUid());
+            StudyManifest manifest = KosParser.parse(kos.toByteArray(), entry.studyInstanceUid());
+            if (!manifest.consistentWith(patient)) {
+                throw new IOException(record.source().name() + ": manifest names another patient; not used");
+            }
+            return manifest;
         }
 
         private StudyRetrievalResult series(StudyRecord record, StudyManifest manifest) throws Exception {

@@ -105,7 +105,8 @@ public final class KosParser {
         if (count == 0) {
             throw new ManifestException("manifest references no instances");
         }
-        return new StudyManifest(file.sopInstanceUid(), ds.getString(Tag.PatientID, ""), wanted,
+        return new StudyManifest(file.sopInstanceUid(), ds.getString(Tag.PatientID, "").strip(),
+                ds.getString(Tag.IssuerOfPatientID, "").strip(), wanted,
                 List.copyOf(series.values()));
     }
 

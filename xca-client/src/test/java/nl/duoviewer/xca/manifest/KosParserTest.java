@@ -28,6 +28,7 @@ class KosParserTest {
         ds.setString(Tag.SOPClassUID, VR.UI, KosParser.KOS_SOP_CLASS);
         ds.setString(Tag.SOPInstanceUID, VR.UI, "1.2.3.4.999.1");
         ds.setString(Tag.PatientID, VR.LO, "999999011");
+        ds.setString(Tag.IssuerOfPatientID, VR.LO, "2.16.840.1.113883.2.4.6.3");
         ds.setString(Tag.StudyInstanceUID, VR.UI, STUDY);
         Sequence evidence = ds.newSequence(Tag.CurrentRequestedProcedureEvidenceSequence);
         DicomObject study = evidence.addItem();
@@ -71,6 +72,9 @@ class KosParserTest {
         assertEquals(STUDY, m.studyInstanceUid());
         assertEquals("1.2.3.4.999.1", m.manifestSopInstanceUid());
         assertEquals("999999011", m.patientId());
+        assertTrue(m.consistentWith(nl.duoviewer.core.patient.Bsn.parse("999999011")));
+        assertTrue(!m.consistentWith(nl.duoviewer.core.patient.Bsn.parse("999990007")),
+                "a manifest naming another BSN is not for this patient");
         assertEquals(2, m.series().size());
         assertEquals(6, m.instanceCount());
         ManifestSeries first = m.series().getFirst();
@@ -116,6 +120,14 @@ class KosParserTest {
         assertThrows(ManifestException.class, () -> KosParser.parse(bytes(empty), STUDY));
 
         assertThrows(IOException.class, () -> KosParser.parse(new byte[] {1, 2, 3}, STUDY));
+    }
+
+    @Test
+    void aLocalPatientIdSaysNothingAboutTheBsn() throws IOException {
+        DicomObject ds = kos();
+        ds.setString(Tag.PatientID, VR.LO, "LOCAL-123");
+        ds.setString(Tag.IssuerOfPatientID, VR.LO, "OLVG");
+        assertTrue(KosParser.parse(bytes(ds), STUDY).consistentWith(nl.duoviewer.core.patient.Bsn.parse("999990007")));
     }
 
     @Test
