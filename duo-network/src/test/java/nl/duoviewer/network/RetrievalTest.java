@@ -243,6 +243,26 @@ class RetrievalTest {
     }
 
     @Test
+    void aTransferThatStallsHalfWayIsAbandoned() throws Exception {
+        DemoCatalogue.Registration reg = registration(Network.FOUNDA, "CT");
+        DemoSeries series = reg.study().series().getLast();
+        Institution holder = reg.publication().institution();
+        try (DuoClient client = DuoClient.open(SharedNetwork.config(Duration.ofSeconds(1), 0, 32L << 20))) {
+            entry(client, reg.study().studyInstanceUid());
+            net.community(Network.FOUNDA).faults().slowDrip(64, Duration.ofMillis(2500));
+            RetrieveException rad = assertThrows(RetrieveException.class, () -> client.retrieveSeries(PATIENT,
+                    holder.asSource(), request(reg.study(), series, holder), (m, in) -> in.readAllBytes()));
+            assertTrue(rad.getMessage().contains("Founda Health") && rad.getMessage().contains("stalled"),
+                    rad.getMessage());
+            RetrieveException wado = assertThrows(RetrieveException.class, () -> client.retrieveSeriesWado(PATIENT,
+                    holder.asSource(), reg.study().studyInstanceUid(), series.seriesInstanceUid(),
+                    (m, in) -> in.readAllBytes()));
+            assertTrue(wado.getMessage().contains("stalled"), wado.getMessage());
+            assertTrue(!Thread.currentThread().isInterrupted(), "the guard's interrupt must not leak");
+        }
+    }
+
+    @Test
     void thePerformanceStudyStreamsThroughWithoutBufferingTheSeries() throws Exception {
         DemoStudy study = net.catalogue().performanceStudy();
         DemoSeries series = study.series().stream().filter(s -> s.instanceCount() >= 1000).findFirst().orElseThrow();

@@ -59,17 +59,23 @@ public final class DocumentRetriever {
         req.getDocumentRequest().add(d);
         SoapTransaction tx = SoapTransaction.documentRetrieve(config.actorPosition());
         RetrieveOutcome outcome;
-        if (tx == SoapTransaction.ITI_39) {
-            try (PortLease<Iti39PortType> lease = ports.lease(community, tx, Iti39PortType.class)) {
-                outcome = stream(ImagingRetriever.call(
-                        () -> lease.port().documentRepositoryRetrieveDocumentSet(req), community), document,
-                        community, consumer);
-            }
-        } else {
-            try (PortLease<Iti43PortType> lease = ports.lease(community, tx, Iti43PortType.class)) {
-                outcome = stream(ImagingRetriever.call(
-                        () -> lease.port().documentRepositoryRetrieveDocumentSet(req), community), document,
-                        community, consumer);
+        try (StallGuard guard = new StallGuard(community.timeout())) {
+            try {
+                if (tx == SoapTransaction.ITI_39) {
+                    try (PortLease<Iti39PortType> lease = ports.lease(community, tx, Iti39PortType.class)) {
+                        outcome = stream(ImagingRetriever.call(
+                                () -> lease.port().documentRepositoryRetrieveDocumentSet(req), community), document,
+                                community, consumer, guard);
+                    }
+                } else {
+                    try (PortLease<Iti43PortType> lease = ports.lease(community, tx, Iti43PortType.class)) {
+                        outcome = stream(ImagingRetriever.call(
+                                () -> lease.port().documentRepositoryRetrieveDocumentSet(req), community), document,
+                                community, consumer, guard);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                throw ResponseStreamer.stalledOr(e, guard, community.displayName(), community.timeout());
             }
         }
         audit.record(new AuditEvent(clock.instant(), tx.label(), patient.masked(), permit.source().name(),
@@ -78,10 +84,12 @@ public final class DocumentRetriever {
     }
 
     private RetrieveOutcome stream(RetrieveDocumentSetResponseType response, DocumentLocator document,
-                                   CommunityEndpoint community, InstanceConsumer consumer) throws IOException {
+                                   CommunityEndpoint community, InstanceConsumer consumer, StallGuard guard)
+            throws IOException {
+        guard.progress();
         try {
             return ResponseStreamer.stream(response, List.of(document.documentUniqueId()), "", "",
-                    community.displayName(), config.maxDocumentBytes(), consumer);
+                    community.displayName(), config.maxDocumentBytes(), consumer, guard);
         } catch (RuntimeException e) {
             throw ResponseStreamer.failure(e, community.displayName());
         }

@@ -74,15 +74,21 @@ public final class ImagingRetriever {
         SoapTransaction tx = SoapTransaction.imagingRetrieve(config.actorPosition());
         RetrieveImagingDocumentSetRequestType req = request(series, hcid, config.transferSyntaxes());
         RetrieveOutcome outcome;
-        if (tx == SoapTransaction.RAD_75) {
-            try (PortLease<Rad75PortType> lease = ports.lease(community, tx, Rad75PortType.class)) {
-                outcome = stream(call(() -> lease.port().documentRepositoryRetrieveImagingDocumentSet(req),
-                        community), series, community, consumer);
-            }
-        } else {
-            try (PortLease<Rad69PortType> lease = ports.lease(community, tx, Rad69PortType.class)) {
-                outcome = stream(call(() -> lease.port().documentRepositoryRetrieveImagingDocumentSet(req),
-                        community), series, community, consumer);
+        try (StallGuard guard = new StallGuard(community.timeout())) {
+            try {
+                if (tx == SoapTransaction.RAD_75) {
+                    try (PortLease<Rad75PortType> lease = ports.lease(community, tx, Rad75PortType.class)) {
+                        outcome = stream(call(() -> lease.port().documentRepositoryRetrieveImagingDocumentSet(req),
+                                community), series, community, consumer, guard);
+                    }
+                } else {
+                    try (PortLease<Rad69PortType> lease = ports.lease(community, tx, Rad69PortType.class)) {
+                        outcome = stream(call(() -> lease.port().documentRepositoryRetrieveImagingDocumentSet(req),
+                                community), series, community, consumer, guard);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                throw ResponseStreamer.stalledOr(e, guard, community.displayName(), community.timeout());
             }
         }
         audit.record(new AuditEvent(clock.instant(), tx.label(), patient.masked(), permit.source().name(),
@@ -92,10 +98,12 @@ public final class ImagingRetriever {
     }
 
     private RetrieveOutcome stream(RetrieveDocumentSetResponseType response, SeriesRequest series,
-                                   CommunityEndpoint community, InstanceConsumer consumer) throws IOException {
+                                   CommunityEndpoint community, InstanceConsumer consumer, StallGuard guard)
+            throws IOException {
+        guard.progress();
         try {
             return ResponseStreamer.stream(response, series.sopInstanceUids(), series.studyInstanceUid(),
-                    series.seriesInstanceUid(), community.displayName(), config.maxInstanceBytes(), consumer);
+                    series.seriesInstanceUid(), community.displayName(), config.maxInstanceBytes(), consumer, guard);
         } catch (RuntimeException e) {
             throw ResponseStreamer.failure(e, community.displayName());
         }

@@ -28,7 +28,8 @@ final class ResponseStreamer {
     }
 
     static RetrieveOutcome stream(RetrieveDocumentSetResponseType response, List<String> requested, String studyUid,
-                                  String seriesUid, String community, long maxBytes, InstanceConsumer consumer)
+                                  String seriesUid, String community, long maxBytes, InstanceConsumer consumer,
+                                  StallGuard guard)
             throws IOException {
         Set<String> wanted = new LinkedHashSet<>(requested);
         List<String> received = new ArrayList<>();
@@ -45,7 +46,8 @@ final class ResponseStreamer {
             if (uid == null || !wanted.remove(uid) || dh == null) {
                 // unrequested or duplicate documents are not passed on; read past them
                 if (dh != null) {
-                    try (InputStream in = new CappedInputStream(dh.getInputStream(), maxBytes, "A document")) {
+                    try (InputStream in = new CappedInputStream(guard.watch(dh.getInputStream()), maxBytes,
+                            "A document")) {
                         while (in.read(skip) > 0) {
                             // discard
                         }
@@ -56,7 +58,7 @@ final class ResponseStreamer {
             RetrievedInstance meta = new RetrievedInstance(studyUid, seriesUid, uid,
                     dr.getMimeType() == null ? "application/dicom" : dr.getMimeType(),
                     dr.getHomeCommunityId() == null ? "" : dr.getHomeCommunityId());
-            try (InputStream in = new CappedInputStream(dh.getInputStream(), maxBytes,
+            try (InputStream in = new CappedInputStream(guard.watch(dh.getInputStream()), maxBytes,
                     "Document " + uid + " from " + community)) {
                 consumer.accept(meta, in);
                 while (in.read(skip) > 0) {
@@ -66,6 +68,7 @@ final class ResponseStreamer {
                 throw new RetrieveException(e.getMessage(), e);
             }
             received.add(uid);
+            guard.progress();
         }
         List<String> missing = List.copyOf(wanted);
         if (received.isEmpty()) {
@@ -80,6 +83,18 @@ final class ResponseStreamer {
                             + (codes.isEmpty() ? "" : " (" + codes + ")"));
         }
         return new RetrieveOutcome(RetrieveOutcome.Status.COMPLETE, received, missing, errors, "");
+    }
+
+    /** The exception to report when the guard gave up, or the original failure. */
+    static IOException stalledOr(Exception e, StallGuard guard, String community, java.time.Duration idle) {
+        if (guard.stalled()) {
+            return new RetrieveException(community + ": transfer stalled (no data for "
+                    + idle.toSeconds() + " s); abandoned", e);
+        }
+        if (e instanceof IOException io) {
+            return io;
+        }
+        return failure((RuntimeException) e, community);
     }
 
     static RetrieveException failure(RuntimeException e, String community) {

@@ -23,6 +23,7 @@ import nl.duoviewer.xca.retrieve.InstanceConsumer;
 import nl.duoviewer.xca.retrieve.RetrieveException;
 import nl.duoviewer.xca.retrieve.RetrieveOutcome;
 import nl.duoviewer.xca.retrieve.RetrievedInstance;
+import nl.duoviewer.xca.retrieve.StallGuard;
 import nl.duoviewer.xca.security.AssertionProvider;
 
 /**
@@ -144,6 +145,22 @@ public final class WadoRsClient {
                 .header("Accept", accept)
                 .header("Authorization", "SAML " + assertion)
                 .GET().build();
+        try (StallGuard guard = new StallGuard(c.timeout())) {
+            try {
+                return exchange(c, patient, permit, request, url, studyUid, seriesUid, consumer, guard);
+            } catch (IOException | RuntimeException e) {
+                if (guard.stalled()) {
+                    throw new RetrieveException(c.displayName() + ": WADO-RS transfer stalled (no data for "
+                            + c.timeout().toSeconds() + " s); abandoned", e);
+                }
+                throw e;
+            }
+        }
+    }
+
+    private RetrieveOutcome exchange(CommunityEndpoint c, Bsn patient, RetrievalPermit permit, HttpRequest request,
+                                     URI url, String studyUid, String seriesUid, InstanceConsumer consumer,
+                                     StallGuard guard) throws IOException {
         HttpResponse<InputStream> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -156,7 +173,7 @@ public final class WadoRsClient {
             throw new java.io.InterruptedIOException("WADO-RS retrieve cancelled");
         }
         List<String> received = new ArrayList<>();
-        try (InputStream body = response.body()) {
+        try (InputStream body = guard.watch(response.body())) {
             int status = response.statusCode();
             if (status != 200 && status != 206) {
                 String outcome = status == 404 ? "not found" : status == 401 || status == 403 ? "refused"
@@ -181,6 +198,7 @@ public final class WadoRsClient {
                 consumer.accept(new RetrievedInstance(studyUid, seriesUid, sop, part.contentType(),
                         c.homeCommunityId()), part.body());
                 received.add(location.contains("/frames/") ? id : sop);
+                guard.progress();
             }
             RetrieveOutcome.Status s = status == 206 ? RetrieveOutcome.Status.PARTIAL
                     : RetrieveOutcome.Status.COMPLETE;
