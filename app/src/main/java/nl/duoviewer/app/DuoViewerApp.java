@@ -3,6 +3,7 @@ package nl.duoviewer.app;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 import nl.duoviewer.app.concurrency.BackgroundExecutor;
@@ -42,7 +43,9 @@ public final class DuoViewerApp extends Application {
             String description = service.networkDescription();
             FxThread.EXECUTOR.execute(() -> view.setNetworkDescription(description));
         });
-        Scene scene = new Scene(view, 1400, 900);
+        var screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(view, Math.min(1400, screen.getWidth() * 0.95),
+                Math.min(900, screen.getHeight() * 0.95));
         scene.getStylesheets().add(Styles.stylesheet());
         stage.setTitle(AppInfo.NAME);
         workspace.currentProperty().addListener((o, a, b) -> stage.setTitle(b == null ? AppInfo.NAME

@@ -41,6 +41,15 @@ public final class CommandLine {
     }
 
     public static Request parse(String... args) {
+        for (String arg : args) {
+            // help and version answer whatever else is on the line, even when it is wrong
+            if (arg.equals("--help") || arg.equals("-h")) {
+                return new ShowHelp();
+            }
+            if (arg.equals("--version") || arg.equals("-V")) {
+                return new ShowVersion();
+            }
+        }
         LaunchContext launch = null;
         Path config = null;
         for (int i = 0; i < args.length; i++) {
@@ -53,12 +62,6 @@ public final class CommandLine {
                 value = arg.substring(eq + 1);
             }
             switch (name) {
-                case "--help", "-h" -> {
-                    return new ShowHelp();
-                }
-                case "--version", "-V" -> {
-                    return new ShowVersion();
-                }
                 case "--bsn" -> {
                     if (value == null) {
                         if (i + 1 >= args.length) {

@@ -261,7 +261,7 @@ public final class StudyViewer extends BorderPane {
         if (e.isControlDown() || e.getDeltaY() == 0) {
             return;
         }
-        scrollBy(e.getDeltaY() > 0 ? -1 : 1);
+        scrollBy(e.getDeltaY() > 0 ? -1 : 1); // wheel towards the user (negative delta): next image
         e.consume();
     }
 
