@@ -62,11 +62,15 @@ public final class SourceStatusStrip extends VBox {
     private HBox row(SourceStatus status) {
         Label name = new Label(status.displayName());
         name.getStyleClass().add("source-name");
+        name.setMinWidth(Region.USE_PREF_SIZE);
         Label state = new Label(texts.get(stateKey(status.state())));
+        state.setMinWidth(Region.USE_PREF_SIZE);
         state.getStyleClass().addAll("source-state", "state-" + status.state().name().toLowerCase().replace('_', '-'));
         Label message = new Label(status.message());
         message.getStyleClass().add("source-message");
         message.setWrapText(true);
+        message.setMinWidth(0);
+        HBox.setHgrow(message, Priority.SOMETIMES);
         message.setVisible(!status.message().isBlank());
         message.setManaged(message.isVisible());
         if (!status.message().isBlank()) {
@@ -83,6 +87,7 @@ public final class SourceStatusStrip extends VBox {
         if (status.state().retryable()) {
             Button retryButton = new Button(texts.get("sources.retry"));
             retryButton.getStyleClass().add("retry-button");
+            retryButton.setMinWidth(Region.USE_PREF_SIZE);
             retryButton.setOnAction(e -> {
                 retryButton.setDisable(true); // one retry per failure; the next status re-enables it
                 retry.accept(status.sourceId());

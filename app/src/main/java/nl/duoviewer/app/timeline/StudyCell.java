@@ -62,6 +62,9 @@ final class StudyCell extends ListCell<TimelineItem> {
         study.getStyleClass().add("study-row-content");
         yearHeader.getStyleClass().add("year-header-label");
         setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+        // take the list's width instead of asking for the content's, so rows wrap rather than scroll sideways
+        setPrefWidth(0);
+        description.setWrapText(true);
     }
 
     @Override

@@ -26,6 +26,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 import nl.duoviewer.app.concurrency.UiBatchQueue;
 import nl.duoviewer.app.i18n.Texts;
@@ -88,6 +89,17 @@ public final class StudyViewer extends BorderPane {
         seriesChooser.setPromptText(texts.get("viewer.series.prompt"));
         seriesChooser.setCellFactory(l -> new SeriesCell());
         seriesChooser.setButtonCell(new SeriesCell());
+        seriesChooser.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(SeriesStack stack) {
+                return describe(stack);
+            }
+
+            @Override
+            public SeriesStack fromString(String string) {
+                return null; // not editable
+            }
+        });
         seriesChooser.valueProperty().addListener((o, a, b) -> {
             if (!updatingChooser && b != null && b != series) {
                 showSeries(b, 0);
@@ -289,10 +301,10 @@ public final class StudyViewer extends BorderPane {
         if (from != feed) {
             return; // a load the user has moved away from
         }
-        boolean seriesAdded = false;
+        boolean framesAdded = false;
         for (LoadEvent event : events) {
             switch (event) {
-                case FrameArrived f -> seriesAdded |= addFrame(f.frame());
+                case FrameArrived f -> framesAdded |= addFrame(f.frame());
                 case Progressed p -> {
                     instancesDone = p.done();
                     instancesTotal = p.total();
@@ -304,19 +316,18 @@ public final class StudyViewer extends BorderPane {
                 }
             }
         }
-        if (seriesAdded) {
-            refreshChooser();
+        if (framesAdded) {
+            refreshChooser(); // new series, and the counts in the chooser
         }
         updateStatus();
         updateOverlay();
     }
 
-    /** @return true when the frame started a new series */
+    /** @return true when the frame was kept */
     private boolean addFrame(DecodedFrame frame) {
         if (!frame.studyInstanceUid().equals(study.studyInstanceUid())) {
             return false; // never show another study's pixels under this study's labels
         }
-        boolean newSeries = frames.series(frame.seriesInstanceUid()) == null;
         StudyFrames.Added added = frames.add(frame);
         if (added == null) {
             return false;
@@ -328,7 +339,7 @@ public final class StudyViewer extends BorderPane {
             index++; // keep the frame the user is looking at
             updateOverlay();
         }
-        return newSeries;
+        return true;
     }
 
     private void showSeries(SeriesStack stack, int at) {
@@ -434,10 +445,17 @@ public final class StudyViewer extends BorderPane {
                 setText(null);
                 return;
             }
-            DecodedFrame f = item.first();
-            setText(texts.get("viewer.series.item", f.seriesNumber(), f.modality(), f.seriesDescription(),
-                    item.size(), item.expected()));
+            setText(describe(item));
         }
+    }
+
+    private String describe(SeriesStack stack) {
+        if (stack == null) {
+            return "";
+        }
+        DecodedFrame f = stack.first();
+        return texts.get("viewer.series.item", f.seriesNumber(), f.modality(), f.seriesDescription(), stack.size(),
+                stack.expected());
     }
 
     private sealed interface LoadEvent permits FrameArrived, Progressed, Completed, Failed {
