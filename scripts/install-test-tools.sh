@@ -4,10 +4,11 @@
 #   orthanc, orthanc-dicomweb  a real DICOMweb peer (its Debian service is kept from starting; tests start their own)
 #   xvfb, xauth  a virtual display for running the real app window (headless UI tests use Monocle and need none)
 #   fakeroot  for jpackage's .deb
+#   libgtk-3-0  JavaFX's window toolkit, for the test that starts the packaged app on a virtual display
 # As root it uses apt-get; otherwise it prints what is missing and carries on (the tests that need it say so).
 set -uo pipefail
 
-PACKAGES=(dcmtk libgdcm-tools orthanc orthanc-dicomweb xvfb xauth fakeroot)
+PACKAGES=(dcmtk libgdcm-tools orthanc orthanc-dicomweb xvfb xauth fakeroot libgtk-3-0)
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do
