@@ -12,6 +12,7 @@ import nl.duoviewer.app.i18n.Texts;
 import nl.duoviewer.app.imaging.ImagingService;
 import nl.duoviewer.app.launch.AppOptions;
 import nl.duoviewer.app.launch.CommandLine;
+import nl.duoviewer.app.launch.InstanceChannel;
 import nl.duoviewer.app.workspace.Workspace;
 import nl.duoviewer.app.workspace.WorkspaceView;
 
@@ -22,6 +23,7 @@ public final class DuoViewerApp extends Application {
     private BackgroundExecutor background;
     private ImagingService service;
     private Workspace workspace;
+    private InstanceChannel instanceChannel;
 
     @Override
     public void init() {
@@ -59,10 +61,20 @@ public final class DuoViewerApp extends Application {
         stage.setScene(scene);
         stage.show();
         options.launch().ifPresent(workspace::open);
+        // later starts on this desktop hand their patient to this window instead of opening a second one
+        instanceChannel = InstanceChannel.claim(InstanceChannel.defaultSocket(), later ->
+                FxThread.EXECUTOR.execute(() -> {
+                    later.launch().ifPresent(workspace::open);
+                    stage.setIconified(false);
+                    stage.toFront();
+                })).orElse(null);
     }
 
     @Override
     public void stop() {
+        if (instanceChannel != null) {
+            instanceChannel.close();
+        }
         if (workspace != null) {
             workspace.close();
         }

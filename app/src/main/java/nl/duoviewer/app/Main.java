@@ -1,11 +1,13 @@
 package nl.duoviewer.app;
 
 import java.io.PrintStream;
+import java.util.List;
 
 import javafx.application.Application;
 
 import nl.duoviewer.app.i18n.Texts;
 import nl.duoviewer.app.launch.CommandLine;
+import nl.duoviewer.app.launch.InstanceChannel;
 
 /**
  * Entry point. Deliberately not an {@link Application}: the command line is checked before JavaFX starts, so a
@@ -43,6 +45,18 @@ public final class Main {
                 yield CommandLine.EXIT_USAGE;
             }
             case CommandLine.Run r -> {
+                if (r.options().gatewayConfig().isEmpty()) {
+                    // a viewer is already open (e.g. the desktop handing over a clicked link): let it switch patient
+                    InstanceChannel.Result handed = InstanceChannel.deliver(InstanceChannel.defaultSocket(),
+                            List.of(args));
+                    if (handed.delivery() == InstanceChannel.Delivery.DELIVERED) {
+                        yield 0;
+                    }
+                    if (handed.delivery() == InstanceChannel.Delivery.REFUSED) {
+                        err.println("duoviewer: " + handed.message());
+                        yield CommandLine.EXIT_USAGE;
+                    }
+                }
                 Application.launch(DuoViewerApp.class, args);
                 yield 0;
             }

@@ -44,11 +44,16 @@ public final class WorkspaceView extends BorderPane {
         Button open = new Button(texts.get("toolbar.open"));
         open.setId("open-patient");
         open.setOnAction(e -> openTypedPatient());
+        Button close = new Button(texts.get("toolbar.close"));
+        close.setId("close-patient");
+        close.disableProperty().bind(workspace.currentProperty().isNull());
+        close.setOnAction(e -> workspace.closePatient());
         bsnError.getStyleClass().add("field-error");
         bsnError.setId("bsn-error");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox toolbar = new HBox(8, new Label(texts.get("toolbar.bsn")), bsnField, open, bsnError, grow);
+        HBox toolbar = new HBox(8, new Label(texts.get("toolbar.bsn")), bsnField, open, bsnError, grow,
+                close);
         toolbar.getStyleClass().add("app-toolbar");
         toolbar.setAlignment(Pos.CENTER_LEFT);
         setTop(new VBox(workspace.banner(), toolbar));

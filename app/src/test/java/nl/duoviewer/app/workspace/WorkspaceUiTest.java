@@ -392,4 +392,21 @@ class WorkspaceUiTest {
         assertEquals("Patient context: entered by hand", text(robot, "#banner-context"));
         assertEquals("", text(robot, "#bsn-error"));
     }
+
+    @Test
+    void closingThePatientClearsTheScreen(FxRobot robot) throws Exception {
+        Timeline t = openA();
+        t.addAll(List.of(study(PATIENT_A, "1.2.5", "2024-01-01T09:00", "CT", "CHEST", "CT thorax", ERASMUS)),
+                List.of());
+        Fx.await("row", () -> studyRowsOnScreen(robot).size() == 1);
+        robot.clickOn(studyRow(robot, "1.2.5"));
+        Fx.await("image", () -> fx.workspace.viewer().viewport().imageProperty().get() != null);
+
+        robot.clickOn("#close-patient");
+        assertEquals("No patient selected", text(robot, "#banner-bsn"));
+        assertEquals(List.of(), studyRowsOnScreen(robot));
+        assertNull(Fx.call(() -> fx.workspace.viewer().viewport().imageProperty().get()));
+        Fx.await("released", () -> fx.service.released().contains(PATIENT_A));
+        assertTrue(Fx.call(() -> robot.lookup("#close-patient").query().isDisabled()));
+    }
 }
