@@ -321,7 +321,7 @@ class WorkspaceUiTest {
         assertEquals(List.of("BSN 9999.98.456", 0, true, true, 0), afterSwitch);
         Timeline b = fx.service.awaitTimeline(PATIENT_B);
         Fx.await("A's data released", () -> fx.service.released().contains(PATIENT_A));
-        assertTrue(fx.service.loads().getFirst().isCancelled(), "A's retrieval cancelled");
+        Fx.await("A's retrieval cancelled", () -> fx.service.loads().getFirst().isCancelled());
 
         // late answers for A: more studies, a status change, and the rest of A's images
         a.addAll(List.of(study(PATIENT_A, "1.2.A2", "2025-01-01T09:00", "MR", "HEAD", "MR A", ISALA)), List.of());
