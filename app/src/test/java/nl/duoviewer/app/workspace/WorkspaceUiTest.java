@@ -409,4 +409,33 @@ class WorkspaceUiTest {
         Fx.await("released", () -> fx.service.released().contains(PATIENT_A));
         assertTrue(Fx.call(() -> robot.lookup("#close-patient").query().isDisabled()));
     }
+
+    @Test
+    void ctrlWheelZoomsLeftDragPansAndDoubleClickResets(FxRobot robot) throws Exception {
+        Timeline t = openA();
+        t.addAll(List.of(study(PATIENT_A, "1.2.5", "2024-01-01T09:00", "CT", "CHEST", "CT thorax", ERASMUS)),
+                List.of());
+        Fx.await("row", () -> studyRowsOnScreen(robot).size() == 1);
+        robot.clickOn(studyRow(robot, "1.2.5"));
+        StudyViewer viewer = fx.workspace.viewer();
+        Fx.await("image", () -> viewer.viewport().imageProperty().get() != null);
+        Node image = Fx.call(() -> viewer.viewport().lookup(".image-view"));
+        double fitWidth = Fx.call(() -> image.getBoundsInParent().getWidth());
+
+        Fx.run(() -> Event.fireEvent(viewer.viewport(), new ScrollEvent(ScrollEvent.SCROLL, 200, 200, 200, 200,
+                false, true, false, false, false, false, 0, 40, 0, 40, ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
+                ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null)));
+        Fx.await("zoomed", () -> image.getBoundsInParent().getWidth() > fitWidth * 1.1);
+        assertTrue(text(robot, ".overlay-bottom-right").endsWith("Zoom 115%"), text(robot, ".overlay-bottom-right"));
+        int frame = Fx.call(viewer::frameIndex);
+        assertEquals(frame, Fx.call(viewer::frameIndex), "a zoom does not scroll");
+
+        double x = Fx.call(() -> image.getBoundsInParent().getMinX());
+        robot.drag(viewer.viewport(), MouseButton.PRIMARY).moveBy(40, 0).moveBy(40, 0).drop();
+        Fx.await("panned", () -> image.getBoundsInParent().getMinX() > x + 50);
+
+        robot.doubleClickOn(viewer.viewport(), MouseButton.PRIMARY);
+        Fx.await("reset", () -> Math.abs(image.getBoundsInParent().getWidth() - fitWidth) < 1);
+        assertTrue(text(robot, ".overlay-bottom-right").endsWith("Zoom 100%"));
+    }
 }
