@@ -2,6 +2,7 @@ package nl.duoviewer.app.sources;
 
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableIntegerValue;
@@ -29,18 +30,21 @@ public final class SourceStatusStrip extends VBox {
 
     private final Texts texts;
     private final Consumer<String> retry;
+    private final ToIntFunction<String> studiesFrom;
     private final VBox rows = new VBox(2);
     private final Label rejectedWarning = new Label();
 
     /**
      * @param statuses the sources to show, kept up to date by the timeline model
      * @param rejected how many records were discarded for naming another patient
+     * @param studiesFrom how many studies on the timeline came from a source id
      * @param retry    called with the source id when the user asks for a retry
      */
-    public SourceStatusStrip(ObservableList<SourceStatus> statuses, ObservableIntegerValue rejected, Texts texts,
-                             Consumer<String> retry) {
+    public SourceStatusStrip(ObservableList<SourceStatus> statuses, ObservableIntegerValue rejected,
+                             ToIntFunction<String> studiesFrom, Texts texts, Consumer<String> retry) {
         this.texts = Objects.requireNonNull(texts);
         this.retry = Objects.requireNonNull(retry);
+        this.studiesFrom = Objects.requireNonNull(studiesFrom);
         getStyleClass().add("source-status-strip");
         Label title = new Label(texts.get("sources.title"));
         title.getStyleClass().add("pane-title");
@@ -66,6 +70,13 @@ public final class SourceStatusStrip extends VBox {
         Label state = new Label(texts.get(stateKey(status.state())));
         state.setMinWidth(Region.USE_PREF_SIZE);
         state.getStyleClass().addAll("source-state", "state-" + status.state().name().toLowerCase().replace('_', '-'));
+        int studies = studiesFrom.applyAsInt(status.sourceId());
+        Label count = new Label(texts.get("sources.studies", studies));
+        count.getStyleClass().add("source-count");
+        count.setMinWidth(Region.USE_PREF_SIZE);
+        boolean answered = status.state() == SourceStatus.State.COMPLETE || status.state() == SourceStatus.State.PARTIAL;
+        count.setVisible(answered || studies > 0);
+        count.setManaged(count.isVisible());
         Label message = new Label(status.message());
         message.getStyleClass().add("source-message");
         message.setWrapText(true);
@@ -78,7 +89,7 @@ public final class SourceStatusStrip extends VBox {
         }
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox row = new HBox(8, name, state, message, grow);
+        HBox row = new HBox(8, name, state, count, message, grow);
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add("source-row");
         row.setUserData(status.sourceId());

@@ -1,8 +1,10 @@
 package nl.duoviewer.app.timeline;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 import javafx.beans.property.ObjectProperty;
@@ -46,6 +48,7 @@ public final class TimelineViewModel {
     private final ReadOnlyIntegerWrapper studyCount = new ReadOnlyIntegerWrapper(this, "studyCount");
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
     private boolean updating;
+    private Map<String, Integer> studiesPerSource = Map.of();
     private Bsn patient;
     private String pendingFocus;
     private int refusedSnapshots;
@@ -72,6 +75,7 @@ public final class TimelineViewModel {
         sources.clear();
         rejected.set(0);
         studyCount.set(0);
+        studiesPerSource = Map.of();
         phase.set(Phase.NO_PATIENT);
         revision.set(revision.get() + 1);
     }
@@ -110,6 +114,12 @@ public final class TimelineViewModel {
         if (headerAt >= 0) {
             rows.set(headerAt, new TimelineItem.YearHeader(currentYear, inYear));
         }
+        Map<String, Integer> perSource = new HashMap<>();
+        for (TimelineEntry entry : snapshot.entries()) {
+            entry.records().stream().map(r -> r.source().homeCommunityId()).distinct()
+                    .forEach(id -> perSource.merge(id, 1, Integer::sum));
+        }
+        studiesPerSource = Map.copyOf(perSource);
         updating = true;
         try {
             items.setAll(rows);
@@ -147,6 +157,11 @@ public final class TimelineViewModel {
             }
             selected.set(match);
         }
+    }
+
+    /** How many studies on the timeline came from a source (by source id, the community's homeCommunityId). */
+    public int studiesFrom(String sourceId) {
+        return studiesPerSource.getOrDefault(sourceId, 0);
     }
 
     /** The entry with this Study Instance UID, or null. */

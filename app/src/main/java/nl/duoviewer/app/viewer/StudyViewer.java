@@ -357,6 +357,7 @@ public final class StudyViewer extends BorderPane {
     private void refreshChooser() {
         updatingChooser = true;
         seriesChooser.getItems().setAll(frames.allSeries());
+        seriesChooser.setValue(null); // the same value again would not redraw the counts
         seriesChooser.setValue(series);
         updatingChooser = false;
     }

@@ -61,7 +61,7 @@ public final class WorkspaceView extends BorderPane {
         TimelineView timelineView = new TimelineView(workspace.timeline(), texts);
         VBox.setVgrow(timelineView, Priority.ALWAYS);
         SourceStatusStrip strip = new SourceStatusStrip(workspace.timeline().sources(),
-                workspace.timeline().rejectedProperty(), texts, workspace::retry);
+                workspace.timeline().rejectedProperty(), workspace.timeline()::studiesFrom, texts, workspace::retry);
         ScrollPane stripScroll = new ScrollPane(strip);
         stripScroll.setFitToWidth(true);
         stripScroll.setMaxHeight(180);

@@ -131,6 +131,8 @@ class WorkspaceUiTest {
         Fx.await("Isala studies merged", () -> studyRowsOnScreen(robot).size() == 3);
         assertEquals(List.of("1.2.2024", "1.2.2023", "1.2.2021"), studyRowsOnScreen(robot));
         assertEquals(List.of("Erasmus MC", "Isala Zwolle"), labelTexts(studyRow(robot, "1.2.2023"), "source-chip"));
+        assertEquals(List.of("2 studies"), labelTexts(sourceRow(robot, ERASMUS.homeCommunityId()), "source-count"));
+        assertEquals(List.of("2 studies"), labelTexts(sourceRow(robot, ISALA.homeCommunityId()), "source-count"));
         assertEquals(List.of("MR"), labelTexts(studyRow(robot, "1.2.2024"), "modality-badge"));
         assertEquals(List.of("MRI knie rechts"), labelTexts(studyRow(robot, "1.2.2024"), "study-description"));
         assertEquals(List.of("Body part: KNEE"), labelTexts(studyRow(robot, "1.2.2024"), "study-body-part"));
