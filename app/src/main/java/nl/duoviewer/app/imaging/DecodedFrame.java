@@ -1,0 +1,39 @@
+package nl.duoviewer.app.imaging;
+
+import java.util.Objects;
+
+/**
+ * One decoded frame of one instance, with what the viewer needs to place it in its series and label it.
+ *
+ * @param studyInstanceUid  the study it belongs to; the viewer drops frames of any other study
+ * @param seriesInstanceUid its series
+ * @param seriesNumber      Series Number, 0 when absent
+ * @param seriesDescription Series Description, empty when absent
+ * @param modality          Modality of the series, e.g. CT
+ * @param instanceNumber    Instance Number, used to order the stack
+ * @param frameNumber       1-based frame within a multi-frame instance (1 for single-frame)
+ * @param expectedInSeries  how many frames the series will have when complete; 0 when not yet known
+ * @param pixels            the pixels
+ * @param window            the window the source recommends; null to derive one from the pixels
+ */
+public record DecodedFrame(String studyInstanceUid, String seriesInstanceUid, int seriesNumber,
+                           String seriesDescription, String modality, int instanceNumber, int frameNumber,
+                           int expectedInSeries, FramePixels pixels, WindowLevel window) {
+
+    public DecodedFrame {
+        Objects.requireNonNull(studyInstanceUid, "studyInstanceUid");
+        Objects.requireNonNull(seriesInstanceUid, "seriesInstanceUid");
+        seriesDescription = seriesDescription == null ? "" : seriesDescription;
+        modality = modality == null ? "" : modality;
+        Objects.requireNonNull(pixels, "pixels");
+        expectedInSeries = Math.max(0, expectedInSeries);
+    }
+
+    /** The window to start with: the source's, else the full range of the pixels. */
+    public WindowLevel initialWindow() {
+        if (window != null) {
+            return window;
+        }
+        return pixels instanceof GrayscalePixels g ? g.fullRange() : new WindowLevel(127.5, 256);
+    }
+}

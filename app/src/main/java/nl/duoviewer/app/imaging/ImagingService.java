@@ -1,0 +1,40 @@
+package nl.duoviewer.app.imaging;
+
+import nl.duoviewer.core.patient.Bsn;
+import nl.duoviewer.core.timeline.Timeline;
+import nl.duoviewer.core.timeline.TimelineEntry;
+
+/**
+ * The application's port to the imaging network: find a patient's studies, retrieve one study's images. The DUO
+ * client (XCA-I with Mitz consent) implements it; the UI depends on nothing else of the network.
+ *
+ * <p>Methods may be called from any thread but the JavaFX thread, and may block briefly; long work (queries,
+ * retrieval, decoding) runs on the service's own threads and reports through the returned {@link Timeline} or the
+ * {@link StudyLoadListener}.
+ */
+public interface ImagingService extends AutoCloseable {
+
+    /**
+     * Starts querying every source for the patient's studies and returns the timeline at once; it fills as sources
+     * answer, and each source's {@link nl.duoviewer.core.timeline.SourceStatus} says how far it got.
+     */
+    Timeline startTimeline(Bsn patient);
+
+    /** Queries one source of the timeline again (after a failure, timeout or partial answer). */
+    void retrySource(Timeline timeline, String sourceId);
+
+    /** Starts retrieving and decoding a study's images; frames go to the listener as they are decoded. */
+    StudyLoad openStudy(TimelineEntry study, StudyLoadListener listener);
+
+    /**
+     * Forgets everything held for the patient (cached images, temporary files) and stops its running work. Called when
+     * the user moves to another patient.
+     */
+    void releasePatient(Bsn patient);
+
+    /** One line for the status bar saying which network this is, e.g. "Embedded DUO network (3 communities)". */
+    String networkDescription();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,29 @@
+package nl.duoviewer.app.imaging;
+
+/**
+ * Receives a study's frames as they are decoded. Called on the service's threads, never on the JavaFX thread; calls
+ * after {@link StudyLoad#cancel()} may still arrive and are ignored by the viewer.
+ */
+public interface StudyLoadListener {
+
+    /** A frame is ready; the first one should come as soon as it is decoded, before the rest is retrieved. */
+    void frameDecoded(DecodedFrame frame);
+
+    /**
+     * How far retrieval has got.
+     *
+     * @param instancesDone  instances retrieved and decoded so far
+     * @param instancesTotal instances in the study, 0 while unknown
+     */
+    void progress(int instancesDone, int instancesTotal);
+
+    /** Retrieval ended with everything that could be fetched. */
+    void completed();
+
+    /**
+     * Retrieval stopped. What was delivered stays valid.
+     *
+     * @param userMessage what went wrong, fit to show (no stack traces, no patient data beyond the study)
+     */
+    void failed(String userMessage);
+}

@@ -1,0 +1,224 @@
+package nl.duoviewer.app.workspace;
+
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+import nl.duoviewer.app.concurrency.BackgroundExecutor;
+import nl.duoviewer.app.concurrency.CancellationScope;
+import nl.duoviewer.app.concurrency.CoalescingSignal;
+import nl.duoviewer.app.i18n.Texts;
+import nl.duoviewer.app.imaging.ImagingService;
+import nl.duoviewer.app.imaging.StudyLoad;
+import nl.duoviewer.app.imaging.StudyLoadListener;
+import nl.duoviewer.app.launch.LaunchContext;
+import nl.duoviewer.app.patient.PatientBanner;
+import nl.duoviewer.app.timeline.TimelineViewModel;
+import nl.duoviewer.app.viewer.StudyViewer;
+import nl.duoviewer.core.patient.Bsn;
+import nl.duoviewer.core.timeline.SourceStatus;
+import nl.duoviewer.core.timeline.Timeline;
+import nl.duoviewer.core.timeline.TimelineEntry;
+import nl.duoviewer.core.timeline.TimelineSnapshot;
+
+/**
+ * One window's working state: the patient on screen, their timeline and the open study, and the calls into the
+ * {@link ImagingService} behind them.
+ *
+ * <p>Patient safety rules live here. {@link #open} clears everything of the previous patient (banner, timeline,
+ * viewer, the service's caches) before it starts loading the new one, and every piece of work is tied to the session
+ * or study it was started for: when that is gone, its results are dropped. Call on the JavaFX thread; service calls
+ * run on the background executor.
+ */
+public final class Workspace implements AutoCloseable {
+
+    /** Source id used for the status line when the service could not even start a query. */
+    static final String STARTUP_SOURCE = "duoviewer:query-start";
+
+    private final ImagingService service;
+    private final Texts texts;
+    private final Executor ui;
+    private final BackgroundExecutor background;
+    private final TimelineViewModel timeline = new TimelineViewModel();
+    private final PatientBanner banner;
+    private final StudyViewer viewer;
+    private final ReadOnlyObjectWrapper<LaunchContext> current = new ReadOnlyObjectWrapper<>(this, "current");
+    private Session session;
+
+    /** The work started for one patient. */
+    private static final class Session {
+        final LaunchContext context;
+        final CancellationScope scope = new CancellationScope();
+        volatile Timeline timeline;
+        CancellationScope study;
+
+        Session(LaunchContext context) {
+            this.context = context;
+        }
+    }
+
+    public Workspace(ImagingService service, Texts texts, Executor ui, BackgroundExecutor background) {
+        this.service = Objects.requireNonNull(service);
+        this.texts = Objects.requireNonNull(texts);
+        this.ui = Objects.requireNonNull(ui);
+        this.background = Objects.requireNonNull(background);
+        this.banner = new PatientBanner(texts);
+        this.viewer = new StudyViewer(texts, ui);
+        timeline.selectedProperty().addListener((o, before, after) -> selectionChanged(before, after));
+    }
+
+    /**
+     * Shows a new patient. The previous patient's timeline, images, running queries and cached data are dropped
+     * before anything of the new patient is loaded.
+     */
+    public void open(LaunchContext context) {
+        Objects.requireNonNull(context);
+        closePatient();
+        Session s = new Session(context);
+        session = s;
+        current.set(context);
+        banner.show(context);
+        timeline.startPatient(context.patient(), context.focusStudyUid());
+        background.submit(() -> startQueries(s));
+    }
+
+    /** Clears the screen of the current patient and cancels their work. */
+    public void closePatient() {
+        Session old = session;
+        session = null;
+        if (old != null) {
+            old.scope.cancel();
+            Bsn patient = old.context.patient();
+            background.submit(() -> service.releasePatient(patient));
+        }
+        viewer.clear();
+        timeline.clear();
+        banner.show(null);
+        current.set(null);
+    }
+
+    private void startQueries(Session s) {
+        if (s.scope.isCancelled()) {
+            return;
+        }
+        Timeline t;
+        try {
+            t = service.startTimeline(s.context.patient());
+        } catch (RuntimeException e) {
+            // the service could not even start: show it as a failed source the user can retry
+            t = new Timeline(s.context.patient());
+            t.updateSource(new SourceStatus(STARTUP_SOURCE, texts.get("sources.network"),
+                    SourceStatus.State.FAILED, texts.get("sources.startFailed", String.valueOf(e.getMessage()))));
+        }
+        Timeline started = t;
+        CoalescingSignal changed = new CoalescingSignal(ui, () -> showLatest(s, started));
+        Consumer<TimelineSnapshot> listener = snapshot -> changed.signal();
+        s.timeline = started;
+        started.addListener(listener);
+        s.scope.onCancel(() -> started.removeListener(listener));
+        changed.signal();
+    }
+
+    /** Reads the timeline's latest state on the UI thread, so updates cannot overtake each other. */
+    private void showLatest(Session s, Timeline t) {
+        if (s != session) {
+            return; // the user has moved to another patient
+        }
+        timeline.apply(t.snapshot());
+    }
+
+    /** Queries one source again. */
+    public void retry(String sourceId) {
+        Session s = session;
+        if (s == null) {
+            return;
+        }
+        Timeline t = s.timeline;
+        if (t == null || STARTUP_SOURCE.equals(sourceId)) {
+            open(s.context);
+            return;
+        }
+        background.submit(() -> {
+            if (!s.scope.isCancelled()) {
+                service.retrySource(t, sourceId);
+            }
+        });
+    }
+
+    private void selectionChanged(TimelineEntry before, TimelineEntry after) {
+        if (after == null) {
+            cancelStudy();
+            viewer.clear();
+            return;
+        }
+        if (before != null && before.studyInstanceUid().equals(after.studyInstanceUid())
+                && viewer.study() != null) {
+            return; // the same study, refreshed by a newer snapshot
+        }
+        openStudy(after);
+    }
+
+    private void openStudy(TimelineEntry entry) {
+        Session s = session;
+        if (s == null || !entry.patient().equals(s.context.patient())) {
+            return; // never open a study under another patient's banner
+        }
+        cancelStudy();
+        CancellationScope study = new CancellationScope();
+        s.study = study;
+        s.scope.onCancel(study::cancel);
+        StudyLoadListener listener = viewer.begin(s.context, entry);
+        background.submit(() -> {
+            if (study.isCancelled()) {
+                return;
+            }
+            try {
+                StudyLoad load = service.openStudy(entry, listener);
+                study.onCancel(load::cancel);
+            } catch (RuntimeException e) {
+                listener.failed(String.valueOf(e.getMessage()));
+            }
+        });
+    }
+
+    private void cancelStudy() {
+        Session s = session;
+        if (s != null && s.study != null) {
+            s.study.cancel();
+            s.study = null;
+        }
+    }
+
+    public TimelineViewModel timeline() {
+        return timeline;
+    }
+
+    public PatientBanner banner() {
+        return banner;
+    }
+
+    public StudyViewer viewer() {
+        return viewer;
+    }
+
+    public Texts texts() {
+        return texts;
+    }
+
+    public ImagingService service() {
+        return service;
+    }
+
+    /** The patient context on screen; null when none. */
+    public ReadOnlyObjectProperty<LaunchContext> currentProperty() {
+        return current.getReadOnlyProperty();
+    }
+
+    @Override
+    public void close() {
+        closePatient();
+    }
+}

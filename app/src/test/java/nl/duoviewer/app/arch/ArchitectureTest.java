@@ -1,0 +1,77 @@
+package nl.duoviewer.app.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+
+import org.junit.jupiter.api.Test;
+
+import nl.duoviewer.core.archfixture.CoreClassThatReachesIntoTheUi;
+
+/**
+ * The module layering, enforced on the compiled classes of every module (the app sees them all): viewer-core knows
+ * nothing of the network client, the embedded network, the app or JavaFX; the client knows nothing of the network,
+ * app or JavaFX; the embedded network knows nothing of the app or JavaFX.
+ */
+class ArchitectureTest {
+
+    static final ArchRule CORE_STANDS_ALONE = noClasses().that().resideInAPackage("nl.duoviewer.core..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "nl.duoviewer.xca..", "nl.duoviewer.network..", "nl.duoviewer.app..", "javafx..")
+            .because("viewer-core is the model and codec layer under everything");
+
+    static final ArchRule CLIENT_BELOW_NETWORK_AND_APP = noClasses().that().resideInAPackage("nl.duoviewer.xca..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "nl.duoviewer.network..", "nl.duoviewer.app..", "javafx..")
+            .because("the DUO client must work without the embedded network and without a UI")
+            .allowEmptyShould(true);
+
+    static final ArchRule NETWORK_BELOW_APP = noClasses().that().resideInAPackage("nl.duoviewer.network..")
+            .should().dependOnClassesThat().resideInAnyPackage("nl.duoviewer.app..", "javafx..")
+            .because("the embedded network is a server side and must never reach into the app")
+            .allowEmptyShould(true);
+
+    private static final JavaClasses PRODUCTION = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("nl.duoviewer");
+
+    @Test
+    void coreDependsOnNothingAboveIt() {
+        assertTrue(PRODUCTION.stream().anyMatch(c -> c.getPackageName().startsWith("nl.duoviewer.core")),
+                "viewer-core classes must be on the class path for this rule to mean anything");
+        CORE_STANDS_ALONE.check(PRODUCTION);
+    }
+
+    @Test
+    void clientDependsOnNeitherNetworkNorApp() {
+        CLIENT_BELOW_NETWORK_AND_APP.check(PRODUCTION);
+    }
+
+    @Test
+    void networkDependsOnNeitherAppNorJavaFx() {
+        NETWORK_BELOW_APP.check(PRODUCTION);
+    }
+
+    @Test
+    void theAppClassesAreImportedToo() {
+        assertTrue(PRODUCTION.contain("nl.duoviewer.app.Main"));
+        assertFalse(PRODUCTION.contain(CoreClassThatReachesIntoTheUi.class),
+                "test fixtures are not part of the production rules");
+    }
+
+    @Test
+    void theCoreRuleCatchesACoreClassThatUsesJavaFxOrTheApp() {
+        JavaClasses fixture = new ClassFileImporter().importClasses(CoreClassThatReachesIntoTheUi.class);
+        EvaluationResult result = CORE_STANDS_ALONE.evaluate(fixture);
+        assertTrue(result.hasViolation(), "the rule must fail on the violating fixture");
+        String report = result.getFailureReport().toString();
+        assertTrue(report.contains("javafx.scene.control.Label"), report);
+        assertTrue(report.contains("nl.duoviewer.app.launch.LaunchSource"), report);
+    }
+}
