@@ -113,7 +113,8 @@ class SourceFaultsTest {
     void slowDripResponseTimesOut() throws Exception {
         net.community(Network.FOUNDA).faults().slowDrip(256, Duration.ofMillis(50));
         TimelineSnapshot snap = query(Duration.ofSeconds(1), 0, 32L << 20);
-        assertEquals(SourceStatus.State.TIMED_OUT, status(snap, Network.FOUNDA).state());
+        SourceStatus drip = status(snap, Network.FOUNDA);
+        assertEquals(SourceStatus.State.TIMED_OUT, drip.state(), drip.message());
         assertEquals(SourceStatus.State.COMPLETE, status(snap, Network.ENOVATION).state());
     }
 

@@ -16,7 +16,10 @@ final class Failures {
 
     static SourceFailure classify(Throwable t, String community, Duration timeout) {
         for (Throwable c = t; c != null; c = c.getCause()) {
+            // CXF's HTTP conduit reports its receive timeout by interrupting the reader: an interrupt here is a
+            // timeout (our own cancellations never reach the timeline)
             if (c instanceof SocketTimeoutException || c instanceof HttpTimeoutException
+                    || c instanceof InterruptedException || c instanceof java.io.InterruptedIOException
                     || c.getMessage() != null && c.getMessage().toLowerCase(java.util.Locale.ROOT).contains("timed out")) {
                 return new SourceFailure(SourceStatus.State.TIMED_OUT,
                         community + ": no answer within " + seconds(timeout), false);
