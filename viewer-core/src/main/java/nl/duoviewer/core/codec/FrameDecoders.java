@@ -17,6 +17,10 @@ public final class FrameDecoders {
             Map.entry(PixelSyntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN.uid(), NativeFrameDecoder::new),
             Map.entry(PixelSyntax.EXPLICIT_VR_BIG_ENDIAN.uid(), NativeFrameDecoder::new),
             Map.entry(PixelSyntax.RLE_LOSSLESS.uid(), RleFrameDecoder::new),
+            Map.entry(PixelSyntax.JPEG_BASELINE.uid(), JpegFrameDecoder::new),
+            Map.entry(PixelSyntax.JPEG_EXTENDED.uid(), JpegFrameDecoder::new),
+            Map.entry(PixelSyntax.JPEG_LOSSLESS.uid(), JpegFrameDecoder::new),
+            Map.entry(PixelSyntax.JPEG_LOSSLESS_SV1.uid(), JpegFrameDecoder::new),
             Map.entry(PixelSyntax.JPEG_LS_LOSSLESS.uid(), JpegLsFrameDecoder::new),
             Map.entry(PixelSyntax.JPEG_LS_NEAR_LOSSLESS.uid(), JpegLsFrameDecoder::new));
 
