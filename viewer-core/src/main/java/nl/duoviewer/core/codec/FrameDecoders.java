@@ -22,6 +22,11 @@ public final class FrameDecoders {
             Map.entry(PixelSyntax.JPEG_LOSSLESS.uid(), JpegFrameDecoder::new),
             Map.entry(PixelSyntax.JPEG_LOSSLESS_SV1.uid(), JpegFrameDecoder::new),
             Map.entry(PixelSyntax.JPEG_LS_LOSSLESS.uid(), JpegLsFrameDecoder::new),
+            Map.entry(PixelSyntax.JPEG_2000_LOSSLESS.uid(), Jpeg2000FrameDecoder::new),
+            Map.entry(PixelSyntax.JPEG_2000.uid(), Jpeg2000FrameDecoder::new),
+            Map.entry(PixelSyntax.HTJ2K_LOSSLESS.uid(), Jpeg2000FrameDecoder::new),
+            Map.entry(PixelSyntax.HTJ2K_LOSSLESS_RPCL.uid(), Jpeg2000FrameDecoder::new),
+            Map.entry(PixelSyntax.HTJ2K.uid(), Jpeg2000FrameDecoder::new),
             Map.entry(PixelSyntax.JPEG_LS_NEAR_LOSSLESS.uid(), JpegLsFrameDecoder::new));
 
     private FrameDecoders() {
