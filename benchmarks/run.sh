@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Runs the JMH benchmarks: ./benchmarks/run.sh [JMH options, e.g. ParserBenchmark -f 1 -wi 2 -i 3]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/jdk25.sh
+select_jdk25 || exit 1
+./mvnw -q -pl benchmarks -am -DskipTests package
+cp="benchmarks/target/classes:$(cat benchmarks/target/runtime-classpath.txt)"
+exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$cp" org.openjdk.jmh.Main "$@"

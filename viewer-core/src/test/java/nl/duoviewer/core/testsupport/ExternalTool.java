@@ -1,0 +1,62 @@
+package nl.duoviewer.core.testsupport;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A reference tool (dcmtk, gdcm) a test compares against. Missing tools skip the test with the reason, except in CI
+ * ({@code CI=true}) where they fail it: CI installs them through scripts/install-test-tools.sh.
+ */
+public final class ExternalTool {
+
+    private ExternalTool() {
+    }
+
+    /** Returns the tool's path or skips/fails the calling test. */
+    public static Path require(String name, String debianPackage) {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
+            Path p = Path.of(dir, name);
+            if (Files.isExecutable(p)) {
+                return p;
+            }
+        }
+        String why = name + " not found (install the Debian package " + debianPackage
+                + ", e.g. with scripts/install-test-tools.sh)";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            Assertions.fail(why);
+        }
+        Assumptions.abort(why);
+        return null;
+    }
+
+    /** Runs a command with a timeout; returns its combined output. Fails the test on a non-zero exit. */
+    public static String run(long timeoutSeconds, String... command) throws IOException, InterruptedException {
+        Result r = tryRun(timeoutSeconds, command);
+        if (r.exitCode() != 0) {
+            Assertions.fail(String.join(" ", command) + " exited " + r.exitCode() + ": " + r.output());
+        }
+        return r.output();
+    }
+
+    /** The outcome of a command. */
+    public record Result(int exitCode, String output) {
+    }
+
+    public static Result tryRun(long timeoutSeconds, String... command) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(command));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            Assertions.fail(String.join(" ", command) + " did not finish within " + timeoutSeconds + " s");
+        }
+        return new Result(p.exitValue(), new String(out));
+    }
+}
