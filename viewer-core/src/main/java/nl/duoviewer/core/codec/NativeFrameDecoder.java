@@ -12,7 +12,8 @@ import nl.duoviewer.core.image.Photometric;
  * inflated it): 1, 8, 16 and 32 bits allocated, planar configuration 0 and 1, and YBR_FULL_422 / YBR_PARTIAL_422,
  * whose shared chroma is repeated for both pixels of a pair so the output is YBR_FULL / YBR_PARTIAL_422 with three
  * samples per pixel. Bits Allocated 1 is unpacked least significant bit first into one byte per pixel.
- * Big Endian input is expected as stored in the file (OW words most significant byte first).
+ * Input is little endian whatever the transfer syntax, as {@code PixelData.frame} delivers it (Big Endian files are
+ * swapped by the parser, per Bits Allocated).
  */
 public final class NativeFrameDecoder extends AbstractFrameDecoder {
     private byte[] planeScratch = new byte[0];
@@ -24,9 +25,7 @@ public final class NativeFrameDecoder extends AbstractFrameDecoder {
             throw new CodestreamException("native frame needs " + needed + " bytes, only " + data.remaining()
                     + " present (truncated pixel data)");
         }
-        ByteOrder order = PixelSyntax.EXPLICIT_VR_BIG_ENDIAN.uid().equals(d.transferSyntaxUid())
-                ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
-        ByteBuffer in = data.duplicate().order(order);
+        ByteBuffer in = data.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         if (d.bitsAllocated() == 1) {
             unpackBits(d, in, out);
             return;

@@ -2,6 +2,10 @@ package nl.duoviewer.core.image;
 
 import java.util.Objects;
 
+import nl.duoviewer.core.dicom.DicomObject;
+import nl.duoviewer.core.dicom.Tag;
+import nl.duoviewer.core.dicom.TransferSyntax;
+
 /**
  * The Image Pixel module attributes that decide how a frame's bytes become samples (PS3.3 C.7.6.3). Construction
  * validates the combination, so a hostile header cannot make a decoder allocate an absurd buffer or overflow an int.
@@ -52,6 +56,41 @@ public record ImageDescriptor(int rows, int columns, int samplesPerPixel, int bi
         long bytes = (long) rows * columns * samplesPerPixel * Math.max(1, bitsAllocated / 8);
         require(bytes <= MAX_FRAME_BYTES, "Frame of " + rows + " x " + columns + " x " + samplesPerPixel + " x "
                 + bitsAllocated + " bits is " + bytes + " bytes, above the cap of " + MAX_FRAME_BYTES);
+    }
+
+    /**
+     * The descriptor of a parsed dataset's Image Pixel module. Absent optional attributes take their defaults
+     * (Samples per Pixel 1, Bits Stored = Bits Allocated, High Bit = Bits Stored - 1, Pixel Representation 0,
+     * Planar Configuration 0, Number of Frames 1); a missing Photometric Interpretation is taken as MONOCHROME2 or RGB
+     * from the sample count.
+     *
+     * @throws IllegalArgumentException naming the attribute when a required one is missing or the combination is
+     *                                  impossible
+     */
+    public static ImageDescriptor from(DicomObject ds, TransferSyntax ts) {
+        Objects.requireNonNull(ds, "dataset");
+        Objects.requireNonNull(ts, "transfer syntax");
+        int rows = required(ds, Tag.Rows, "Rows (0028,0010)");
+        int columns = required(ds, Tag.Columns, "Columns (0028,0011)");
+        int bitsAllocated = required(ds, Tag.BitsAllocated, "Bits Allocated (0028,0100)");
+        int spp = ds.getInt(Tag.SamplesPerPixel, 1);
+        int bitsStored = ds.getInt(Tag.BitsStored, bitsAllocated);
+        int highBit = ds.getInt(Tag.HighBit, bitsStored - 1);
+        String pi = ds.getString(Tag.PhotometricInterpretation);
+        Photometric photometric = pi == null ? (spp == 3 ? Photometric.RGB : Photometric.MONOCHROME2)
+                : Photometric.parse(pi);
+        int frames = ds.getInt(Tag.NumberOfFrames, 1);
+        return new ImageDescriptor(rows, columns, spp, bitsAllocated, bitsStored, highBit,
+                ds.getInt(Tag.PixelRepresentation, 0) == 1, photometric,
+                spp > 1 ? ds.getInt(Tag.PlanarConfiguration, 0) : 0, frames < 1 ? 1 : frames, ts.uid());
+    }
+
+    private static int required(DicomObject ds, int tag, String name) {
+        int v = ds.getInt(tag, Integer.MIN_VALUE);
+        if (v == Integer.MIN_VALUE) {
+            throw new IllegalArgumentException(name + " is missing");
+        }
+        return v;
     }
 
     /** A single-sample, colour-by-pixel descriptor with High Bit = Bits Stored - 1. */
