@@ -38,6 +38,12 @@ public record ReferencePixels(String tool, Photometric photometric, List<int[]> 
     }
 
     static List<int[]> normalise(byte[] raw, ImageDescriptor ref, ImageDescriptor source) {
+        if (ref.bitsAllocated() == 1) {
+            return unpackBits(raw, ref);
+        }
+        if (ref.isHorizontallySubsampled()) {
+            return expand422(raw, ref);
+        }
         int bytes = ref.bitsAllocated() / 8;
         int samples = ref.samplesPerFrame();
         int pixels = ref.pixelsPerFrame();
@@ -59,6 +65,48 @@ public record ReferencePixels(String tool, Photometric photometric, List<int[]> 
                     x = source.signed() ? (x << drop) >> drop : x & ((1 << source.bitsStored()) - 1);
                 }
                 v[i] = x;
+            }
+            frames.add(v);
+        }
+        return frames;
+    }
+
+    /** Bit-packed frames (least significant bit first), frames following each other without byte alignment. */
+    private static List<int[]> unpackBits(byte[] raw, ImageDescriptor ref) {
+        List<int[]> frames = new ArrayList<>();
+        int n = ref.samplesPerFrame();
+        for (int f = 0; f < ref.numberOfFrames(); f++) {
+            int[] v = new int[n];
+            for (int i = 0; i < n; i++) {
+                long bit = (long) f * n + i;
+                v[i] = (raw[(int) (bit >>> 3)] >>> (bit & 7)) & 1;
+            }
+            frames.add(v);
+        }
+        return frames;
+    }
+
+    /** YBR_FULL_422 as stored (Y1 Y2 Cb Cr per pixel pair) repeated out to three samples per pixel. */
+    private static List<int[]> expand422(byte[] raw, ImageDescriptor ref) {
+        List<int[]> frames = new ArrayList<>();
+        int cols = ref.columns();
+        for (int f = 0; f < ref.numberOfFrames(); f++) {
+            int[] v = new int[ref.samplesPerFrame()];
+            int pos = f * ref.nativeFrameBytes();
+            int k = 0;
+            for (int r = 0; r < ref.rows(); r++) {
+                for (int c = 0; c < cols; c += 2, pos += 4) {
+                    int cb = raw[pos + 2] & 0xFF;
+                    int cr = raw[pos + 3] & 0xFF;
+                    v[k++] = raw[pos] & 0xFF;
+                    v[k++] = cb;
+                    v[k++] = cr;
+                    if (c + 1 < cols) {
+                        v[k++] = raw[pos + 1] & 0xFF;
+                        v[k++] = cb;
+                        v[k++] = cr;
+                    }
+                }
             }
             frames.add(v);
         }

@@ -96,6 +96,11 @@ public final class TestDicom {
         if (v == null || v.isBlank() || v.startsWith("(no value")) {
             return dflt;
         }
-        return Integer.parseInt(v.split("\\\\")[0].trim());
+        String first = v.split("\\\\")[0].trim();
+        int end = 0;
+        while (end < first.length() && (Character.isDigit(first.charAt(end)) || (end == 0 && first.charAt(0) == '-'))) {
+            end++;
+        }
+        return end == 0 ? dflt : Integer.parseInt(first.substring(0, end)); // lenient like the parser: "1A" -> 1
     }
 }
