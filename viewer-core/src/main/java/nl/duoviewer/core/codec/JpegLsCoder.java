@@ -27,10 +27,8 @@ abstract class JpegLsCoder {
     int step; // 2 * NEAR + 1
     int runIndex;
 
-    /** Gradient quantisation: index d + maxVal, value Q1 * 81 (and scaled copies for Q2, Q3). */
-    private int[] quant81 = new int[0];
-    private int[] quant9 = new int[0];
-    private int[] quant1 = new int[0];
+    /** Gradient quantisation: index d + maxVal, value -4..4 (bytes keep the 16-bit table at 128 KiB). */
+    private byte[] quant = new byte[0];
     private JpegLsParameters quantFor;
 
     void startScan(JpegLsParameters params) {
@@ -58,10 +56,8 @@ abstract class JpegLsCoder {
 
     private void buildQuantisation(JpegLsParameters params) {
         int size = 2 * maxVal + 1;
-        if (quant81.length < size) {
-            quant81 = new int[size];
-            quant9 = new int[size];
-            quant1 = new int[size];
+        if (quant.length < size) {
+            quant = new byte[size];
         }
         for (int d = -maxVal; d <= maxVal; d++) {
             int q;
@@ -84,9 +80,7 @@ abstract class JpegLsCoder {
             } else {
                 q = 4;
             }
-            quant81[d + maxVal] = q * 81;
-            quant9[d + maxVal] = q * 9;
-            quant1[d + maxVal] = q;
+            quant[d + maxVal] = (byte) q;
         }
         quantFor = params;
     }
@@ -94,7 +88,8 @@ abstract class JpegLsCoder {
     /** Signed context number Q1*81 + Q2*9 + Q3 (0 means run mode). */
     final int context(int ra, int rb, int rc, int rd) {
         int off = maxVal;
-        return quant81[rd - rb + off] + quant9[rb - rc + off] + quant1[rc - ra + off];
+        byte[] t = quant;
+        return t[rd - rb + off] * 81 + t[rb - rc + off] * 9 + t[rc - ra + off];
     }
 
     /** Median edge detector prediction. */
@@ -110,14 +105,20 @@ abstract class JpegLsCoder {
         return ra + rb - rc;
     }
 
+    /** Smallest k with N[Q] * 2^k >= A[Q] (A.5.1), from the operands' bit lengths instead of a loop. */
     final int golombK(int q) {
-        int k = 0;
-        int nq = n[q];
-        int aq = a[q];
-        while ((nq << k) < aq && k < 24) {
+        return kFor(n[q], a[q]);
+    }
+
+    static int kFor(int nq, int aq) {
+        int k = Integer.numberOfLeadingZeros(nq) - Integer.numberOfLeadingZeros(aq);
+        if (k <= 0) {
+            return nq >= aq ? 0 : 1;
+        }
+        if ((nq << k) < aq) {
             k++;
         }
-        return k;
+        return Math.min(k, 24);
     }
 
     /** Context update and bias correction after a regular sample (A.6). */
@@ -168,12 +169,7 @@ abstract class JpegLsCoder {
     }
 
     final int interruptionK(int q, int riType) {
-        int temp = a[q] + (riType == 1 ? n[q] >> 1 : 0);
-        int k = 0;
-        while ((n[q] << k) < temp && k < 24) {
-            k++;
-        }
-        return k;
+        return kFor(n[q], a[q] + (riType == 1 ? n[q] >> 1 : 0));
     }
 
     /** Reconstructed value from prediction and dequantised error, with modulo reduction and clamping. */

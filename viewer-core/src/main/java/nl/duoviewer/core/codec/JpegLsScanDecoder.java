@@ -27,22 +27,43 @@ final class JpegLsScanDecoder extends JpegLsCoder {
     }
 
     private void fill() {
-        while (cacheBits <= 56) {
-            if (pos >= end) {
-                cacheBits += 8; // zero bits past the end of the scan
+        long c = cache;
+        int bits = cacheBits;
+        int p = pos;
+        boolean ff = lastWasFf;
+        byte[] s = src;
+        if (!ff && p + 8 <= end) {
+            // fast path: whole bytes while none is 0xFF (bit stuffing only follows 0xFF)
+            while (bits <= 56) {
+                int v = s[p] & 0xFF;
+                if (v == 0xFF) {
+                    break;
+                }
+                p++;
+                c |= (long) v << (56 - bits);
+                bits += 8;
+            }
+        }
+        while (bits <= 56) {
+            if (p >= end) {
+                bits += 8; // zero bits past the end of the scan
                 padBits += 8;
                 continue;
             }
-            int v = src[pos++] & 0xFF;
-            if (lastWasFf) {
-                cache |= (long) (v & 0x7F) << (57 - cacheBits);
-                cacheBits += 7;
+            int v = s[p++] & 0xFF;
+            if (ff) {
+                c |= (long) (v & 0x7F) << (57 - bits);
+                bits += 7;
             } else {
-                cache |= (long) v << (56 - cacheBits);
-                cacheBits += 8;
+                c |= (long) v << (56 - bits);
+                bits += 8;
             }
-            lastWasFf = v == 0xFF;
+            ff = v == 0xFF;
         }
+        cache = c;
+        cacheBits = bits;
+        pos = p;
+        lastWasFf = ff;
     }
 
     private int readBits(int count) {
@@ -73,6 +94,20 @@ final class JpegLsScanDecoder extends JpegLsCoder {
         if (cacheBits < 32) {
             fill();
         }
+        long c = cache;
+        int lz = Long.numberOfLeadingZeros(c);
+        int total = lz + 1 + k;
+        if (lz < zeroLimit && total < cacheBits) {
+            // common case: unary prefix, stop bit and k low bits are all in the cache
+            int low = k == 0 ? 0 : (int) ((c << (lz + 1)) >>> (64 - k));
+            cache = c << total;
+            cacheBits -= total;
+            return (lz << k) | low;
+        }
+        return decodeValueSlow(k, zeroLimit);
+    }
+
+    private int decodeValueSlow(int k, int zeroLimit) {
         int zeros = 0;
         while (true) {
             int lz = Long.numberOfLeadingZeros(cache);
@@ -145,7 +180,7 @@ final class JpegLsScanDecoder extends JpegLsCoder {
             if (near == 0 && k == 0 && 2 * b[q] <= -n[q]) {
                 m ^= 1;
             }
-            int errval = (m & 1) == 0 ? m >> 1 : -((m + 1) >> 1);
+            int errval = (m >>> 1) ^ -(m & 1); // 0,1,2,3.. -> 0,-1,1,-2..
             updateRegular(q, errval);
             cur[x + 1] = reconstruct(px, sign * errval);
             x++;
