@@ -2,7 +2,8 @@ package nl.duoviewer.core.codec;
 
 /**
  * Loads the OpenCV native library (org.openpnp:opencv, which bundles OpenJPEG 2.5.0) once per JVM. OpenCV's log
- * verbosity is taken from the environment variable OPENCV_LOG_LEVEL; launchers should set it to ERROR.
+ * verbosity is taken from the environment variable OPENCV_LOG_LEVEL (no Java API for it): launchers should set
+ * it to SILENT, since every failure already reaches the caller as a FrameDecodeException.
  */
 final class OpenCvRuntime {
     private static final Object LOCK = new Object();

@@ -76,7 +76,7 @@ class CorpusDecodeTest {
             "pydicom/rtdose_expb.dcm", "pydicom/rtdose.dcm",
             "pydicom/rtdose_expb_1frame.dcm", "pydicom/rtdose_1frame.dcm");
 
-    /** Reference decodes known to be wrong or to fail; the other tool is still compared. */
+    /** Reference decodes known to be wrong or to fail: not compared; the other tool still is. */
     static final java.util.Map<String, String> KNOWN_REFERENCE_DEFECTS = java.util.Map.of(
             "pydicom/SC_rgb_rle_16bit.dcm gdcm", "gdcm 3.0.21 shifts the byte planes of this RLE file (dcmtk agrees with us)",
             "pydicom/SC_rgb_rle_32bit.dcm gdcm", "gdcm 3.0.21 shifts the byte planes of this RLE file (dcmtk agrees with us)",
@@ -89,7 +89,9 @@ class CorpusDecodeTest {
 
     static Stream<Arguments> compressedFilesAndTools() {
         return Stream.concat(
-                COMPRESSED.stream().flatMap(f -> Stream.of(Arguments.of(f, "dcmtk"), Arguments.of(f, "gdcm"))),
+                COMPRESSED.stream().flatMap(f -> Stream.of("dcmtk", "gdcm")
+                        .filter(tool -> !KNOWN_REFERENCE_DEFECTS.containsKey(f + " " + tool))
+                        .map(tool -> Arguments.of(f, tool))),
                 GDCM_ONLY.stream().map(f -> Arguments.of(f, "gdcm")));
     }
 
@@ -105,10 +107,6 @@ class CorpusDecodeTest {
     @ParameterizedTest(name = "{0} vs {1}")
     @MethodSource("compressedFilesAndTools")
     void compressedFilesMatchReferenceDecoders(String file, String tool, @TempDir Path work) throws Exception {
-        String defect = KNOWN_REFERENCE_DEFECTS.get(file + " " + tool);
-        if (defect != null) {
-            org.junit.jupiter.api.Assumptions.abort(defect);
-        }
         TestDicom dicom = TestDicom.read(Corpus.file(file));
         Path out = work.resolve("ref.dcm");
         Path refSource = dicom.path();
