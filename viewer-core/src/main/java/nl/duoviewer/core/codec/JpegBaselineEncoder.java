@@ -84,7 +84,7 @@ public final class JpegBaselineEncoder implements FrameEncoder {
         ImageWriter writer = null;
         while (writers.hasNext()) {
             ImageWriter w = writers.next();
-            // the JDK's own writer: TwelveMonkeys registers a delegating one that adds nothing here
+            // prefer the JDK's own writer should another ImageIO JPEG plugin be on the class path
             if (writer == null || w.getClass().getName().startsWith("com.sun.")) {
                 writer = w;
             }
