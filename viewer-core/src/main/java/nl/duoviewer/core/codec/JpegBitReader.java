@@ -82,6 +82,70 @@ final class JpegBitReader {
         return v < (1 << (s - 1)) ? v - (1 << s) + 1 : v;
     }
 
+    /**
+     * A Huffman-coded magnitude category followed by its extra bits (F.2.2.1 DC difference, also lossless
+     * differences): one cache check for both parts.
+     */
+    int decodeDifference(JpegHuffmanTable t) {
+        if (cacheBits < 32) {
+            fill();
+        }
+        int look = t.lookahead[(int) (cache >>> (64 - JpegHuffmanTable.LOOKAHEAD))];
+        int s;
+        if (look != 0) {
+            int len = look >>> 8;
+            cache <<= len;
+            cacheBits -= len;
+            s = look & 0xFF;
+        } else {
+            s = decode(t);
+        }
+        if (s == 0) {
+            return 0;
+        }
+        if (s >= 16) {
+            if (s == 16) {
+                return 32768;
+            }
+            throw new CodestreamException("JPEG difference magnitude category " + s + " too large (corrupt data)");
+        }
+        // at least 16 bits remain after a code of at most 16 bits, and s <= 15
+        int v = (int) (cache >>> (64 - s));
+        cache <<= s;
+        cacheBits -= s;
+        return v < (1 << (s - 1)) ? v - (1 << s) + 1 : v;
+    }
+
+    /**
+     * One AC code (F.2.2.2): returns {@code (run << 16) | (value & 0xFFFF)} for a coefficient, {@code -1} for the
+     * end of block, {@code 15 << 16} (value 0) for a run of sixteen zeros.
+     */
+    int decodeAc(JpegHuffmanTable t) {
+        if (cacheBits < 32) {
+            fill();
+        }
+        int look = t.lookahead[(int) (cache >>> (64 - JpegHuffmanTable.LOOKAHEAD))];
+        int rs;
+        if (look != 0) {
+            int len = look >>> 8;
+            cache <<= len;
+            cacheBits -= len;
+            rs = look & 0xFF;
+        } else {
+            rs = decode(t);
+        }
+        int s = rs & 15;
+        int r = rs >> 4;
+        if (s == 0) {
+            return r == 15 ? 15 << 16 : -1;
+        }
+        int v = (int) (cache >>> (64 - s));
+        cache <<= s;
+        cacheBits -= s;
+        v = v < (1 << (s - 1)) ? v - (1 << s) + 1 : v;
+        return (r << 16) | (v & 0xFFFF);
+    }
+
     int decode(JpegHuffmanTable t) {
         if (cacheBits < 16) {
             fill();

@@ -47,6 +47,7 @@ final class JpegDecoder {
     private final boolean[] qDefined = new boolean[4];
     private final Component[] comps = {new Component(), new Component(), new Component(), new Component()};
     private final int[] coef = new int[64];
+    private final int[] touched = new int[80];
     private JpegIdct idct8;
     private JpegIdct idct12;
     private int[] lineA = new int[0];
@@ -359,28 +360,27 @@ final class JpegDecoder {
 
     private void decodeBlock(Component c, JpegIdct idct, int bx, int by) {
         int[] z = coef;
-        Arrays.fill(z, 0);
-        JpegHuffmanTable dc = dcTables[c.dcTable];
+        int[] written = touched;
+        int count = 0;
         JpegHuffmanTable ac = acTables[c.acTable];
-        int s = bits.decode(dc);
-        c.dcPred += bits.receiveExtend(s);
+        c.dcPred += bits.decodeDifference(dcTables[c.dcTable]);
         z[0] = (short) c.dcPred;
         for (int k = 1; k < 64; ) {
-            int rs = bits.decode(ac);
-            int r = rs >> 4;
-            s = rs & 15;
-            if (s != 0) {
-                k += r;
-                z[NATURAL[k]] = (short) bits.receiveExtend(s);
-                k++;
-            } else {
-                if (r != 15) {
-                    break;
-                }
-                k += 16;
+            int code = bits.decodeAc(ac);
+            if (code < 0) {
+                break;
             }
+            k += code >>> 16;
+            int pos = NATURAL[k];
+            z[pos] = (short) code;
+            written[count++] = pos;
+            k++;
         }
         idct.transform(z, qTables[c.tq], c.plane, by * 8 * c.planeWidth + bx * 8, c.planeWidth);
+        // clear only what this block set, instead of all 64 coefficients
+        for (int i = 0; i < count; i++) {
+            z[written[i]] = 0;
+        }
     }
 
     private void decodeLosslessScan(Component[] scan, int predictor, int pt, FrameBuffer out) {
@@ -417,6 +417,10 @@ final class JpegDecoder {
         int container = out.kind().containerBits();
         short[] o16 = out.shorts();
         byte[] o8 = out.bytes();
+        if (ns == 1 && ncomp == 1 && restartInterval == 0 && container == 16) {
+            decodeLosslessGrey16(dcTables[scan[0].dcTable], predictor, pt, initial, o16);
+            return;
+        }
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 if (restartInterval > 0 && restartsLeft == 0) {
@@ -449,7 +453,7 @@ final class JpegDecoder {
                         };
                     }
                     JpegHuffmanTable t = dcTables[scan[i].dcTable];
-                    int v = (px + bits.receiveExtend(bits.decode(t))) & 0xFFFF;
+                    int v = (px + bits.decodeDifference(t)) & 0xFFFF;
                     cur[j] = v;
                     int k = (y * width + x) * spp + index[i];
                     if (container == 8) {
@@ -471,9 +475,63 @@ final class JpegDecoder {
         }
     }
 
+    /** The common DICOM case (one component, no restarts, 16-bit container) without per-sample dispatch. */
+    private void decodeLosslessGrey16(JpegHuffmanTable t, int predictor, int pt, int initial, short[] o) {
+        int w = width;
+        for (int y = 0; y < height; y++) {
+            int row = y * w;
+            int v;
+            if (y == 0) {
+                v = (initial + bits.decodeDifference(t)) & 0xFFFF;
+                o[row] = (short) (v << pt);
+                for (int x = 1; x < w; x++) {
+                    v = (v + bits.decodeDifference(t)) & 0xFFFF;
+                    o[row + x] = (short) (v << pt);
+                }
+            } else {
+                int up = row - w;
+                v = (((o[up] & 0xFFFF) >>> pt) + bits.decodeDifference(t)) & 0xFFFF;
+                o[row] = (short) (v << pt);
+                if (predictor == 1) {
+                    for (int x = 1; x < w; x++) {
+                        v = (v + bits.decodeDifference(t)) & 0xFFFF;
+                        o[row + x] = (short) (v << pt);
+                    }
+                } else {
+                    for (int x = 1; x < w; x++) {
+                        int ra = v;
+                        int rb = (o[up + x] & 0xFFFF) >>> pt;
+                        int rc = (o[up + x - 1] & 0xFFFF) >>> pt;
+                        int px = switch (predictor) {
+                            case 2 -> rb;
+                            case 3 -> rc;
+                            case 4 -> ra + rb - rc;
+                            case 5 -> ra + ((rb - rc) >> 1);
+                            case 6 -> rb + ((ra - rc) >> 1);
+                            default -> (ra + rb) >> 1;
+                        };
+                        v = (px + bits.decodeDifference(t)) & 0xFFFF;
+                        o[row + x] = (short) (v << pt);
+                    }
+                }
+            }
+            if (bits.truncated()) {
+                throw new CodestreamException("JPEG lossless scan data ends before the image is complete (truncated)");
+            }
+        }
+    }
+
     private void finish(ImageDescriptor d, FrameBuffer out, boolean convertToRgb) {
         if (sof == 0xC3) {
             if (d.bitsStored() < out.kind().containerBits()) {
+                SampleMasking.apply(out, out.sampleCount(), d.bitsStored(), 0, d.signed());
+            }
+            return;
+        }
+        if (ncomp == 1) {
+            out.reset(d, d.photometric());
+            copyPlane(comps[0], out);
+            if (d.bitsStored() < out.kind().containerBits() && (d.signed() || d.bitsStored() < precision)) {
                 SampleMasking.apply(out, out.sampleCount(), d.bitsStored(), 0, d.signed());
             }
             return;
@@ -509,6 +567,24 @@ final class JpegDecoder {
         }
         if (d.bitsStored() < out.kind().containerBits() && (d.signed() || d.bitsStored() < precision)) {
             SampleMasking.apply(out, out.sampleCount(), d.bitsStored(), 0, d.signed());
+        }
+    }
+
+    private void copyPlane(Component c, FrameBuffer out) {
+        short[] in = c.plane;
+        int pw = c.planeWidth;
+        if (out.kind().containerBits() == 8) {
+            byte[] o = out.bytes();
+            for (int y = 0; y < height; y++) {
+                for (int x = 0, src = y * pw, dst = y * width; x < width; x++) {
+                    o[dst + x] = (byte) in[src + x];
+                }
+            }
+        } else {
+            short[] o = out.shorts();
+            for (int y = 0; y < height; y++) {
+                System.arraycopy(in, y * pw, o, y * width, width);
+            }
         }
     }
 
