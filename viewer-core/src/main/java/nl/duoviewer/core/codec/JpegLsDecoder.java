@@ -5,9 +5,9 @@ import nl.duoviewer.core.image.ImageDescriptor;
 
 /**
  * Parses a JPEG-LS codestream (SOI, SOF55, LSE preset parameters, SOS per scan, EOI) and decodes it into a frame
- * buffer. Supports 2..16-bit precision, lossless and near-lossless, interleave modes none (0) and line (1), any
- * component count up to 4. Not supported (clear error): sample interleave (2), mapping tables, restart intervals,
- * point transform.
+ * buffer. Supports 2..16-bit precision, lossless and near-lossless, up to 4 components, interleave modes none, line
+ * and sample (the last two as CharLS, inside dcmtk and gdcm, code them). Not supported (clear error): mapping
+ * tables, restart intervals, point transform.
  */
 final class JpegLsDecoder {
     private final JpegLsScanDecoder scan = new JpegLsScanDecoder();
@@ -156,9 +156,6 @@ final class JpegLsDecoder {
         if (pt != 0) {
             throw new CodestreamException("JPEG-LS point transform is not supported");
         }
-        if (ilv == 2 && ns > 1) {
-            throw new CodestreamException("JPEG-LS sample-interleaved scans are not supported");
-        }
         if (ilv > 2 || (ilv == 0 && ns != 1)) {
             throw new CodestreamException("JPEG-LS interleave mode " + ilv + " with " + ns + " components invalid");
         }
@@ -173,14 +170,35 @@ final class JpegLsDecoder {
             java.util.Arrays.fill(lines[2 * c + 1], 0, width + 2, 0);
         }
         int spp = components;
-        for (int y = 0; y < height; y++) {
-            for (int c = 0; c < ns; c++) {
-                int[] prev = lines[2 * c + (y & 1)];
-                int[] cur = lines[2 * c + 1 - (y & 1)];
-                prev[width + 1] = prev[width];
-                cur[0] = prev[1];
-                scan.decodeLine(prev, cur, width);
-                store(out, cur, y, scanComponents[c], spp);
+        if (ilv == 2 && ns > 1) {
+            int[][] prevs = new int[ns][];
+            int[][] curs = new int[ns][];
+            for (int y = 0; y < height; y++) {
+                for (int c = 0; c < ns; c++) {
+                    prevs[c] = lines[2 * c + (y & 1)];
+                    curs[c] = lines[2 * c + 1 - (y & 1)];
+                    prevs[c][width + 1] = prevs[c][width];
+                    curs[c][0] = prevs[c][1];
+                }
+                scan.decodeLineInterleaved(prevs, curs, width, ns);
+                for (int c = 0; c < ns; c++) {
+                    store(out, curs[c], y, scanComponents[c], spp);
+                }
+            }
+        } else {
+            // line-interleaved scans share the contexts but keep one run index per component (as CharLS does)
+            int[] runIndexes = new int[ns];
+            for (int y = 0; y < height; y++) {
+                for (int c = 0; c < ns; c++) {
+                    int[] prev = lines[2 * c + (y & 1)];
+                    int[] cur = lines[2 * c + 1 - (y & 1)];
+                    prev[width + 1] = prev[width];
+                    cur[0] = prev[1];
+                    scan.runIndex = runIndexes[c];
+                    scan.decodeLine(prev, cur, width);
+                    runIndexes[c] = scan.runIndex;
+                    store(out, cur, y, scanComponents[c], spp);
+                }
             }
         }
         for (int c : scanComponents) {

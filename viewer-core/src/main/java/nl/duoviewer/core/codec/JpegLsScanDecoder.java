@@ -163,31 +163,118 @@ final class JpegLsScanDecoder extends JpegLsCoder {
             int ra = cur[x];
             int rb = prev[x + 1];
             int rc = prev[x];
-            int rd = prev[x + 2];
-            int q = context(ra, rb, rc, rd);
+            int q = context(ra, rb, rc, prev[x + 2]);
             if (q == 0) {
                 x = decodeRun(prev, cur, x, width);
                 continue;
             }
-            int sign = 1;
-            if (q < 0) {
-                sign = -1;
-                q = -q;
-            }
-            int px = correctedPrediction(ra, rb, rc, q, sign);
-            int k = golombK(q);
-            int m = decodeValue(k, limit - qbpp - 1);
-            if (near == 0 && k == 0 && 2 * b[q] <= -n[q]) {
-                m ^= 1;
-            }
-            int errval = (m >>> 1) ^ -(m & 1); // 0,1,2,3.. -> 0,-1,1,-2..
-            updateRegular(q, errval);
-            cur[x + 1] = reconstruct(px, sign * errval);
+            cur[x + 1] = decodeRegular(q, ra, rb, rc);
             x++;
         }
         if (truncated()) {
             throw corrupt();
         }
+    }
+
+    /**
+     * Decodes one line of a sample-interleaved scan (interleave mode 2): each pixel's components in turn with shared
+     * contexts, run mode only when every component's gradients are flat, as CharLS (dcmtk, gdcm) codes it.
+     */
+    void decodeLineInterleaved(int[][] prev, int[][] cur, int width, int components) {
+        int[] q = contextScratch;
+        int x = 0;
+        while (x < width) {
+            boolean flat = true;
+            for (int c = 0; c < components; c++) {
+                int[] p = prev[c];
+                q[c] = context(cur[c][x], p[x + 1], p[x], p[x + 2]);
+                flat &= q[c] == 0;
+            }
+            if (flat) {
+                x = decodeRunInterleaved(prev, cur, x, width, components);
+                continue;
+            }
+            for (int c = 0; c < components; c++) {
+                int[] p = prev[c];
+                cur[c][x + 1] = decodeRegular(q[c], cur[c][x], p[x + 1], p[x]);
+            }
+            x++;
+        }
+        if (truncated()) {
+            throw corrupt();
+        }
+    }
+
+    private final int[] contextScratch = new int[4];
+    private final int[] runValues = new int[4];
+
+    /** One regular-mode sample (A.4 - A.6): context q (signed; 0 allowed in sample-interleaved scans). */
+    private int decodeRegular(int q, int ra, int rb, int rc) {
+        int sign = 1;
+        if (q < 0) {
+            sign = -1;
+            q = -q;
+        }
+        int px = correctedPrediction(ra, rb, rc, q, sign);
+        int k = golombK(q);
+        int m = decodeValue(k, limit - qbpp - 1);
+        if (near == 0 && k == 0 && 2 * b[q] <= -n[q]) {
+            m ^= 1;
+        }
+        int errval = (m >>> 1) ^ -(m & 1); // 0,1,2,3.. -> 0,-1,1,-2..
+        updateRegular(q, errval);
+        return reconstruct(px, sign * errval);
+    }
+
+    private int decodeRunInterleaved(int[][] prev, int[][] cur, int x, int width, int components) {
+        int[] rv = runValues;
+        for (int c = 0; c < components; c++) {
+            rv[c] = cur[c][x];
+        }
+        while (readBit() == 1) {
+            int rm = 1 << J[runIndex];
+            int count = Math.min(rm, width - x);
+            for (int c = 0; c < components; c++) {
+                java.util.Arrays.fill(cur[c], x + 1, x + 1 + count, rv[c]);
+            }
+            x += count;
+            if (count == rm) {
+                incrementRunIndex();
+            }
+            if (x == width) {
+                return x;
+            }
+            if (truncated()) {
+                throw corrupt();
+            }
+        }
+        int count = readBits(J[runIndex]);
+        if (x + count > width) {
+            throw new CodestreamException("JPEG-LS run of " + count + " runs past the end of the line (corrupt)");
+        }
+        for (int c = 0; c < components; c++) {
+            java.util.Arrays.fill(cur[c], x + 1, x + 1 + count, rv[c]);
+        }
+        x += count;
+        if (x == width) {
+            return x;
+        }
+        // every component of the interruption pixel is coded with the RItype 0 context, predicted from Rb
+        for (int c = 0; c < components; c++) {
+            int rb = prev[c][x + 1];
+            int q = RI_CONTEXT;
+            int k = interruptionK(q, 0);
+            int em = decodeValue(k, limit - J[runIndex] - 1 - qbpp - 1);
+            int map = em & 1;
+            int abs = (em + map) >> 1;
+            boolean cond = k != 0 || 2 * nn[q] >= n[q];
+            int errval = (map == 1) == cond ? -abs : abs;
+            updateInterruption(q, errval, em, 0);
+            int sign = rb - rv[c] < 0 ? -1 : 1;
+            cur[c][x + 1] = reconstruct(rb, sign * errval);
+        }
+        decrementRunIndex();
+        return x + 1;
     }
 
     private int decodeRun(int[] prev, int[] cur, int x, int width) {
