@@ -60,7 +60,11 @@ public final class Jpeg2000FrameDecoder extends AbstractFrameDecoder {
         Mat decoded = null;
         try {
             encoded.fromArray(copyOff == 0 && copy.length == len ? copy : slice(copy, copyOff, len));
-            decoded = Imgcodecs.imdecode(encoded, Imgcodecs.IMREAD_UNCHANGED);
+            try {
+                decoded = Imgcodecs.imdecode(encoded, Imgcodecs.IMREAD_UNCHANGED);
+            } catch (org.opencv.core.CvException e) {
+                throw new CodestreamException("OpenJPEG rejected the JPEG 2000 codestream: " + e.getMessage());
+            }
             if (decoded == null || decoded.empty()) {
                 throw new CodestreamException("OpenJPEG could not decode the JPEG 2000 codestream (corrupt or "
                         + "truncated)");
