@@ -44,7 +44,7 @@ public final class NativeFrameDecoder extends AbstractFrameDecoder {
         if (d.samplesPerPixel() > 1 && d.planarConfiguration() == 1) {
             interleave(d, out);
         }
-        if (SampleMasking.needed(d.bitsAllocated(), d.bitsStored(), d.highBit(), d.signed())) {
+        if (SampleMasking.needed(d.bitsAllocated(), d.bitsStored(), d.highBit())) {
             SampleMasking.apply(out, n, d.bitsStored(), d.highBit() + 1 - d.bitsStored(), d.signed());
         }
     }

@@ -58,7 +58,7 @@ public final class RleFrameDecoder extends AbstractFrameDecoder {
             }
             return;
         }
-        if (SampleMasking.needed(d.bitsAllocated(), d.bitsStored(), d.highBit(), d.signed())) {
+        if (SampleMasking.needed(d.bitsAllocated(), d.bitsStored(), d.highBit())) {
             SampleMasking.apply(out, d.samplesPerFrame(), d.bitsStored(), d.highBit() + 1 - d.bitsStored(),
                     d.signed());
         }

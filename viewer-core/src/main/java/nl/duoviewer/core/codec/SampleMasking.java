@@ -12,7 +12,7 @@ final class SampleMasking {
     }
 
     /** True when values in a container of {@code containerBits} need shifting, masking or sign extension. */
-    static boolean needed(int containerBits, int bitsStored, int highBit, boolean signed) {
+    static boolean needed(int containerBits, int bitsStored, int highBit) {
         return bitsStored < containerBits || highBit != bitsStored - 1;
     }
 
