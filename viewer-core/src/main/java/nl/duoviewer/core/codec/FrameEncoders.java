@@ -1,6 +1,10 @@
 package nl.duoviewer.core.codec;
 
+import java.nio.ByteBuffer;
 import java.util.Set;
+
+import nl.duoviewer.core.image.FrameBuffer;
+import nl.duoviewer.core.image.ImageDescriptor;
 
 /**
  * Encoders by transfer syntax, with defaults suited to generating demo studies. Each call returns a new encoder
@@ -21,6 +25,26 @@ public final class FrameEncoders {
         return Set.of(PixelSyntax.RLE_LOSSLESS.uid(), PixelSyntax.JPEG_LS_LOSSLESS.uid(),
                 PixelSyntax.JPEG_LS_NEAR_LOSSLESS.uid(), PixelSyntax.JPEG_BASELINE.uid(),
                 PixelSyntax.JPEG_2000_LOSSLESS.uid(), PixelSyntax.JPEG_2000.uid());
+    }
+
+    /**
+     * Compresses one native frame (little endian, as stored in native Pixel Data) into the target transfer syntax
+     * with default parameters: the one-call path for generating demo studies. Allocates; not for hot loops.
+     *
+     * @param nativeDescriptor the frame's description (its transfer syntax must be a native one)
+     * @throws FrameDecodeException     when the native frame does not match the descriptor (e.g. too short)
+     * @throws IllegalArgumentException when the target syntax has no encoder or cannot represent the image
+     */
+    public static EncodedFrame encodeNative(ImageDescriptor nativeDescriptor, ByteBuffer nativeFrame,
+                                            String targetTransferSyntaxUid) throws FrameDecodeException {
+        PixelSyntax source = PixelSyntax.of(nativeDescriptor.transferSyntaxUid()).orElse(null);
+        if (source == null || !source.isNative()) {
+            throw new IllegalArgumentException("source frame must be native, not "
+                    + PixelSyntax.describe(nativeDescriptor.transferSyntaxUid()));
+        }
+        FrameBuffer samples = new FrameBuffer();
+        new NativeFrameDecoder().decode(nativeDescriptor, nativeFrame, 0, samples);
+        return create(targetTransferSyntaxUid).encode(nativeDescriptor, samples);
     }
 
     /**

@@ -112,6 +112,26 @@ class EncoderRoundTripTest {
         assertTrue(compared >= 1);
     }
 
+    @org.junit.jupiter.api.Test
+    void encodeNativeIsTheOneCallPathFromStoredBytes() throws Exception {
+        TestDicom src = TestDicom.read(Corpus.file("generated/ct_ele.dcm"));
+        ImageDescriptor sd = src.descriptor();
+        EncodedFrame jls = FrameEncoders.encodeNative(sd, src.frames().getFirst(), PixelSyntax.JPEG_LS_LOSSLESS.uid());
+        ImageDescriptor ed = new ImageDescriptor(sd.rows(), sd.columns(), 1, 16, 16, 15, true, jls.photometric(), 0, 1,
+                jls.transferSyntaxUid());
+        FrameBuffer back = new FrameBuffer();
+        FrameDecoders.create(ed).decode(ed, ByteBuffer.wrap(jls.data()), 0, back);
+        FrameBuffer original = new FrameBuffer();
+        FrameDecoders.create(sd).decode(sd, src.frames().getFirst(), 0, original);
+        assertEquals(0, maxError(original, back));
+        assertTrue(jls.data().length < sd.nativeFrameBytes() / 2, "compressed " + jls.data().length);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> FrameEncoders.encodeNative(ed, ByteBuffer.wrap(jls.data()), PixelSyntax.RLE_LOSSLESS.uid()));
+        FrameDecodeException shortFrame = org.junit.jupiter.api.Assertions.assertThrows(FrameDecodeException.class,
+                () -> FrameEncoders.encodeNative(sd, ByteBuffer.wrap(new byte[100]), PixelSyntax.RLE_LOSSLESS.uid()));
+        assertTrue(shortFrame.getMessage().contains("truncated"), shortFrame.getMessage());
+    }
+
     private static long maxError(FrameBuffer a, FrameBuffer b) {
         assertEquals(a.sampleCount(), b.sampleCount());
         long max = 0;
