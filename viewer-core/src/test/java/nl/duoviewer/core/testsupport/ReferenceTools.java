@@ -10,17 +10,29 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the reference tools (dcmtk: dcmdump, dcmdrle, dcmdjpeg, dcmdjpls, dcmcjpls; gdcm: gdcmconv, gdcmraw) for tests.
- * A missing tool skips the test with the reason, or fails it when CI=true (apt packages dcmtk, libgdcm-tools).
+ * A missing tool skips the test with the reason, or fails it when CI=true (apt packages dcmtk, libgdcm-tools,
+ * openjph-tools).
  */
 public final class ReferenceTools {
     private ReferenceTools() {
     }
 
-    /** Ensures the tool is on PATH (skip or fail otherwise). */
+    /** Ensures the tool is on PATH (skip, or fail when CI=true, naming the Debian package otherwise). */
     public static void require(String tool) {
         if (!available(tool)) {
-            Corpus.unavailable("reference tool '" + tool + "' not on PATH (install apt packages dcmtk libgdcm-tools)");
+            ExternalTool.require(tool, debianPackage(tool));
         }
+    }
+
+    /** The Debian package that ships a reference tool. */
+    static String debianPackage(String tool) {
+        if (tool.startsWith("gdcm")) {
+            return "libgdcm-tools";
+        }
+        if (tool.startsWith("ojph_")) {
+            return "openjph-tools";
+        }
+        return "dcmtk";
     }
 
     public static boolean available(String tool) {
