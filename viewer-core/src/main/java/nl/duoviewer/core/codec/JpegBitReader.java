@@ -23,10 +23,6 @@ final class JpegBitReader {
         atMarker = false;
     }
 
-    int position() {
-        return pos;
-    }
-
     private void fill() {
         while (cacheBits <= 56) {
             if (atMarker || pos >= end) {
@@ -52,34 +48,6 @@ final class JpegBitReader {
             cache |= (long) v << (56 - cacheBits);
             cacheBits += 8;
         }
-    }
-
-    int bits(int n) {
-        if (n == 0) {
-            return 0;
-        }
-        if (cacheBits < n) {
-            fill();
-        }
-        int v = (int) (cache >>> (64 - n));
-        cache <<= n;
-        cacheBits -= n;
-        return v;
-    }
-
-    /** Reads s magnitude bits and sign-extends per F.2.2.1 (EXTEND). */
-    int receiveExtend(int s) {
-        if (s == 0) {
-            return 0;
-        }
-        if (s > 16) {
-            throw new CodestreamException("JPEG coefficient magnitude category " + s + " too large (corrupt data)");
-        }
-        if (s == 16) {
-            return 32768; // lossless: SSSS 16 means difference 32768, no extra bits
-        }
-        int v = bits(s);
-        return v < (1 << (s - 1)) ? v - (1 << s) + 1 : v;
     }
 
     /**
