@@ -1,0 +1,11 @@
+package nl.duoviewer.core.codec;
+
+/**
+ * Thrown inside codec implementations when the compressed data is malformed; {@link AbstractFrameDecoder} turns it
+ * into a {@link FrameDecodeException} that names the syntax and frame.
+ */
+final class CodestreamException extends RuntimeException {
+    CodestreamException(String message) {
+        super(message, null, false, false);
+    }
+}

@@ -1,0 +1,68 @@
+package nl.duoviewer.core.codec;
+
+import java.nio.ByteBuffer;
+import java.util.Set;
+
+import nl.duoviewer.core.image.FrameBuffer;
+import nl.duoviewer.core.image.ImageDescriptor;
+
+/**
+ * Encoders by transfer syntax, with defaults suited to generating demo studies. Each call returns a new encoder
+ * (encoders are not thread-safe).
+ */
+public final class FrameEncoders {
+    /** NEAR used by {@link #create} for JPEG-LS near-lossless. */
+    public static final int DEFAULT_JPEG_LS_NEAR = 2;
+    /** Quality used by {@link #create} for JPEG baseline. */
+    public static final float DEFAULT_JPEG_QUALITY = 0.9f;
+    /** OpenCV compression x1000 used by {@link #create} for lossy JPEG 2000 (about 10:1). */
+    public static final int DEFAULT_J2K_COMPRESSION_X1000 = 100;
+
+    private FrameEncoders() {
+    }
+
+    public static Set<String> supportedTransferSyntaxes() {
+        return Set.of(PixelSyntax.RLE_LOSSLESS.uid(), PixelSyntax.JPEG_LS_LOSSLESS.uid(),
+                PixelSyntax.JPEG_LS_NEAR_LOSSLESS.uid(), PixelSyntax.JPEG_BASELINE.uid(),
+                PixelSyntax.JPEG_2000_LOSSLESS.uid(), PixelSyntax.JPEG_2000.uid());
+    }
+
+    /**
+     * Compresses one native frame (little endian, as stored in native Pixel Data) into the target transfer syntax
+     * with default parameters: the one-call path for generating demo studies. Allocates; not for hot loops.
+     *
+     * @param nativeDescriptor the frame's description (its transfer syntax must be a native one)
+     * @throws FrameDecodeException     when the native frame does not match the descriptor (e.g. too short)
+     * @throws IllegalArgumentException when the target syntax has no encoder or cannot represent the image
+     */
+    public static EncodedFrame encodeNative(ImageDescriptor nativeDescriptor, ByteBuffer nativeFrame,
+                                            String targetTransferSyntaxUid) throws FrameDecodeException {
+        PixelSyntax source = PixelSyntax.of(nativeDescriptor.transferSyntaxUid()).orElse(null);
+        if (source == null || !source.isNative()) {
+            throw new IllegalArgumentException("source frame must be native, not "
+                    + PixelSyntax.describe(nativeDescriptor.transferSyntaxUid()));
+        }
+        FrameBuffer samples = new FrameBuffer();
+        new NativeFrameDecoder().decode(nativeDescriptor, nativeFrame, 0, samples);
+        return create(targetTransferSyntaxUid).encode(nativeDescriptor, samples);
+    }
+
+    /**
+     * A new encoder for the transfer syntax with default parameters.
+     *
+     * @throws IllegalArgumentException when there is no encoder for it
+     */
+    public static FrameEncoder create(String transferSyntaxUid) {
+        PixelSyntax s = PixelSyntax.of(transferSyntaxUid)
+                .orElseThrow(() -> new IllegalArgumentException("unknown transfer syntax " + transferSyntaxUid));
+        return switch (s) {
+            case RLE_LOSSLESS -> new RleEncoder();
+            case JPEG_LS_LOSSLESS -> new JpegLsEncoder(0);
+            case JPEG_LS_NEAR_LOSSLESS -> new JpegLsEncoder(DEFAULT_JPEG_LS_NEAR);
+            case JPEG_BASELINE -> new JpegBaselineEncoder(DEFAULT_JPEG_QUALITY);
+            case JPEG_2000_LOSSLESS -> new Jpeg2000Encoder();
+            case JPEG_2000 -> new Jpeg2000Encoder(DEFAULT_J2K_COMPRESSION_X1000);
+            default -> throw new IllegalArgumentException("no encoder for " + s.displayName());
+        };
+    }
+}

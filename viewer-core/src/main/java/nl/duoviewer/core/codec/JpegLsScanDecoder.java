@@ -1,0 +1,328 @@
+package nl.duoviewer.core.codec;
+
+/**
+ * Decodes the entropy-coded data of one JPEG-LS scan (T.87 Annex A): regular mode with Golomb-Rice codes, run mode
+ * with run interruption samples. The bit reader drops the stuffed zero bit after every 0xFF byte; the scan is
+ * delimited beforehand (first 0xFF followed by a byte >= 0x80), so reading past it yields zero bits, and consuming
+ * such bits is reported as truncation.
+ */
+final class JpegLsScanDecoder extends JpegLsCoder {
+    private byte[] src;
+    private int pos;
+    private int end;
+    private long cache;
+    private int cacheBits;
+    private int padBits;
+    private boolean lastWasFf;
+
+    void startBits(byte[] data, int start, int scanEnd) {
+        src = data;
+        pos = start;
+        end = scanEnd;
+        cache = 0;
+        cacheBits = 0;
+        padBits = 0;
+        lastWasFf = false;
+        fill();
+    }
+
+    private void fill() {
+        long c = cache;
+        int bits = cacheBits;
+        int p = pos;
+        boolean ff = lastWasFf;
+        byte[] s = src;
+        if (!ff && p + 8 <= end) {
+            // fast path: whole bytes while none is 0xFF (bit stuffing only follows 0xFF)
+            while (bits <= 56) {
+                int v = s[p] & 0xFF;
+                if (v == 0xFF) {
+                    break;
+                }
+                p++;
+                c |= (long) v << (56 - bits);
+                bits += 8;
+            }
+        }
+        while (bits <= 56) {
+            if (p >= end) {
+                bits += 8; // zero bits past the end of the scan
+                padBits += 8;
+                continue;
+            }
+            int v = s[p++] & 0xFF;
+            if (ff) {
+                c |= (long) (v & 0x7F) << (57 - bits);
+                bits += 7;
+            } else {
+                c |= (long) v << (56 - bits);
+                bits += 8;
+            }
+            ff = v == 0xFF;
+        }
+        cache = c;
+        cacheBits = bits;
+        pos = p;
+        lastWasFf = ff;
+    }
+
+    private int readBits(int count) {
+        if (count == 0) {
+            return 0;
+        }
+        if (cacheBits < count) {
+            fill();
+        }
+        int v = (int) (cache >>> (64 - count));
+        cache <<= count;
+        cacheBits -= count;
+        return v;
+    }
+
+    private int readBit() {
+        if (cacheBits < 1) {
+            fill();
+        }
+        int v = (int) (cache >>> 63);
+        cache <<= 1;
+        cacheBits--;
+        return v;
+    }
+
+    /** Limited-length Golomb code LG(k, LIMIT) with {@code zeroLimit} = the number of zeros marking an escape. */
+    private int decodeValue(int k, int zeroLimit) {
+        if (cacheBits < 32) {
+            fill();
+        }
+        long c = cache;
+        int lz = Long.numberOfLeadingZeros(c);
+        int total = lz + 1 + k;
+        if (lz < zeroLimit && total < cacheBits) {
+            // common case: unary prefix, stop bit and k low bits are all in the cache
+            int low = k == 0 ? 0 : (int) ((c << (lz + 1)) >>> (64 - k));
+            cache = c << total;
+            cacheBits -= total;
+            return (lz << k) | low;
+        }
+        return decodeValueSlow(k, zeroLimit);
+    }
+
+    private int decodeValueSlow(int k, int zeroLimit) {
+        int zeros = 0;
+        while (true) {
+            int lz = Long.numberOfLeadingZeros(cache);
+            if (lz < cacheBits) {
+                zeros += lz;
+                cache <<= lz;
+                cache <<= 1;
+                cacheBits -= lz + 1;
+                break;
+            }
+            zeros += cacheBits;
+            cache = 0;
+            cacheBits = 0;
+            if (zeros > zeroLimit) {
+                throw corrupt();
+            }
+            fill();
+        }
+        if (zeros < zeroLimit) {
+            if (cacheBits < 32) {
+                fill();
+            }
+            return (zeros << k) | readBits(k);
+        }
+        if (zeros == zeroLimit) {
+            if (cacheBits < 32) {
+                fill();
+            }
+            return readBits(qbpp) + 1;
+        }
+        throw corrupt();
+    }
+
+    private CodestreamException corrupt() {
+        if (truncated()) {
+            return new CodestreamException("JPEG-LS scan data ends before the image is complete (truncated)");
+        }
+        return new CodestreamException("JPEG-LS Golomb code longer than LIMIT at byte " + pos + " (corrupt data)");
+    }
+
+    /** True when bits past the end of the scan have been consumed. */
+    boolean truncated() {
+        return cacheBits < padBits;
+    }
+
+    /**
+     * Decodes one line of one component into {@code cur} (padded: index x+1 is column x), given the previous line
+     * {@code prev} whose padding the caller has set (prev[0] and prev[width+1]), and cur[0] = prev[1].
+     */
+    void decodeLine(int[] prev, int[] cur, int width) {
+        int x = 0;
+        while (x < width) {
+            int ra = cur[x];
+            int rb = prev[x + 1];
+            int rc = prev[x];
+            int q = context(ra, rb, rc, prev[x + 2]);
+            if (q == 0) {
+                x = decodeRun(prev, cur, x, width);
+                continue;
+            }
+            cur[x + 1] = decodeRegular(q, ra, rb, rc);
+            x++;
+        }
+        if (truncated()) {
+            throw corrupt();
+        }
+    }
+
+    /**
+     * Decodes one line of a sample-interleaved scan (interleave mode 2): each pixel's components in turn with shared
+     * contexts, run mode only when every component's gradients are flat, as CharLS (dcmtk, gdcm) codes it.
+     */
+    void decodeLineInterleaved(int[][] prev, int[][] cur, int width, int components) {
+        int[] q = contextScratch;
+        int x = 0;
+        while (x < width) {
+            boolean flat = true;
+            for (int c = 0; c < components; c++) {
+                int[] p = prev[c];
+                q[c] = context(cur[c][x], p[x + 1], p[x], p[x + 2]);
+                flat &= q[c] == 0;
+            }
+            if (flat) {
+                x = decodeRunInterleaved(prev, cur, x, width, components);
+                continue;
+            }
+            for (int c = 0; c < components; c++) {
+                int[] p = prev[c];
+                cur[c][x + 1] = decodeRegular(q[c], cur[c][x], p[x + 1], p[x]);
+            }
+            x++;
+        }
+        if (truncated()) {
+            throw corrupt();
+        }
+    }
+
+    private final int[] contextScratch = new int[4];
+    private final int[] runValues = new int[4];
+
+    /** One regular-mode sample (A.4 - A.6): context q (signed; 0 allowed in sample-interleaved scans). */
+    private int decodeRegular(int q, int ra, int rb, int rc) {
+        int sign = 1;
+        if (q < 0) {
+            sign = -1;
+            q = -q;
+        }
+        int px = correctedPrediction(ra, rb, rc, q, sign);
+        int k = golombK(q);
+        int m = decodeValue(k, limit - qbpp - 1);
+        if (near == 0 && k == 0 && 2 * b[q] <= -n[q]) {
+            m ^= 1;
+        }
+        int errval = (m >>> 1) ^ -(m & 1); // 0,1,2,3.. -> 0,-1,1,-2..
+        updateRegular(q, errval);
+        return reconstruct(px, sign * errval);
+    }
+
+    private int decodeRunInterleaved(int[][] prev, int[][] cur, int x, int width, int components) {
+        int[] rv = runValues;
+        for (int c = 0; c < components; c++) {
+            rv[c] = cur[c][x];
+        }
+        while (readBit() == 1) {
+            int rm = 1 << J[runIndex];
+            int count = Math.min(rm, width - x);
+            for (int c = 0; c < components; c++) {
+                java.util.Arrays.fill(cur[c], x + 1, x + 1 + count, rv[c]);
+            }
+            x += count;
+            if (count == rm) {
+                incrementRunIndex();
+            }
+            if (x == width) {
+                return x;
+            }
+            if (truncated()) {
+                throw corrupt();
+            }
+        }
+        int count = readBits(J[runIndex]);
+        if (x + count > width) {
+            throw new CodestreamException("JPEG-LS run of " + count + " runs past the end of the line (corrupt)");
+        }
+        for (int c = 0; c < components; c++) {
+            java.util.Arrays.fill(cur[c], x + 1, x + 1 + count, rv[c]);
+        }
+        x += count;
+        if (x == width) {
+            return x;
+        }
+        // every component of the interruption pixel is coded with the RItype 0 context, predicted from Rb
+        for (int c = 0; c < components; c++) {
+            int rb = prev[c][x + 1];
+            int q = RI_CONTEXT;
+            int k = interruptionK(q, 0);
+            int em = decodeValue(k, limit - J[runIndex] - 1 - qbpp - 1);
+            int map = em & 1;
+            int abs = (em + map) >> 1;
+            boolean cond = k != 0 || 2 * nn[q] >= n[q];
+            int errval = (map == 1) == cond ? -abs : abs;
+            updateInterruption(q, errval, em, 0);
+            int sign = rb - rv[c] < 0 ? -1 : 1;
+            cur[c][x + 1] = reconstruct(rb, sign * errval);
+        }
+        decrementRunIndex();
+        return x + 1;
+    }
+
+    private int decodeRun(int[] prev, int[] cur, int x, int width) {
+        int runValue = cur[x];
+        while (readBit() == 1) {
+            int rm = 1 << J[runIndex];
+            int count = Math.min(rm, width - x);
+            for (int i = 0; i < count; i++) {
+                cur[x + 1 + i] = runValue;
+            }
+            x += count;
+            if (count == rm) {
+                incrementRunIndex();
+            }
+            if (x == width) {
+                return x;
+            }
+            if (truncated()) {
+                throw corrupt();
+            }
+        }
+        int count = readBits(J[runIndex]);
+        if (x + count > width) {
+            throw new CodestreamException("JPEG-LS run of " + count + " runs past the end of the line (corrupt)");
+        }
+        for (int i = 0; i < count; i++) {
+            cur[x + 1 + i] = runValue;
+        }
+        x += count;
+        if (x == width) {
+            return x;
+        }
+        int ra = cur[x];
+        int rb = prev[x + 1];
+        int riType = Math.abs(ra - rb) <= near ? 1 : 0;
+        int q = RI_CONTEXT + riType;
+        int k = interruptionK(q, riType);
+        int em = decodeValue(k, limit - J[runIndex] - 1 - qbpp - 1);
+        int t = em + riType;
+        int map = t & 1;
+        int abs = (t + map) >> 1;
+        boolean cond = k != 0 || 2 * nn[q] >= n[q];
+        int errval = (map == 1) == cond ? -abs : abs;
+        updateInterruption(q, errval, em, riType);
+        int px = riType == 1 ? ra : rb;
+        int sign = riType == 0 && ra > rb ? -1 : 1;
+        cur[x + 1] = reconstruct(px, sign * errval);
+        decrementRunIndex();
+        return x + 1;
+    }
+}
