@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
@@ -20,6 +21,7 @@ import nl.duoviewer.network.catalogue.Network;
 import nl.duoviewer.network.content.DeterministicStudyContent;
 import nl.duoviewer.network.content.KosStudyContent;
 import nl.duoviewer.network.content.StudyContent;
+import nl.duoviewer.network.content.SyntheticStudyContent;
 import nl.duoviewer.network.gateway.RespondingGateway;
 import nl.duoviewer.network.mitz.MitzService;
 import nl.duoviewer.network.pki.TestPki;
@@ -60,15 +62,38 @@ public final class EmbeddedDuoNetwork implements AutoCloseable {
      * @param content      image and report bytes (manifests are generated KOS documents)
      * @param wadoNetworks communities that offer WADO-RS
      */
-    public record Options(long seed, Path workDir, StudyContent content, Set<Network> wadoNetworks) {
+    public record Options(long seed, Path workDir, Function<DemoCatalogue, StudyContent> content,
+                          Set<Network> wadoNetworks) {
 
+        /** Deterministic test bytes for images and reports: fast, for protocol tests. */
         public static Options defaults() throws IOException {
             return new Options(CatalogueGenerator.DEFAULT_SEED, Files.createTempDirectory("duo-network"),
-                    new DeterministicStudyContent(), Set.of(Network.FOUNDA, Network.ENOVATION));
+                    c -> new DeterministicStudyContent(), Set.of(Network.FOUNDA, Network.ENOVATION));
+        }
+
+        /**
+         * Real DICOM images of synthetic anatomy and PDF reports, generated on first request and cached in
+         * {@code cacheDir}: what the app and the benchmarks run on.
+         */
+        public static Options demo(Path cacheDir) throws IOException {
+            return defaults().withSyntheticContent(cacheDir);
+        }
+
+        /** The per-user cache of the demo network's generated studies ({@code $XDG_CACHE_HOME/duoviewer/...}). */
+        public static Path defaultCacheDir() {
+            String xdg = System.getenv("XDG_CACHE_HOME");
+            Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"),
+                    ".cache");
+            return base.resolve("duoviewer").resolve("demo-network").resolve(SyntheticStudyContent.VERSION);
         }
 
         public Options withContent(StudyContent c) {
-            return new Options(seed, workDir, c, wadoNetworks);
+            return new Options(seed, workDir, catalogue -> c, wadoNetworks);
+        }
+
+        public Options withSyntheticContent(Path cacheDir) {
+            return new Options(seed, workDir, catalogue -> new SyntheticStudyContent(catalogue, cacheDir),
+                    wadoNetworks);
         }
 
         public Options withWorkDir(Path dir) {
@@ -82,12 +107,15 @@ public final class EmbeddedDuoNetwork implements AutoCloseable {
     private final Map<Network, CommunityNode> communities = new EnumMap<>(Network.class);
     private final MitzService mitz;
     private final StudyContent content;
+    private final StudyContent configuredContent;
 
     private EmbeddedDuoNetwork(Options options) throws IOException {
         this.catalogue = new CatalogueGenerator(options.seed()).generate();
         // manifests are always real KOS documents; images and reports come from the configured content
-        this.content = options.content() instanceof KosStudyContent k ? k
-                : new KosStudyContent(options.content(), catalogue, n -> {
+        StudyContent configured = options.content().apply(catalogue);
+        this.configuredContent = configured;
+        this.content = configured instanceof KosStudyContent k ? k
+                : new KosStudyContent(configured, catalogue, n -> {
                     CommunityNode node = communities.get(n);
                     return node == null ? null : node.wadoBase();
                 });
@@ -193,5 +221,12 @@ public final class EmbeddedDuoNetwork implements AutoCloseable {
         }
         mitz.stop();
         bus.shutdown(true);
+        if (configuredContent instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // generation threads are daemons; nothing is lost when they cannot be stopped cleanly
+            }
+        }
     }
 }

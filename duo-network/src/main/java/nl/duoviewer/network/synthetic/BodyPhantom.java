@@ -23,7 +23,9 @@ public final class BodyPhantom {
     /** Which part of the body a phantom models. */
     public enum Region {
         HEAD(-60, 200),
-        TRUNK(-350, 330);
+        TRUNK(-350, 330),
+        /** A knee: femur above z = 0, tibia and fibula below, patella in front. */
+        LIMB(-160, 160);
 
         private final double zMin;
         private final double zMax;
@@ -73,6 +75,8 @@ public final class BodyPhantom {
         BodyPhantom p = new BodyPhantom(region, size);
         if (region == Region.HEAD) {
             p.buildHead(rnd);
+        } else if (region == Region.LIMB) {
+            p.buildKnee(rnd);
         } else {
             p.buildTrunk(rnd, contrast);
         }
@@ -90,7 +94,11 @@ public final class BodyPhantom {
 
     /** Field of view that holds this body with a margin, in millimetres. */
     public double fieldOfViewMm() {
-        return region == Region.HEAD ? 240 : Math.round(400 * size / 10.0) * 10.0;
+        return switch (region) {
+            case HEAD -> 240;
+            case LIMB -> 180;
+            case TRUNK -> Math.round(400 * size / 10.0) * 10.0;
+        };
     }
 
     /** Paints the cross-section at height {@code z} into the grid (tissue values in HU). */
@@ -251,6 +259,29 @@ public final class BodyPhantom {
             shapes.add(new RingArc(z, 5, 0, 8 * s, rx, ry, 8, 290, 78, 32, BONE_CORTEX));
             shapes.add(new RingArc(z, 5, 0, 8 * s, rx, ry, 8, 102, 250, 32, BONE_CORTEX));
         }
+    }
+
+    // ---------------------------------------------------------------------------------------------- knee
+
+    private void buildKnee(SplittableRandom rnd) {
+        double s = size;
+        table = Tube.straight(-300, 300, 0, 68 * s + 12, 150, 5, -250);
+        shapes.add(new Tube(-160, 160, 0, 0, 52 * s, 50 * s, 0, 0, 68 * s, 62 * s, FAT));
+        shapes.add(new Tube(-160, 160, 0, 0, 46 * s, 44 * s, 0, 0, 60 * s, 55 * s, MUSCLE));
+        // femur shaft flaring into the condyles, tibia plateau narrowing into the shaft
+        shapes.add(new Tube(20, 160, 0, 5, 38 * s, 30 * s, 0, 0, 15 * s, 15 * s, BONE_CORTEX));
+        shapes.add(new Tube(22, 158, 0, 5, 34 * s, 26 * s, 0, 0, 10 * s, 10 * s, BONE_MARROW - 120));
+        shapes.add(new Ellipsoid(20 * s, 8 * s, 18, 20 * s, 24 * s, 20, BONE_CORTEX));
+        shapes.add(new Ellipsoid(-20 * s, 8 * s, 18, 20 * s, 24 * s, 20, BONE_CORTEX));
+        shapes.add(new Ellipsoid(20 * s, 8 * s, 18, 17 * s, 21 * s, 17, BONE_MARROW - 120));
+        shapes.add(new Ellipsoid(-20 * s, 8 * s, 18, 17 * s, 21 * s, 17, BONE_MARROW - 120));
+        shapes.add(new Tube(-160, -6, 0, 6, 14 * s, 14 * s, 0, 6, 38 * s, 30 * s, BONE_CORTEX));
+        shapes.add(new Tube(-158, -8, 0, 6, 10 * s, 10 * s, 0, 6, 34 * s, 26 * s, BONE_MARROW - 120));
+        shapes.add(Tube.straight(-160, -20, 30 * s, 12 * s, 8 * s, 8 * s, BONE_CORTEX)); // fibula
+        shapes.add(new Ellipsoid(0, -40 * s, 30 + rnd.nextDouble() * 8, 22 * s, 9 * s, 22, BONE_CORTEX)); // patella
+        shapes.add(new Ellipsoid(0, -40 * s, 30, 18 * s, 6 * s, 18, BONE_MARROW - 120));
+        shapes.add(new Ellipsoid(0, 8 * s, 0, 34 * s, 22 * s, 3, WATER + 15)); // joint space and menisci
+        shapes.add(new Ellipsoid(0, -20 * s, 50, 24 * s, 8 * s, 30, WATER)); // suprapatellar recess
     }
 
     // ---------------------------------------------------------------------------------------------- head

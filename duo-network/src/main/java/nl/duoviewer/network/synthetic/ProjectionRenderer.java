@@ -15,10 +15,18 @@ public final class ProjectionRenderer {
      * @param monochrome1 true for CR-style MONOCHROME1 storage (high attenuation stored low), false for DX
      */
     public static SyntheticImage chest(BodyPhantom phantom, int rows, int columns, boolean monochrome1, long seed) {
+        return project(phantom, 300, 430, false, rows, columns, monochrome1, seed);
+    }
+
+    /**
+     * A radiograph of the phantom between {@code zTop} and {@code zTop - heightMm}; frontal (beam along y) or
+     * lateral (beam along x).
+     */
+    public static SyntheticImage project(BodyPhantom phantom, double zTop, double heightMm, boolean lateral,
+                                         int rows, int columns, boolean monochrome1, long seed) {
         int base = 256;
-        double width = 430;
-        double height = 430;
-        double zTop = 300;
+        double width = Math.min(heightMm * columns / rows, phantom.fieldOfViewMm() * 1.1);
+        double height = heightMm;
         double[] line = new double[base * base];
         SliceGrid grid = new SliceGrid(base, width);
         for (int r = 0; r < base; r++) {
@@ -27,7 +35,7 @@ public final class ProjectionRenderer {
             for (int i = 0; i < base; i++) {
                 double sum = 0;
                 for (int j = 0; j < base; j++) {
-                    double hu = grid.hu[j * base + i];
+                    double hu = lateral ? grid.hu[i * base + j] : grid.hu[j * base + i];
                     sum += Math.max(0, 1 + hu / 1000.0);
                 }
                 line[r * base + i] = sum * grid.pixelMm * MU_WATER_PER_MM;
@@ -52,8 +60,32 @@ public final class ProjectionRenderer {
             v = Math.max(0, Math.min(4095, v));
             px[k] = (short) Math.round(monochrome1 ? 4095 - v : v);
         }
+        double[] window = percentileWindow(px, monochrome1);
         return new SyntheticImage(rows, columns, px, 12, monochrome1 ? "MONOCHROME1" : "MONOCHROME2", 0,
-                width / columns, new double[] {2150}, new double[] {3300}, null, 0, 0);
+                width / columns, new double[] {window[0]}, new double[] {window[1]}, null, 0, 0);
+    }
+
+    /** A window from the 1st to the 99.5th percentile of the stored values: what a modality's auto-window does. */
+    static double[] percentileWindow(short[] px, boolean inverted) {
+        int[] histogram = new int[4096];
+        for (short p : px) {
+            histogram[p & 0xFFF]++;
+        }
+        int lo = percentile(histogram, px.length * 0.01);
+        int hi = percentile(histogram, px.length * 0.995);
+        double width = Math.max(256, hi - lo);
+        return new double[] {(lo + hi) / 2.0, width};
+    }
+
+    private static int percentile(int[] histogram, double rank) {
+        long seen = 0;
+        for (int v = 0; v < histogram.length; v++) {
+            seen += histogram[v];
+            if (seen >= rank) {
+                return v;
+            }
+        }
+        return histogram.length - 1;
     }
 
     static double bilinear(double[] img, int n, double x, double y) {

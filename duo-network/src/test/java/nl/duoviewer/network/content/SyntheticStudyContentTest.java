@@ -1,0 +1,155 @@
+package nl.duoviewer.network.content;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import nl.duoviewer.core.codec.DicomFrameSource;
+import nl.duoviewer.core.codec.FrameDecoders;
+import nl.duoviewer.core.dicom.DicomFile;
+import nl.duoviewer.core.dicom.DicomReader;
+import nl.duoviewer.core.dicom.Tag;
+import nl.duoviewer.core.dicom.TransferSyntax;
+import nl.duoviewer.core.image.FrameBuffer;
+import nl.duoviewer.network.catalogue.CatalogueGenerator;
+import nl.duoviewer.network.catalogue.DemoCatalogue;
+import nl.duoviewer.network.catalogue.DemoPatient;
+import nl.duoviewer.network.catalogue.DemoSeries;
+import nl.duoviewer.network.catalogue.DemoStudy;
+import nl.duoviewer.network.catalogue.Network;
+
+/** Every kind of demo image is real DICOM that our decoders read, in every syntax the networks serve it in. */
+class SyntheticStudyContentTest {
+
+    @TempDir
+    static Path cache;
+    static DemoCatalogue catalogue;
+    static SyntheticStudyContent content;
+
+    @BeforeAll
+    static void setUp() {
+        catalogue = new CatalogueGenerator(CatalogueGenerator.DEFAULT_SEED).generate();
+        content = new SyntheticStudyContent(catalogue, cache);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        content.close();
+    }
+
+    /** One (patient, study, series) per modality present in the catalogue, smallest series first. */
+    private static List<Object[]> onePerModality() {
+        List<Object[]> out = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (DemoPatient p : catalogue.patients()) {
+            for (DemoStudy s : p.studies()) {
+                for (DemoSeries series : s.series()) {
+                    String key = series.modality() + (series.description().startsWith("Topogram") ? "-topo" : "");
+                    if (!s.performanceStudy() && seen.add(key)) {
+                        out.add(new Object[] {p, s, series});
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void everyModalityDecodesInEverySyntaxAndLosslessEqualsTheNativeRender() throws Exception {
+        List<Object[]> cases = onePerModality();
+        assertTrue(cases.size() >= 6, "CT, topogram, MR, CR/DX, US and MG present: " + cases.size());
+        for (Object[] c : cases) {
+            DemoPatient patient = (DemoPatient) c[0];
+            DemoStudy study = (DemoStudy) c[1];
+            DemoSeries series = (DemoSeries) c[2];
+            FrameBuffer reference = decode(DicomReader.read(content.instance(study, series, 0,
+                    TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN).readAll()));
+            for (Network network : Network.values()) {
+                for (String ts : content.transferSyntaxes(network, series)) {
+                    String what = series.modality() + " " + series.description() + " in " + ts;
+                    DicomFile f = DicomReader.read(content.instance(study, series, 0, ts).readAll());
+                    assertEquals(ts, f.transferSyntax().uid(), what);
+                    assertEquals(series.instanceUid(0), f.sopInstanceUid(), what);
+                    assertEquals(series.sopClassUid(), f.sopClassUid(), what + ": matches the KOS reference");
+                    assertEquals(patient.bsn().value(), f.dataset().getString(Tag.PatientID), what);
+                    assertEquals(study.studyInstanceUid(), f.dataset().getString(Tag.StudyInstanceUID), what);
+                    FrameBuffer decoded = decode(f);
+                    if (!TransferSyntax.of(ts).lossy()) {
+                        assertArrayEquals(reference.toLittleEndianBytes(), decoded.toLittleEndianBytes(),
+                                what + " is lossless");
+                    } else {
+                        assertEquals("01", f.dataset().getString(Tag.LossyImageCompression), what);
+                        assertEquals(reference.sampleCount(), decoded.sampleCount(), what);
+                    }
+                }
+            }
+        }
+    }
+
+    private static FrameBuffer decode(DicomFile f) throws Exception {
+        DicomFrameSource source = DicomFrameSource.of(f);
+        FrameBuffer decoded = new FrameBuffer();
+        FrameDecoders.create(source.descriptor()).decode(source.descriptor(), source.frame(0), 0, decoded);
+        return decoded;
+    }
+
+    @Test
+    void generatedImagesAreCachedAndReused() throws IOException {
+        Object[] c = onePerModality().getFirst();
+        DemoStudy study = (DemoStudy) c[1];
+        DemoSeries series = (DemoSeries) c[2];
+        ContentSource source = content.instance(study, series, 0, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        byte[] first = source.readAll();
+        Path file;
+        try (Stream<Path> files = Files.walk(cache.resolve(study.studyInstanceUid()))) {
+            file = files.filter(p -> p.toString().endsWith("ts.1.dcm") && p.getFileName().toString()
+                    .startsWith(series.number() + "-1-")).findFirst().orElseThrow();
+        }
+        Files.setLastModifiedTime(file, FileTime.fromMillis(1_000_000L));
+        assertArrayEquals(first, content.instance(study, series, 0, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN)
+                .readAll());
+        assertEquals(1_000_000L, Files.getLastModifiedTime(file).toMillis(), "served from the cache, not rendered");
+        assertFalse(Files.exists(file.resolveSibling(file.getFileName() + ".part")));
+    }
+
+    @Test
+    void jpegBaselineIsOfferedOnlyForEightBitImages() {
+        for (Object[] c : onePerModality()) {
+            DemoSeries series = (DemoSeries) c[2];
+            boolean offered = content.transferSyntaxes(Network.ALPHATRON, series).contains(TransferSyntax.JPEG_BASELINE);
+            assertEquals("US".equals(series.modality()), offered, series.modality());
+        }
+    }
+
+    @Test
+    void reportsArePdfDocumentsNamingThePatientAndStudy() throws IOException {
+        DemoCatalogue.ReportEntry entry = catalogue.patients().stream()
+                .flatMap(p -> p.studies().stream().filter(s -> s.report().isPresent())
+                        .map(s -> new DemoCatalogue.ReportEntry(p, s, s.report().get())))
+                .findFirst().orElseThrow();
+        byte[] pdf = content.report(entry.study(), entry.report()).readAll();
+        String text = new String(pdf, StandardCharsets.ISO_8859_1);
+        assertTrue(text.startsWith("%PDF-1.4"), "PDF header");
+        assertTrue(text.endsWith("%%EOF\n"), "PDF trailer");
+        assertTrue(text.contains(entry.patient().bsn().formatted()), "names the patient's BSN");
+        assertTrue(text.contains(entry.study().accessionNumber()), "names the accession number");
+        int xref = Integer.parseInt(text.substring(text.lastIndexOf("startxref") + 10).split("\n")[0].trim());
+        assertTrue(text.startsWith("xref", xref), "startxref points at the cross-reference table");
+    }
+}
