@@ -34,7 +34,8 @@ public final class DuoNetworkMain {
             }
         }
         Path configFile = Path.of(args.length > 0 ? args[0] : "duo-network.properties").toAbsolutePath();
-        EmbeddedDuoNetwork net = EmbeddedDuoNetwork.start(EmbeddedDuoNetwork.Options.defaults()
+        EmbeddedDuoNetwork net = EmbeddedDuoNetwork.start(EmbeddedDuoNetwork.Options
+                .demo(EmbeddedDuoNetwork.Options.defaultCacheDir())
                 .withWorkDir(configFile.getParent().resolve("duo-network-keys")));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -55,6 +56,8 @@ public final class DuoNetworkMain {
         for (DemoPatient p : net.catalogue().patients()) {
             System.out.printf("  %s  %-24s %d studies%n", p.bsn().value(), p.displayName(), p.studies().size());
         }
+        System.out.println("Images are generated on first request and cached in "
+                + EmbeddedDuoNetwork.Options.defaultCacheDir());
         System.out.println("Client configuration written to " + configFile);
         System.out.println("Press Ctrl-C to stop.");
         stopped.await();
