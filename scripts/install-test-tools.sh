@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the system tools the tests use, only what is missing, quietly and idempotently:
-#   dcmtk, libgdcm-tools  reference DICOM decoders/encoders
+#   dcmtk, libgdcm-tools, openjph-tools  reference DICOM and HTJ2K decoders/encoders
 #   orthanc, orthanc-dicomweb  a real DICOMweb peer (its Debian service is kept from starting; tests start their own)
 #   xvfb, xauth  a virtual display for running the real app window (headless UI tests use Monocle and need none)
 #   fakeroot  for jpackage's .deb
@@ -8,7 +8,7 @@
 # As root it uses apt-get; otherwise it prints what is missing and carries on (the tests that need it say so).
 set -uo pipefail
 
-PACKAGES=(dcmtk libgdcm-tools orthanc orthanc-dicomweb xvfb xauth fakeroot libgtk-3-0)
+PACKAGES=(dcmtk libgdcm-tools openjph-tools orthanc orthanc-dicomweb xvfb xauth fakeroot libgtk-3-0)
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do
