@@ -93,7 +93,7 @@ public final class WadoRsClient {
         String list = frames.stream().map(String::valueOf).collect(Collectors.joining(","));
         return get(c, patient, permit, path(c, "studies", studyUid, "series", seriesUid, "instances", sopUid,
                 "frames", list), studyUid, seriesUid, "multipart/related; type=\"application/octet-stream\"",
-                consumer);
+                true, consumer);
     }
 
     /**
@@ -139,6 +139,12 @@ public final class WadoRsClient {
 
     private RetrieveOutcome get(CommunityEndpoint c, Bsn patient, RetrievalPermit permit, URI url, String studyUid,
                                 String seriesUid, String accept, InstanceConsumer consumer) throws IOException {
+        return get(c, patient, permit, url, studyUid, seriesUid, accept, false, consumer);
+    }
+
+    private RetrieveOutcome get(CommunityEndpoint c, Bsn patient, RetrievalPermit permit, URI url, String studyUid,
+                                String seriesUid, String accept, boolean frames, InstanceConsumer consumer)
+            throws IOException {
         String assertion = Base64.getEncoder().encodeToString(assertions.assertionBytes(c.homeCommunityId()));
         HttpRequest request = HttpRequest.newBuilder(url)
                 .timeout(c.timeout())
@@ -147,7 +153,7 @@ public final class WadoRsClient {
                 .GET().build();
         try (StallGuard guard = new StallGuard(c.timeout())) {
             try {
-                return exchange(c, patient, permit, request, url, studyUid, seriesUid, consumer, guard);
+                return exchange(c, patient, permit, request, url, studyUid, seriesUid, frames, consumer, guard);
             } catch (IOException | RuntimeException e) {
                 if (guard.stalled()) {
                     throw new RetrieveException(c.displayName() + ": WADO-RS transfer stalled (no data for "
@@ -159,8 +165,8 @@ public final class WadoRsClient {
     }
 
     private RetrieveOutcome exchange(CommunityEndpoint c, Bsn patient, RetrievalPermit permit, HttpRequest request,
-                                     URI url, String studyUid, String seriesUid, InstanceConsumer consumer,
-                                     StallGuard guard) throws IOException {
+                                     URI url, String studyUid, String seriesUid, boolean frames,
+                                     InstanceConsumer consumer, StallGuard guard) throws IOException {
         HttpResponse<InputStream> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -191,12 +197,21 @@ public final class WadoRsClient {
                     throw new java.io.InterruptedIOException("WADO-RS retrieve cancelled");
                 }
                 String location = part.contentLocation();
-                String id = location.isEmpty() ? "part-" + (received.size() + 1)
-                        : location.substring(location.lastIndexOf('/') + 1);
+                InputStream data = part.body();
+                String id;
+                if (location.isEmpty() && !frames) {
+                    // Content-Location is optional (Orthanc sends none): the instance names itself in its header
+                    FileMetaPeek.Result peek = FileMetaPeek.peek(data);
+                    data = peek.data();
+                    id = peek.sopInstanceUid() != null ? peek.sopInstanceUid() : "part-" + (received.size() + 1);
+                } else {
+                    id = location.isEmpty() ? "part-" + (received.size() + 1)
+                            : location.substring(location.lastIndexOf('/') + 1);
+                }
                 String sop = location.contains("/instances/") ? location.replaceAll(".*/instances/([^/]+).*", "$1")
                         : id;
                 consumer.accept(new RetrievedInstance(studyUid, seriesUid, sop, part.contentType(),
-                        c.homeCommunityId()), part.body());
+                        c.homeCommunityId()), data);
                 received.add(location.contains("/frames/") ? id : sop);
                 guard.progress();
             }
