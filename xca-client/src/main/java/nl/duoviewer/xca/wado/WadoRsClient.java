@@ -201,7 +201,7 @@ public final class WadoRsClient {
                 String id;
                 if (location.isEmpty() && !frames) {
                     // Content-Location is optional (Orthanc sends none): the instance names itself in its header
-                    FileMetaPeek.Result peek = FileMetaPeek.peek(data);
+                    InstanceUidPeek.Result peek = InstanceUidPeek.peek(data);
                     data = peek.data();
                     id = peek.sopInstanceUid() != null ? peek.sopInstanceUid() : "part-" + (received.size() + 1);
                 } else {

@@ -34,6 +34,7 @@ class WadoRsClientTest {
     private static final String STUDY = "1.2.826.0.1.3680043.8.498.1";
     private static TestWadoClients clients;
     private HttpServer server;
+    private final List<String> accepts = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void keys(@TempDir Path dir) throws Exception {
@@ -71,6 +72,7 @@ class WadoRsClientTest {
         byte[] bytes = body.toByteArray();
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/dicom-web/", ex -> {
+            accepts.add(ex.getRequestHeaders().getFirst("Accept"));
             ex.getResponseHeaders().set("Content-Type",
                     "multipart/related; type=\"application/dicom\"; boundary=" + boundary);
             ex.sendResponseHeaders(200, bytes.length);
@@ -108,5 +110,22 @@ class WadoRsClientTest {
         assertArrayEquals(first, delivered.get(0));
         assertArrayEquals(second, delivered.get(1));
         assertArrayEquals(notDicom, delivered.get(2));
+    }
+
+    /** A header whose File Meta Information disagrees with the dataset (seen in the corpus): the dataset wins. */
+    @Test
+    void theDatasetSopInstanceUidNamesThePartWhenTheMetaDisagrees() throws Exception {
+        DicomObject ds = new DicomObject();
+        ds.setString(Tag.SOPClassUID, VR.UI, "1.2.840.10008.5.1.4.1.1.7");
+        ds.setString(Tag.SOPInstanceUID, VR.UI, "1.2.826.0.1.3680043.8.498.21");
+        DicomObject fmi = DicomWriter.createFileMetaInformation(ds, "1.2.840.10008.1.2");
+        fmi.setString(Tag.MediaStorageSOPInstanceUID, VR.UI, "1.2.826.0.1.3680043.8.498.99");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        DicomWriter.write(fmi, ds, out);
+        WadoRsClient client = clients.client(serve(List.of(out.toByteArray())),
+                DuoClientConfig.DEFAULT_TRANSFER_SYNTAXES, AuditSink.NONE);
+        RetrieveOutcome o = client.retrieveStudy(TestWadoClients.permit(), TestWadoClients.PATIENT, STUDY,
+                (i, d) -> assertArrayEquals(out.toByteArray(), d.readAllBytes()));
+        assertEquals(List.of("1.2.826.0.1.3680043.8.498.21"), o.received());
     }
 }
