@@ -34,6 +34,8 @@ import nl.duoviewer.xca.security.AssertionProvider;
  */
 public final class WadoRsClient {
 
+    private static final String DICOM_RANGE = "multipart/related; type=\"application/dicom\"";
+
     private final DuoClientConfig config;
     private final HttpClient http;
     private final AssertionProvider assertions;
@@ -112,14 +114,22 @@ public final class WadoRsClient {
         return get(c, patient, permit, url, studyUid, "", dicomAccept(), consumer);
     }
 
+    /**
+     * One media range per offered transfer syntax, in preference order with falling q-values, then
+     * {@code transfer-syntax=*} (as stored) last and least preferred. The last range matters more than it should:
+     * Orthanc's DICOMweb plugin reads the whole Accept header as one media type, so the last transfer-syntax wins.
+     * Ending on "*" makes such a server send what it has instead of transcoding to the least preferred syntax (a
+     * 96-frame JPEG XA arrived as 25 MB uncompressed instead of 1.7 MB) or failing a whole study with HTTP 500 when
+     * it cannot decode one instance (JPEG 2000 without its GDCM plugin). A q-aware server still picks from the list.
+     */
     private String dicomAccept() {
-        // one media range per offered transfer syntax, in preference order
         List<String> ranges = new ArrayList<>();
         List<String> syntaxes = config.transferSyntaxes();
         for (int i = 0; i < syntaxes.size(); i++) {
-            String q = i == 0 ? "" : String.format(java.util.Locale.ROOT, "; q=%.1f", Math.max(0.1, 0.9 - i * 0.1));
-            ranges.add("multipart/related; type=\"application/dicom\"; transfer-syntax=" + syntaxes.get(i) + q);
+            String q = i == 0 ? "" : String.format(java.util.Locale.ROOT, "; q=%.1f", Math.max(0.2, 0.9 - i * 0.1));
+            ranges.add(DICOM_RANGE + "; transfer-syntax=" + syntaxes.get(i) + q);
         }
+        ranges.add(DICOM_RANGE + "; transfer-syntax=*; q=0.1");
         return String.join(", ", ranges);
     }
 

@@ -128,4 +128,18 @@ class WadoRsClientTest {
                 (i, d) -> assertArrayEquals(out.toByteArray(), d.readAllBytes()));
         assertEquals(List.of("1.2.826.0.1.3680043.8.498.21"), o.received());
     }
+
+    /**
+     * The offered syntaxes go out in preference order with falling q-values and end on "as stored": a server that
+     * honours only the last range (Orthanc) then sends what it has instead of the least preferred syntax.
+     */
+    @Test
+    void acceptOffersTheConfiguredSyntaxesThenAsStored() throws Exception {
+        WadoRsClient client = clients.client(serve(List.of(part10("1.2.826.0.1.3680043.8.498.11"))),
+                List.of("1.2.840.10008.1.2.4.80", "1.2.840.10008.1.2.4.90", "1.2.840.10008.1.2.1"), AuditSink.NONE);
+        client.retrieveStudy(TestWadoClients.permit(), TestWadoClients.PATIENT, STUDY, (i, d) -> d.readAllBytes());
+        String range = "multipart/related; type=\"application/dicom\"; transfer-syntax=";
+        assertEquals(List.of(range + "1.2.840.10008.1.2.4.80, " + range + "1.2.840.10008.1.2.4.90; q=0.8, " + range
+                + "1.2.840.10008.1.2.1; q=0.7, " + range + "*; q=0.1"), accepts);
+    }
 }
