@@ -84,18 +84,28 @@ public final class WadoRsClient {
                 studyUid, seriesUid, dicomAccept(), consumer);
     }
 
-    /** Frames (1-based numbers) of one instance, as raw pixel data parts. */
+    /** Frames (1-based numbers) of one instance, as uncompressed pixel data parts. */
     public RetrieveOutcome retrieveFrames(RetrievalPermit permit, Bsn patient, String studyUid, String seriesUid,
                                           String sopUid, List<Integer> frames, InstanceConsumer consumer)
             throws ConsentDeniedException, IOException {
+        return retrieveFrames(permit, patient, studyUid, seriesUid, sopUid, frames, FrameEncoding.UNCOMPRESSED,
+                consumer);
+    }
+
+    /**
+     * Frames (1-based numbers) of one instance, one part per frame in the encoding asked for; the part's MIME type
+     * names its transfer syntax ({@link FrameEncoding#transferSyntaxOf}).
+     */
+    public RetrieveOutcome retrieveFrames(RetrievalPermit permit, Bsn patient, String studyUid, String seriesUid,
+                                          String sopUid, List<Integer> frames, FrameEncoding encoding,
+                                          InstanceConsumer consumer) throws ConsentDeniedException, IOException {
         if (frames.isEmpty() || frames.stream().anyMatch(f -> f < 1)) {
             throw new IllegalArgumentException("frame numbers start at 1");
         }
         CommunityEndpoint c = community(permit, patient);
         String list = frames.stream().map(String::valueOf).collect(Collectors.joining(","));
         return get(c, patient, permit, path(c, "studies", studyUid, "series", seriesUid, "instances", sopUid,
-                "frames", list), studyUid, seriesUid, "multipart/related; type=\"application/octet-stream\"",
-                true, consumer);
+                "frames", list), studyUid, seriesUid, encoding.accept(), true, consumer);
     }
 
     /**
