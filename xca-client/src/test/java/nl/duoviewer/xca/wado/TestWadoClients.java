@@ -24,8 +24,11 @@ import nl.duoviewer.xca.security.OrganisationCredentials;
 import nl.duoviewer.xca.security.SamlAssertionFactory;
 import nl.duoviewer.xca.security.TestKeys;
 
-/** Test-only: a {@link WadoRsClient} for one WADO-RS community, with a real signing key and a granted permit. */
-public final class TestWadoClients {
+/**
+ * Test-only: {@link WadoRsClient}s for one WADO-RS community, with a real signing key, one shared HTTP client (closed
+ * with this) and a granted permit.
+ */
+public final class TestWadoClients implements AutoCloseable {
 
     public static final Bsn PATIENT = Bsn.parse("999999011");
     public static final SourceInstitution SOURCE = new SourceInstitution("WADO-RS peer", "90000102",
@@ -34,6 +37,8 @@ public final class TestWadoClients {
             "TREAT", "Test", "V4");
 
     private final AssertionProvider assertions;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
 
     private TestWadoClients(AssertionProvider assertions) {
         this.assertions = assertions;
@@ -57,13 +62,16 @@ public final class TestWadoClients {
         DuoClientConfig config = new DuoClientConfig(ActorPosition.BEHIND_LOCAL_GATEWAY, List.of(community), mitz,
                 REQUESTER, new KeystoreSettings(Path.of("unused.p12"), new char[0], "org"), null, transferSyntaxes,
                 0, 0, 1 << 20, 1 << 20, 256L << 20);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
         return new WadoRsClient(config, http, assertions, Clock.systemUTC(), audit);
     }
 
     /** A permit for {@link #PATIENT} at {@link #SOURCE}, valid for five minutes. */
     public static RetrievalPermit permit() {
         return TestPermits.grant(PATIENT, SOURCE, Instant.now().plus(Duration.ofMinutes(5)));
+    }
+
+    @Override
+    public void close() {
+        http.close();
     }
 }

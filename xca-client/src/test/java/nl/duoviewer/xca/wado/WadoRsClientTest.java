@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,11 @@ class WadoRsClientTest {
     @BeforeAll
     static void keys(@TempDir Path dir) throws Exception {
         clients = TestWadoClients.create(dir);
+    }
+
+    @AfterAll
+    static void closeClients() {
+        clients.close();
     }
 
     @AfterEach

@@ -74,23 +74,29 @@ final class OrthancPeer implements AutoCloseable {
         String reference = Files.readString(referenceConfig().resolve("orthanc.json"));
         requireSetting(reference, "RemoteAccessAllowed", "false");
         requireSetting(reference, "DicomServerEnabled", "false");
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        IOException last = null;
+        ExitedEarly last = null;
         for (int attempt = 0; attempt < 3; attempt++) {
             // a port found free may be taken before Orthanc binds it: then Orthanc exits and we try another
             int port = freePort();
             Path config = workDir.resolve("orthanc.json");
             Files.writeString(config, withPort(reference, port));
             try {
-                return launch(orthanc, workDir, config, port, http);
-            } catch (IOException e) {
+                return launch(orthanc, workDir, config, port);
+            } catch (ExitedEarly e) {
                 last = e;
             }
         }
         throw last;
     }
 
-    private static OrthancPeer launch(Path orthanc, Path dir, Path config, int port, HttpClient http)
+    /** Orthanc ended before it answered (a port taken in the meantime, or a configuration it refused). */
+    private static final class ExitedEarly extends IOException {
+        ExitedEarly(String message) {
+            super(message);
+        }
+    }
+
+    private static OrthancPeer launch(Path orthanc, Path dir, Path config, int port)
             throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         Path timeout = Path.of("/usr/bin/timeout");
@@ -100,7 +106,8 @@ final class OrthancPeer implements AutoCloseable {
         cmd.addAll(List.of(orthanc.toString(), "--logdir=" + dir, config.toString()));
         Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("stdout.log").toFile()).start();
-        OrthancPeer peer = new OrthancPeer(dir, p, port, http);
+        OrthancPeer peer = new OrthancPeer(dir, p, port,
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
         try {
             peer.awaitReady();
             return peer;
@@ -116,7 +123,8 @@ final class OrthancPeer implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             tree.addAll(process.descendants().filter(h -> !tree.contains(h)).toList());
             if (!process.isAlive()) {
-                throw new IOException("Orthanc exited with " + process.exitValue() + " before answering:\n" + logTail());
+                throw new ExitedEarly("Orthanc exited with " + process.exitValue() + " before answering:\n"
+                        + logTail());
             }
             try {
                 HttpResponse<String> r = http.send(ping, HttpResponse.BodyHandlers.ofString());
@@ -162,6 +170,11 @@ final class OrthancPeer implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    /** The HTTP client used for the REST API (closed with this). */
+    HttpClient http() {
+        return http;
     }
 
     /** The DICOMweb root, e.g. {@code http://127.0.0.1:PORT/dicom-web}. */
@@ -234,6 +247,7 @@ final class OrthancPeer implements AutoCloseable {
     @Override
     public void close() {
         stop();
+        http.close();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException shuttingDown) {

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
@@ -126,6 +125,9 @@ class OrthancWadoRsTest {
 
     @AfterAll
     static void stopOrthanc() {
+        if (clients != null) {
+            clients.close();
+        }
         if (orthanc != null) {
             orthanc.close();
             assertFalse(orthanc.isRunning(), "Orthanc is still running after close");
@@ -422,9 +424,9 @@ class OrthancWadoRsTest {
     /** GET with our parser reading the body {@code chunk} bytes at a time. */
     private static void rawMultipart(String path, String accept, int chunk, List<MultipartPart> parts,
                                      List<byte[]> bodies) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(orthanc.uri(path)).header("Accept", accept)
-                .timeout(Duration.ofSeconds(20)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> r = orthanc.http().send(HttpRequest.newBuilder(orthanc.uri(path))
+                .header("Accept", accept).timeout(Duration.ofSeconds(20)).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream body = r.body()) {
             assertEquals(200, r.statusCode(), path);
             String contentType = r.headers().firstValue("Content-Type").orElseThrow();
