@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
@@ -289,6 +290,17 @@ class OrthancWadoRsTest {
             }
             assertEquals(sopUids(series), got);
             assertEquals(sopUids(series), new TreeSet<>(o.received()));
+
+            // the same series through a KOS Retrieve URL (0008,1190) as Orthanc would publish it
+            URI retrieveUrl = URI.create(orthanc.dicomWebBase() + "/studies/" + one.studyUid() + "/series/"
+                    + one.seriesUid());
+            Parts viaUrl = new Parts();
+            RetrieveOutcome u = client.retrieveUrl(permit(), PATIENT, retrieveUrl, one.studyUid(), viaUrl::accept);
+            assertEquals(RetrieveOutcome.Status.COMPLETE, u.status(), u.message());
+            assertEquals(sopUids(series), new TreeSet<>(u.received()));
+            for (Part p : viaUrl.list) {
+                assertSameInstance(p);
+            }
         }
     }
 
