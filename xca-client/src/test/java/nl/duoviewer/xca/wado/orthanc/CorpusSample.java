@@ -12,8 +12,7 @@ import nl.duoviewer.core.image.ImageDescriptor;
 /** A corpus file uploaded to the peer, as our parser reads it: the reference for what comes back. */
 record CorpusSample(String name, Path file, DicomFile dicom) {
 
-    static CorpusSample read(Path corpus, String name) throws IOException {
-        Path file = corpus.resolve(name);
+    static CorpusSample read(String name, Path file) throws IOException {
         return new CorpusSample(name, file, DicomReader.read(file));
     }
 
