@@ -25,8 +25,9 @@ import nl.duoviewer.core.testsupport.ExternalTool;
  * configuration in ../shared/peers/orthanc with only the HTTP port (and the DICOMweb Host that names it) changed. The
  * reference keeps remote access and the DICOM server off; this class refuses a configuration that does not.
  *
- * <p>Orthanc runs under coreutils {@code timeout}, so even a test JVM killed with SIGKILL leaves no Orthanc behind
- * for longer than {@link #MAX_LIFETIME}. {@link #close()} ends the whole process tree and waits for it.
+ * <p>Orthanc runs under a shell watchdog that ends it when the test JVM's end of its stdin closes (on {@link #close()},
+ * at JVM exit, and when the JVM is killed outright), inside coreutils {@code timeout} as an outer bound of
+ * {@link #MAX_LIFETIME}. {@link #close()} waits for the whole process tree, escalating to SIGTERM and SIGKILL.
  */
 final class OrthancPeer implements AutoCloseable {
 
@@ -35,6 +36,14 @@ final class OrthancPeer implements AutoCloseable {
     static final Duration MAX_LIFETIME = Duration.ofMinutes(10);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * Runs Orthanc and ends it when its standard input closes: the test JVM holds the other end of that pipe, so
+     * Orthanc goes when the JVM goes, even killed with SIGKILL. {@link #close()} closes the pipe on purpose.
+     */
+    private static final String WATCHDOG = "exec 3<&0; "       // background jobs get /dev/null as stdin: keep a copy
+            + "\"$0\" \"$@\" 3<&- & orthanc=$!; "
+            + "{ cat <&3 > /dev/null; kill -TERM $orthanc 2> /dev/null; } & "
+            + "exec 3<&-; wait $orthanc";
     private static final Pattern STORED = Pattern.compile("\"Status\"\\s*:\\s*\"(Success|AlreadyStored)\"");
 
     private final Path dir;
@@ -102,7 +111,7 @@ final class OrthancPeer implements AutoCloseable {
         if (Files.isExecutable(timeout)) {
             cmd.addAll(List.of(timeout.toString(), "--kill-after=5", MAX_LIFETIME.toSeconds() + "s"));
         }
-        cmd.addAll(List.of(orthanc.toString(), "--logdir=" + dir, config.toString()));
+        cmd.addAll(List.of("/bin/sh", "-c", WATCHDOG, orthanc.toString(), "--logdir=" + dir, config.toString()));
         Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("stdout.log").toFile()).start();
         OrthancPeer peer = new OrthancPeer(dir, p, port,
@@ -254,21 +263,27 @@ final class OrthancPeer implements AutoCloseable {
         }
     }
 
-    /** SIGTERM to the tree, a bounded wait, then SIGKILL to whatever is left. */
+    /** Closes the watchdog's pipe, waits (bounded), then SIGTERM and at last SIGKILL to whatever is left. */
     private void stop() {
         tree.addAll(process.descendants().filter(h -> !tree.contains(h)).toList());
         List<ProcessHandle> all = new ArrayList<>(tree);
         all.add(process.toHandle());
-        all.forEach(ProcessHandle::destroy);
-        long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
+        try {
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            // the pipe is gone already; the signals below still apply
+        }
+        awaitAll(all, STOP_TIMEOUT);
+        all.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroy);
+        awaitAll(all, Duration.ofSeconds(5));
+        all.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        awaitAll(all, Duration.ofSeconds(5));
+    }
+
+    private static void awaitAll(List<ProcessHandle> all, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
         for (ProcessHandle h : all) {
             awaitExit(h, deadline);
-        }
-        for (ProcessHandle h : all) {
-            if (h.isAlive()) {
-                h.destroyForcibly();
-                awaitExit(h, System.nanoTime() + TimeUnit.SECONDS.toNanos(5));
-            }
         }
     }
 
