@@ -21,19 +21,45 @@ public final class ExternalTool {
 
     /** Returns the tool's path or skips/fails the calling test. */
     public static Path require(String name, String debianPackage) {
+        return require(name, debianPackage, List.of());
+    }
+
+    /**
+     * Like {@link #require(String, String)}, also looking in {@code moreDirs}: daemons such as Orthanc live in
+     * /usr/sbin, which an ordinary user's PATH leaves out.
+     */
+    public static Path require(String name, String debianPackage, List<Path> moreDirs) {
+        List<Path> dirs = new ArrayList<>();
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
-            Path p = Path.of(dir, name);
+            dirs.add(Path.of(dir));
+        }
+        dirs.addAll(moreDirs);
+        for (Path dir : dirs) {
+            Path p = dir.resolve(name);
             if (Files.isExecutable(p)) {
                 return p;
             }
         }
-        String why = name + " not found (install the Debian package " + debianPackage
-                + ", e.g. with scripts/install-test-tools.sh)";
+        unavailable(name + " not found (install the Debian package " + debianPackage
+                + ", e.g. with scripts/install-test-tools.sh)");
+        return null;
+    }
+
+    /** Returns a file a tool needs (a plugin, say) or skips/fails the calling test like a missing tool. */
+    public static Path requireFile(Path file, String debianPackage) {
+        if (!Files.isRegularFile(file)) {
+            unavailable(file + " not found (install the Debian package " + debianPackage
+                    + ", e.g. with scripts/install-test-tools.sh)");
+        }
+        return file;
+    }
+
+    /** Skips the calling test with the reason, or fails it when CI=true (CI installs every tool). */
+    public static void unavailable(String why) {
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            Assertions.fail(why);
+            Assertions.fail(why + " (CI=true: required)");
         }
         Assumptions.abort(why);
-        return null;
     }
 
     /** Runs a command with a timeout; returns its combined output. Fails the test on a non-zero exit. */

@@ -34,6 +34,8 @@ import nl.duoviewer.xca.security.AssertionProvider;
  */
 public final class WadoRsClient {
 
+    private static final String DICOM_RANGE = "multipart/related; type=\"application/dicom\"";
+
     private final DuoClientConfig config;
     private final HttpClient http;
     private final AssertionProvider assertions;
@@ -82,18 +84,28 @@ public final class WadoRsClient {
                 studyUid, seriesUid, dicomAccept(), consumer);
     }
 
-    /** Frames (1-based numbers) of one instance, as raw pixel data parts. */
+    /** Frames (1-based numbers) of one instance, as uncompressed pixel data parts. */
     public RetrieveOutcome retrieveFrames(RetrievalPermit permit, Bsn patient, String studyUid, String seriesUid,
                                           String sopUid, List<Integer> frames, InstanceConsumer consumer)
             throws ConsentDeniedException, IOException {
+        return retrieveFrames(permit, patient, studyUid, seriesUid, sopUid, frames, FrameEncoding.UNCOMPRESSED,
+                consumer);
+    }
+
+    /**
+     * Frames (1-based numbers) of one instance, one part per frame in the encoding asked for; the part's MIME type
+     * names its transfer syntax ({@link FrameEncoding#transferSyntaxOf}).
+     */
+    public RetrieveOutcome retrieveFrames(RetrievalPermit permit, Bsn patient, String studyUid, String seriesUid,
+                                          String sopUid, List<Integer> frames, FrameEncoding encoding,
+                                          InstanceConsumer consumer) throws ConsentDeniedException, IOException {
         if (frames.isEmpty() || frames.stream().anyMatch(f -> f < 1)) {
             throw new IllegalArgumentException("frame numbers start at 1");
         }
         CommunityEndpoint c = community(permit, patient);
         String list = frames.stream().map(String::valueOf).collect(Collectors.joining(","));
         return get(c, patient, permit, path(c, "studies", studyUid, "series", seriesUid, "instances", sopUid,
-                "frames", list), studyUid, seriesUid, "multipart/related; type=\"application/octet-stream\"",
-                consumer);
+                "frames", list), studyUid, seriesUid, encoding.accept(), true, consumer);
     }
 
     /**
@@ -112,14 +124,22 @@ public final class WadoRsClient {
         return get(c, patient, permit, url, studyUid, "", dicomAccept(), consumer);
     }
 
+    /**
+     * One media range per offered transfer syntax, in preference order with falling q-values, then
+     * {@code transfer-syntax=*} (as stored) last and least preferred. The last range matters more than it should:
+     * Orthanc's DICOMweb plugin reads the whole Accept header as one media type, so the last transfer-syntax wins.
+     * Ending on "*" makes such a server send what it has instead of transcoding to the least preferred syntax (a
+     * 96-frame JPEG XA arrived as 25 MB uncompressed instead of 1.7 MB) or failing a whole study with HTTP 500 when
+     * it cannot decode one instance (JPEG 2000 without its GDCM plugin). A q-aware server still picks from the list.
+     */
     private String dicomAccept() {
-        // one media range per offered transfer syntax, in preference order
         List<String> ranges = new ArrayList<>();
         List<String> syntaxes = config.transferSyntaxes();
         for (int i = 0; i < syntaxes.size(); i++) {
-            String q = i == 0 ? "" : String.format(java.util.Locale.ROOT, "; q=%.1f", Math.max(0.1, 0.9 - i * 0.1));
-            ranges.add("multipart/related; type=\"application/dicom\"; transfer-syntax=" + syntaxes.get(i) + q);
+            String q = i == 0 ? "" : String.format(java.util.Locale.ROOT, "; q=%.1f", Math.max(0.2, 0.9 - i * 0.1));
+            ranges.add(DICOM_RANGE + "; transfer-syntax=" + syntaxes.get(i) + q);
         }
+        ranges.add(DICOM_RANGE + "; transfer-syntax=*; q=0.1");
         return String.join(", ", ranges);
     }
 
@@ -139,6 +159,12 @@ public final class WadoRsClient {
 
     private RetrieveOutcome get(CommunityEndpoint c, Bsn patient, RetrievalPermit permit, URI url, String studyUid,
                                 String seriesUid, String accept, InstanceConsumer consumer) throws IOException {
+        return get(c, patient, permit, url, studyUid, seriesUid, accept, false, consumer);
+    }
+
+    private RetrieveOutcome get(CommunityEndpoint c, Bsn patient, RetrievalPermit permit, URI url, String studyUid,
+                                String seriesUid, String accept, boolean frames, InstanceConsumer consumer)
+            throws IOException {
         String assertion = Base64.getEncoder().encodeToString(assertions.assertionBytes(c.homeCommunityId()));
         HttpRequest request = HttpRequest.newBuilder(url)
                 .timeout(c.timeout())
@@ -147,7 +173,7 @@ public final class WadoRsClient {
                 .GET().build();
         try (StallGuard guard = new StallGuard(c.timeout())) {
             try {
-                return exchange(c, patient, permit, request, url, studyUid, seriesUid, consumer, guard);
+                return exchange(c, patient, permit, request, url, studyUid, seriesUid, frames, consumer, guard);
             } catch (IOException | RuntimeException e) {
                 if (guard.stalled()) {
                     throw new RetrieveException(c.displayName() + ": WADO-RS transfer stalled (no data for "
@@ -159,8 +185,8 @@ public final class WadoRsClient {
     }
 
     private RetrieveOutcome exchange(CommunityEndpoint c, Bsn patient, RetrievalPermit permit, HttpRequest request,
-                                     URI url, String studyUid, String seriesUid, InstanceConsumer consumer,
-                                     StallGuard guard) throws IOException {
+                                     URI url, String studyUid, String seriesUid, boolean frames,
+                                     InstanceConsumer consumer, StallGuard guard) throws IOException {
         HttpResponse<InputStream> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -191,12 +217,21 @@ public final class WadoRsClient {
                     throw new java.io.InterruptedIOException("WADO-RS retrieve cancelled");
                 }
                 String location = part.contentLocation();
-                String id = location.isEmpty() ? "part-" + (received.size() + 1)
-                        : location.substring(location.lastIndexOf('/') + 1);
+                InputStream data = part.body();
+                String id;
+                if (location.isEmpty() && !frames) {
+                    // Content-Location is optional (Orthanc sends none): the instance names itself in its header
+                    InstanceUidPeek.Result peek = InstanceUidPeek.peek(data);
+                    data = peek.data();
+                    id = peek.sopInstanceUid() != null ? peek.sopInstanceUid() : "part-" + (received.size() + 1);
+                } else {
+                    id = location.isEmpty() ? "part-" + (received.size() + 1)
+                            : location.substring(location.lastIndexOf('/') + 1);
+                }
                 String sop = location.contains("/instances/") ? location.replaceAll(".*/instances/([^/]+).*", "$1")
                         : id;
                 consumer.accept(new RetrievedInstance(studyUid, seriesUid, sop, part.contentType(),
-                        c.homeCommunityId()), part.body());
+                        c.homeCommunityId()), data);
                 received.add(location.contains("/frames/") ? id : sop);
                 guard.progress();
             }

@@ -95,6 +95,17 @@ class MultipartRelatedParserTest {
         }
     }
 
+    /** Orthanc's frames response: the type parameter is a quoted media type with its own parameters. */
+    @Test
+    void boundaryFollowsAQuotedTypeWithParameters() throws IOException {
+        String boundary = "52bea9a3-9f92-412e-8a63-7bc339bfddd9-a445e419-c1a7-470c-9b13-6ba04c81f";
+        String contentType = "multipart/related; "
+                + "type=\"application/octet-stream; transfer-syntax=1.2.840.10008.1.2.1\"; boundary=" + boundary;
+        assertEquals(boundary, MultipartRelatedParser.boundary(contentType));
+        assertEquals("application/octet-stream; transfer-syntax=1.2.840.10008.1.2.1",
+                MultipartRelatedParser.parameters(contentType).get("type"));
+    }
+
     @Test
     void unreadPartsAreSkipped() throws IOException {
         List<byte[]> parts = sampleParts();
