@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Installs the system tools the tests use, only what is missing, quietly and idempotently:
 #   dcmtk, libgdcm-tools, openjph-tools  reference DICOM and HTJ2K decoders/encoders
-#   orthanc, orthanc-dicomweb  a real DICOMweb peer (its Debian service is kept from starting; tests start their own)
+#   orthanc, orthanc-dicomweb, orthanc-gdcm  a real DICOMweb peer (GDCM plugin for its JPEG 2000 frames) (its Debian service is kept from starting; tests start their own)
 #   xvfb, xauth  a virtual display for running the real app window (headless UI tests use Monocle and need none)
 #   fakeroot  for jpackage's .deb
 #   libgtk-3-0  JavaFX's window toolkit, for the test that starts the packaged app on a virtual display
 # As root it uses apt-get; otherwise it prints what is missing and carries on (the tests that need it say so).
 set -uo pipefail
 
-PACKAGES=(dcmtk libgdcm-tools openjph-tools orthanc orthanc-dicomweb xvfb xauth fakeroot libgtk-3-0)
+PACKAGES=(dcmtk libgdcm-tools openjph-tools orthanc orthanc-dicomweb orthanc-gdcm xvfb xauth fakeroot libgtk-3-0)
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do
