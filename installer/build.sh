@@ -61,7 +61,8 @@ for entry in "${ENTRIES[@]}"; do
     esac
 done
 
-# A trimmed runtime: the JDK modules the app and its libraries use, plus JavaFX linked in as modules.
+# A trimmed runtime: the JDK modules the app and its libraries use, plus JavaFX linked in as modules. jdk.httpserver
+# serves the embedded demo network's Mitz and WADO-RS; the runtime's bin/keytool makes the demo network's test keys.
 JDK_MODULES=java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.prefs,java.scripting
 JDK_MODULES=$JDK_MODULES,java.security.jgss,java.security.sasl,java.sql,java.transaction.xa,java.xml,java.xml.crypto
 JDK_MODULES=$JDK_MODULES,jdk.charsets,jdk.crypto.ec,jdk.localedata,jdk.unsupported,jdk.xml.dom,jdk.zipfs,jdk.httpserver
@@ -79,6 +80,7 @@ if [ "$TYPE" = app-image ] || [ "$TYPE" = all ]; then
         --input "$WORK/input" --main-jar "$(basename "$APP_JAR")" --main-class nl.duoviewer.app.Main \
         --runtime-image "$WORK/runtime" --icon "$ROOT/icons/png/duoviewer-256.png" \
         --java-options "--enable-native-access=javafx.graphics,ALL-UNNAMED" \
+        `# no --java-options can set OPENCV_LOG_LEVEL (an environment variable): the viewer sets it in-process` \
         --dest "$DEST"
     echo "app-image: $DEST/$NAME (launcher $DEST/$NAME/bin/$NAME)"
 fi

@@ -92,7 +92,7 @@ public final class DuoImagingService implements ImagingService {
                 c.close(); // closed while connecting
                 return;
             }
-            LOG.log(System.Logger.Level.INFO, "Network ready after {0} ms: {1}",
+            LOG.log(System.Logger.Level.INFO, "Network ready after {0,number,#} ms: {1}",
                     (System.nanoTime() - started) / 1_000_000, network.describe(texts, c.config()));
         } catch (Exception | Error e) {
             client.completeExceptionally(e);
@@ -163,7 +163,7 @@ public final class DuoImagingService implements ImagingService {
         }
         long started = System.nanoTime();
         session.completion().thenAccept(done -> LOG.log(System.Logger.Level.INFO,
-                "Timeline settled after {0} ms: {1} studies; {2}", (System.nanoTime() - started) / 1_000_000,
+                "Timeline settled after {0,number,#} ms: {1} studies; {2}", (System.nanoTime() - started) / 1_000_000,
                 done.entries().size(), done.sources().stream().map(st -> st.displayName() + " " + st.state())
                         .toList()));
         if (session.localisation() != null && timeline.snapshot().sources().isEmpty()) {

@@ -47,6 +47,8 @@ import nl.duoviewer.xca.retrieve.RetrievedInstance;
  */
 final class StudyImageLoad implements StudyLoad, InstanceConsumer {
 
+    private static final System.Logger LOG = System.getLogger(StudyImageLoad.class.getName());
+
     /** Header values larger than this are not read into memory (pixel data is streamed apart from this). */
     private static final ReadOptions READ = ReadOptions.DEFAULT.withMaxValueLength(512L << 20);
 
@@ -70,6 +72,8 @@ final class StudyImageLoad implements StudyLoad, InstanceConsumer {
     private volatile StudyRetrieval retrieval;
     private volatile StudyRetrievalResult result;
     private volatile Throwable failure;
+    private final long started = System.nanoTime();
+    private volatile long firstFrameNanos;
 
     StudyImageLoad(TimelineEntry entry, StudyLoadListener listener, DecodePool decoding, Texts texts) {
         this.entry = entry;
@@ -179,6 +183,9 @@ final class StudyImageLoad implements StudyLoad, InstanceConsumer {
         try {
             FramePixels pixels = worker.decode(image, bytes, frameIndex);
             if (!stopped()) {
+                if (firstFrameNanos == 0) {
+                    firstFrameNanos = System.nanoTime();
+                }
                 listener.frameDecoded(image.frame(frameIndex + 1, pixels));
             }
         } catch (FrameDecodeException | IllegalArgumentException e) {
@@ -230,41 +237,54 @@ final class StudyImageLoad implements StudyLoad, InstanceConsumer {
     }
 
     private void report() {
+        String outcome = outcome();
+        if (outcome != null) {
+            long first = firstFrameNanos;
+            LOG.log(System.Logger.Level.INFO, "Study from {0}: {1} of {2} images in {3,number,#} ms, "
+                    + "first image after {4}; {5}", sourceNames, instancesDone.get(), instancesTotal,
+                    (System.nanoTime() - started) / 1_000_000,
+                    first == 0 ? "-" : (first - started) / 1_000_000 + " ms", outcome);
+        }
+    }
+
+    /** Tells the listener how the load ended; returns what to log, or null for a cancelled load. */
+    private String outcome() {
         if (rejection != null) {
             listener.failed(rejection);
-            return;
+            return "rejected";
         }
         if (cancelled) {
-            return;
+            return null;
         }
         Throwable e = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
                 : failure;
         if (e instanceof CancellationException) {
-            return;
+            return null;
         }
         if (e instanceof ConsentDeniedException denied) {
             listener.failed(denied.getMessage()); // the neutral message, whatever the reason
-            return;
+            return "consent refused";
         }
         if (e != null) {
             String message = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
                     : e.getMessage();
             listener.failed(texts.get("load.failed", sourceNames, message));
-            return;
+            return "failed: " + message;
         }
         StudyRetrievalResult r = result;
         List<String> missing = r == null ? List.of() : r.missing();
         if (!missing.isEmpty()) {
             listener.failed(texts.get("load.missing", missing.size(), r.manifest().instanceCount(),
                     r.source().name(), outcomeMessages(r)));
-            return;
+            return "incomplete: " + missing.size() + " missing";
         }
         int bad = undecodable.get();
         if (bad > 0) {
             listener.failed(texts.get("load.undecodable", bad, firstProblem));
-            return;
+            return bad + " not decodable";
         }
         listener.completed();
+        return "complete";
     }
 
     private static String outcomeMessages(StudyRetrievalResult r) {
