@@ -118,6 +118,11 @@ public final class DuoImagingService implements ImagingService {
         }
     }
 
+    /** The client when the network is up; null while connecting or when it could not be reached. */
+    private DuoClient clientIfReady() {
+        return client.isDone() && !client.isCompletedExceptionally() && !client.isCancelled() ? client.join() : null;
+    }
+
     /** The network could not be reached; the message is fit to show. */
     private static final class NetworkUnreachable extends Exception {
         NetworkUnreachable(String message) {
@@ -184,7 +189,7 @@ public final class DuoImagingService implements ImagingService {
             }
             session = query.session;
         }
-        DuoClient c = client.getNow(null);
+        DuoClient c = clientIfReady();
         CommunityEndpoint community = c == null ? null
                 : c.config().communityByHomeId(sourceId).orElse(null);
         if (session != null && session.localisation() != null && community != null) {
@@ -252,7 +257,7 @@ public final class DuoImagingService implements ImagingService {
                 loads.remove(load);
             }
         }
-        DuoClient c = client.getNow(null);
+        DuoClient c = clientIfReady();
         if (clearClient && c != null) {
             c.clearPatient(); // forget the localisation and every cached consent decision
         }
