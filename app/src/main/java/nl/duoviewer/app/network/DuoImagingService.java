@@ -56,7 +56,9 @@ public final class DuoImagingService implements ImagingService {
     private final DuoNetwork network;
     private final Texts texts;
     private final DecodePool decoding;
-    private final CompletableFuture<DuoClient> client;
+    /** The client once the network is up; replaced when the user retries a network that could not be reached. */
+    private volatile CompletableFuture<DuoClient> client;
+    private volatile boolean closed;
     private final ExecutorService queries = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("duoviewer-timeline-", 1).factory());
     private final Map<Timeline, PatientQuery> byTimeline = new IdentityHashMap<>();
@@ -79,23 +81,28 @@ public final class DuoImagingService implements ImagingService {
         this.network = Objects.requireNonNull(network);
         this.texts = Objects.requireNonNull(texts);
         this.decoding = Objects.requireNonNull(decoding);
-        this.client = new CompletableFuture<>();
-        Thread.ofPlatform().daemon().name("duoviewer-connect").start(this::connect);
+        this.client = connectInBackground();
     }
 
-    private void connect() {
+    private CompletableFuture<DuoClient> connectInBackground() {
+        CompletableFuture<DuoClient> future = new CompletableFuture<>();
+        Thread.ofPlatform().daemon().name("duoviewer-connect").start(() -> connect(future));
+        return future;
+    }
+
+    private void connect(CompletableFuture<DuoClient> future) {
         long started = System.nanoTime();
         try {
             DuoClient c = DuoClient.open(network.connect(), TransportSecurity.NONE, AuditSink.NONE,
                     Clock.systemUTC());
-            if (!client.complete(c)) {
+            if (!future.complete(c) || closed) {
                 c.close(); // closed while connecting
                 return;
             }
             LOG.log(System.Logger.Level.INFO, "Network ready after {0,number,#} ms: {1}",
                     (System.nanoTime() - started) / 1_000_000, network.describe(texts, c.config()));
         } catch (Exception | Error e) {
-            client.completeExceptionally(e);
+            future.completeExceptionally(e);
             LOG.log(System.Logger.Level.WARNING, "The network could not be reached: {0}", String.valueOf(
                     e.getMessage()));
         }
@@ -120,7 +127,8 @@ public final class DuoImagingService implements ImagingService {
 
     /** The client when the network is up; null while connecting or when it could not be reached. */
     private DuoClient clientIfReady() {
-        return client.isDone() && !client.isCompletedExceptionally() && !client.isCancelled() ? client.join() : null;
+        CompletableFuture<DuoClient> f = client;
+        return f.isDone() && !f.isCompletedExceptionally() && !f.isCancelled() ? f.join() : null;
     }
 
     /** The network could not be reached; the message is fit to show. */
@@ -158,6 +166,12 @@ public final class DuoImagingService implements ImagingService {
                 return;
             }
         }
+        if (shows(timeline, NETWORK_SOURCE)) {
+            // a retry got through: the row that said the network was unreachable must not go on saying so
+            timeline.updateSource(new SourceStatus(NETWORK_SOURCE, texts.get("sources.network"),
+                    SourceStatus.State.COMPLETE, texts.get("sources.connected")));
+        }
+        long asked = System.nanoTime();
         TimelineSession session = c.queryTimeline(timeline);
         synchronized (this) {
             if (query.cancelled) {
@@ -166,16 +180,25 @@ public final class DuoImagingService implements ImagingService {
             }
             query.session = session;
         }
-        long started = System.nanoTime();
         session.completion().thenAccept(done -> LOG.log(System.Logger.Level.INFO,
-                "Timeline settled after {0,number,#} ms: {1} studies; {2}", (System.nanoTime() - started) / 1_000_000,
+                "Timeline settled {0,number,#} ms after it was asked for (Mitz, then the communities): {1} studies; "
+                        + "{2}", (System.nanoTime() - asked) / 1_000_000,
                 done.entries().size(), done.sources().stream().map(st -> st.displayName() + " " + st.state())
                         .toList()));
-        if (session.localisation() != null && timeline.snapshot().sources().isEmpty()) {
-            // Mitz knows of no institution that may share data: say so, or the timeline would search forever
-            timeline.updateSource(new SourceStatus(MITZ_SOURCE, "Mitz", SourceStatus.State.COMPLETE,
-                    ConsentDeniedException.NEUTRAL_MESSAGE));
+        if (session.localisation() != null) {
+            boolean noneLocalised = timeline.snapshot().sources().stream()
+                    .allMatch(st -> st.sourceId().equals(NETWORK_SOURCE) || st.sourceId().equals(MITZ_SOURCE));
+            if (noneLocalised || shows(timeline, MITZ_SOURCE)) {
+                // Mitz knows of no institution that may share data (say so, or the timeline would search forever),
+                // or it answered a retry after failing before
+                timeline.updateSource(new SourceStatus(MITZ_SOURCE, "Mitz", SourceStatus.State.COMPLETE,
+                        noneLocalised ? ConsentDeniedException.NEUTRAL_MESSAGE : ""));
+            }
         }
+    }
+
+    private static boolean shows(Timeline timeline, String sourceId) {
+        return timeline.snapshot().sources().stream().anyMatch(st -> st.sourceId().equals(sourceId));
     }
 
     @Override
@@ -201,6 +224,10 @@ public final class DuoImagingService implements ImagingService {
             }
         }
         // Mitz or the network itself failed (or the session is gone): start over, into the same timeline
+        CompletableFuture<DuoClient> f = client;
+        if (f.isCompletedExceptionally() && !closed) {
+            client = connectInBackground(); // the user may have fixed what kept the network from starting
+        }
         synchronized (this) {
             if (query.session != null) {
                 query.session.cancel();
@@ -296,9 +323,11 @@ public final class DuoImagingService implements ImagingService {
         loads.forEach(StudyImageLoad::cancel);
         loads.clear();
         queries.shutdownNow();
-        client.thenAccept(DuoClient::close);
-        if (!client.isDone()) {
-            client.cancel(false);
+        closed = true;
+        CompletableFuture<DuoClient> f = client;
+        f.thenAccept(DuoClient::close);
+        if (!f.isDone()) {
+            f.cancel(false);
         }
         network.close();
     }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +16,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import nl.duoviewer.app.decoding.DecodePool;
 import nl.duoviewer.app.i18n.Texts;
@@ -248,6 +251,36 @@ class DuoImagingServiceTest {
         service.retrySource(timeline, DuoImagingService.MITZ_SOURCE);
         TimelineSnapshot after = awaitTimeline(timeline, x -> x.settled() && x.sources().size() == 4);
         assertEquals(net.catalogue().patient(PATIENT).orElseThrow().studies().size(), after.entries().size());
+        assertTrue(after.sources().stream().allMatch(st -> st.state() == SourceStatus.State.COMPLETE),
+                "no stale failure left once Mitz answered: " + after.sources());
+    }
+
+    @Test
+    void aGatewayThatCannotBeReachedIsShownAndARetryConnectsOnceItIsFixed(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("gateway.properties");
+        net.writeClientConfig(file);
+        Files.writeString(file, Files.readString(file).replaceAll("duo\\.keystore\\.path=.*",
+                "duo.keystore.path=" + dir.resolve("missing.p12")));
+        try (DuoImagingService gateway = new DuoImagingService(new ConfiguredGateway(file),
+                Texts.forLocale(Locale.ENGLISH), pool)) {
+            Timeline timeline = gateway.startTimeline(PATIENT);
+            TimelineSnapshot s = awaitTimeline(timeline, settled());
+            SourceStatus failed = s.sources().getFirst();
+            assertEquals(DuoImagingService.NETWORK_SOURCE, failed.sourceId());
+            assertEquals(SourceStatus.State.FAILED, failed.state());
+            assertTrue(failed.message().startsWith("The DUO network could not be started: Cannot open keystore"),
+                    failed.message());
+
+            net.writeClientConfig(file); // IT fixes the file; the user presses Retry
+            gateway.retrySource(timeline, DuoImagingService.NETWORK_SOURCE);
+            TimelineSnapshot after = awaitTimeline(timeline, x -> x.settled() && x.sources().size() == 4
+                    && x.sources().stream().allMatch(st -> st.state() == SourceStatus.State.COMPLETE));
+            assertEquals(new SourceStatus(DuoImagingService.NETWORK_SOURCE, "DUO network", SourceStatus.State.COMPLETE,
+                    "Connected"), after.sources().getFirst());
+            assertEquals(net.catalogue().patient(PATIENT).orElseThrow().studies().size(), after.entries().size());
+            assertTrue(gateway.networkDescription().startsWith("DUO network from gateway.properties: 3 communities"),
+                    gateway.networkDescription());
+        }
     }
 
     @Test
