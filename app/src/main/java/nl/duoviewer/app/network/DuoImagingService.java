@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -122,6 +123,8 @@ public final class DuoImagingService implements ImagingService {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new NetworkUnreachable(texts.get("network.startFailed", "interrupted"));
+        } catch (CancellationException e) {
+            throw new NetworkUnreachable(texts.get("network.startFailed", "the viewer is closing"));
         }
     }
 
