@@ -61,7 +61,8 @@ for entry in "${ENTRIES[@]}"; do
     esac
 done
 
-# A trimmed runtime: the JDK modules the app and its libraries use, plus JavaFX linked in as modules.
+# A trimmed runtime: the JDK modules the app and its libraries use, plus JavaFX linked in as modules. jdk.httpserver
+# serves the embedded demo network's Mitz and WADO-RS; the runtime's bin/keytool makes the demo network's test keys.
 JDK_MODULES=java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.prefs,java.scripting
 JDK_MODULES=$JDK_MODULES,java.security.jgss,java.security.sasl,java.sql,java.transaction.xa,java.xml,java.xml.crypto
 JDK_MODULES=$JDK_MODULES,jdk.charsets,jdk.crypto.ec,jdk.localedata,jdk.unsupported,jdk.xml.dom,jdk.zipfs,jdk.httpserver
@@ -75,6 +76,7 @@ COMMON=(--name "$NAME" --app-version "$VERSION" --vendor "DUO Viewer project"
         --description "Radiology timeline viewer for Dutch cross-institution image exchange (DUO, XCA-I, Mitz)")
 
 if [ "$TYPE" = app-image ] || [ "$TYPE" = all ]; then
+    # --java-options cannot set OPENCV_LOG_LEVEL (an environment variable): the viewer sets it in its own process
     jpackage --type app-image "${COMMON[@]}" \
         --input "$WORK/input" --main-jar "$(basename "$APP_JAR")" --main-class nl.duoviewer.app.Main \
         --runtime-image "$WORK/runtime" --icon "$ROOT/icons/png/duoviewer-256.png" \

@@ -1,5 +1,7 @@
 package nl.duoviewer.app;
 
+import java.util.List;
+
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
@@ -8,6 +10,7 @@ import javafx.stage.Stage;
 
 import nl.duoviewer.app.concurrency.BackgroundExecutor;
 import nl.duoviewer.app.concurrency.FxThread;
+import nl.duoviewer.app.decoding.DecodePool;
 import nl.duoviewer.app.i18n.Texts;
 import nl.duoviewer.app.imaging.ImagingService;
 import nl.duoviewer.app.launch.AppOptions;
@@ -19,16 +22,34 @@ import nl.duoviewer.app.workspace.WorkspaceView;
 /** The JavaFX application: one main window holding the {@link Workspace}. Started by {@link Main}. */
 public final class DuoViewerApp extends Application {
 
+    private final ServiceWiring.NetworkChoice networks;
+    private final List<String> args;
     private AppOptions options;
     private BackgroundExecutor background;
+    private DecodePool decoding;
     private ImagingService service;
     private Workspace workspace;
     private InstanceChannel instanceChannel;
 
+    /** The application on the network the command line asks for. */
+    public DuoViewerApp() {
+        this(ServiceWiring.DEFAULT, null);
+    }
+
+    /**
+     * The application on a network chosen by the caller (tests: an embedded network they control), with the command
+     * line given here rather than by the JavaFX launcher.
+     */
+    DuoViewerApp(ServiceWiring.NetworkChoice networks, List<String> args) {
+        this.networks = networks;
+        this.args = args;
+    }
+
     @Override
     public void init() {
         // Main validated the arguments already; parsing again keeps the application free of static state
-        if (!(CommandLine.parse(getParameters().getRaw().toArray(String[]::new)) instanceof CommandLine.Run run)) {
+        List<String> raw = args != null ? args : getParameters().getRaw();
+        if (!(CommandLine.parse(raw.toArray(String[]::new)) instanceof CommandLine.Run run)) {
             throw new IllegalStateException("invalid command line reached the application");
         }
         options = run.options();
@@ -38,9 +59,12 @@ public final class DuoViewerApp extends Application {
     public void start(Stage stage) {
         Texts texts = Texts.forDefaultLocale();
         background = new BackgroundExecutor("duoviewer-io", 4);
-        service = ServiceWiring.create(options, texts);
+        decoding = DecodePool.perCore();
+        ServiceWiring.Wired wired = ServiceWiring.create(options, texts, networks, decoding);
+        service = wired.service();
         workspace = new Workspace(service, texts, FxThread.EXECUTOR, background);
         WorkspaceView view = new WorkspaceView(workspace);
+        view.setNetworkDescription(wired.initialStatus());
         background.submit(() -> {
             String description = service.networkDescription();
             FxThread.EXECUTOR.execute(() -> view.setNetworkDescription(description));
@@ -60,7 +84,8 @@ public final class DuoViewerApp extends Application {
         }
         stage.setScene(scene);
         stage.show();
-        options.launch().ifPresent(workspace::open);
+        // a demo user who gave no patient expects to see one: the embedded network's showcase patient
+        options.launch().or(wired::defaultPatient).ifPresent(workspace::open);
         // later starts on this desktop hand their patient to this window instead of opening a second one
         instanceChannel = InstanceChannel.claim(InstanceChannel.defaultSocket(), later ->
                 FxThread.EXECUTOR.execute(() -> {
@@ -68,6 +93,11 @@ public final class DuoViewerApp extends Application {
                     stage.setIconified(false);
                     stage.toFront();
                 })).orElse(null);
+    }
+
+    /** The imaging service the window runs on (tests reach the network through it). */
+    ImagingService service() {
+        return service;
     }
 
     @Override
@@ -80,6 +110,9 @@ public final class DuoViewerApp extends Application {
         }
         if (service != null) {
             service.close();
+        }
+        if (decoding != null) {
+            decoding.close();
         }
         if (background != null) {
             background.close();

@@ -7,7 +7,11 @@ import javafx.application.Application;
 
 import nl.duoviewer.app.i18n.Texts;
 import nl.duoviewer.app.launch.CommandLine;
+import nl.duoviewer.app.launch.ConsoleLogging;
 import nl.duoviewer.app.launch.InstanceChannel;
+import nl.duoviewer.app.launch.NativeLogLevel;
+import nl.duoviewer.app.network.ConfiguredGateway;
+import nl.duoviewer.xca.config.ConfigException;
 
 /**
  * Entry point. Deliberately not an {@link Application}: the command line is checked before JavaFX starts, so a
@@ -45,7 +49,15 @@ public final class Main {
                 yield CommandLine.EXIT_USAGE;
             }
             case CommandLine.Run r -> {
-                if (r.options().gatewayConfig().isEmpty()) {
+                if (r.options().gatewayConfig().isPresent()) {
+                    // a configuration that cannot be used ends here, with the file and key named, not in a window
+                    try {
+                        ConfiguredGateway.validate(r.options().gatewayConfig().get());
+                    } catch (ConfigException | IllegalArgumentException e) {
+                        err.println("duoviewer: " + e.getMessage());
+                        yield CommandLine.EXIT_USAGE;
+                    }
+                } else {
                     // a viewer is already open (e.g. the desktop handing over a clicked link): let it switch patient
                     InstanceChannel.Result handed = InstanceChannel.deliver(InstanceChannel.defaultSocket(),
                             List.of(args));
@@ -57,6 +69,8 @@ public final class Main {
                         yield CommandLine.EXIT_USAGE;
                     }
                 }
+                NativeLogLevel.silenceOpenCv(); // before anything loads OpenCV
+                ConsoleLogging.configure();
                 Application.launch(DuoViewerApp.class, args);
                 yield 0;
             }

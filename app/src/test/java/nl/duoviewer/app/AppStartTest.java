@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import javafx.application.Application;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.AfterEach;
@@ -15,9 +14,13 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
 import nl.duoviewer.app.testing.Fx;
+import nl.duoviewer.app.testing.OnScreen;
+import nl.duoviewer.network.catalogue.CatalogueGenerator;
+import nl.duoviewer.network.catalogue.DemoPatient;
 
 /**
- * The real application class started the way {@link Main} starts it, with the imaging service this build wires in.
+ * The real application class started the way {@link Main} starts it with no arguments: it starts the embedded demo
+ * network itself (cache redirected into target/ by the build) and opens the showcase patient.
  */
 class AppStartTest {
 
@@ -32,23 +35,24 @@ class AppStartTest {
     }
 
     @Test
-    void startsOnThePatientFromTheCommandLineAndShowsTheNetworkState() throws Exception {
+    void withoutArgumentsTheEmbeddedNetworkStartsAndTheDemoPatientOpens() throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(DuoViewerApp.class, "--bsn", "999999011");
+        app = FxToolkit.setupApplication(DuoViewerApp.class);
         FxRobot robot = new FxRobot();
-        Fx.await("timeline settled", () -> !robot.lookup(".source-row").queryAll().isEmpty());
+        OnScreen screen = new OnScreen(robot);
+        DemoPatient demo = new CatalogueGenerator(CatalogueGenerator.DEFAULT_SEED).generate()
+                .patient(CatalogueGenerator.SHOWCASE_PATIENT).orElseThrow();
 
-        assertEquals("BSN 9999.99.011", Fx.call(() -> robot.lookup("#banner-bsn").queryLabeled().getText()));
-        assertEquals("Patient context: command line",
-                Fx.call(() -> robot.lookup("#banner-context").queryLabeled().getText()));
-        assertTrue(Fx.call(() -> stage.getTitle()).endsWith("*****9011"), "the title shows only a masked BSN");
-        List<String> messages = Fx.call(() -> robot.lookup(".source-message").queryAllAs(Label.class).stream()
-                .map(Label::getText).toList());
-        assertEquals(List.of("The DUO network is not available in this build."), messages);
-        assertTrue(Fx.call(() -> robot.lookup(".study-row").queryAll().isEmpty()), "no studies are invented");
-        assertTrue(Fx.call(() -> robot.lookup(".timeline-placeholder").queryLabeled().getText())
-                .startsWith("No source could be queried"));
-        assertEquals("The DUO network is not available in this build.",
-                Fx.call(() -> robot.lookup(".network-line").queryLabeled().getText()));
+        assertEquals("BSN 9999.99.011", screen.text("#banner-bsn"));
+        assertEquals(demo.displayName(), screen.text("#banner-name"));
+        assertEquals("Patient context: demo patient of the embedded network", screen.text("#banner-context"));
+        assertTrue(Fx.call(stage::getTitle).endsWith("*****9011"), "the title shows only a masked BSN");
+
+        // the first start generates the network's keys: give it time, but not forever
+        Fx.await("the network and the timeline", 120, () -> screen.studiesListed() == demo.studies().size()
+                && screen.texts("source-row", "source-state").equals(List.of("Complete", "Complete", "Complete")));
+        assertEquals("Embedded demo network: 3 communities on this computer (Founda Health, Enovation, Alphatron TLB)",
+                screen.text("network-line"));
+        assertEquals("Timeline (" + demo.studies().size() + " studies)", screen.text("pane-title"));
     }
 }

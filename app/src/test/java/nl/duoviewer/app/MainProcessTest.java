@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The launcher as a real process: what the user or the EHR sees when starting the viewer. */
 class MainProcessTest {
@@ -71,6 +72,56 @@ class MainProcessTest {
         for (String option : List.of("--bsn", "--config", "--help", "--version", "duoviewer://open?bsn=")) {
             assertTrue(help.contains(option), () -> "help mentions " + option + ":\n" + help);
         }
+    }
+
+    /** A configuration file as IT writes it, with everything a client needs except what the test leaves out. */
+    private static Path gatewayConfig(Path dir, String without, String keystore) throws Exception {
+        StringBuilder p = new StringBuilder();
+        java.util.Map<String, String> keys = new java.util.LinkedHashMap<>();
+        keys.put("duo.communities", "founda");
+        keys.put("duo.community.founda.name", "Founda Health");
+        keys.put("duo.community.founda.homeCommunityId", "urn:oid:1.3.6.1.4.1.21367.13.70.1");
+        keys.put("duo.community.founda.query", "http://127.0.0.1:9/founda/iti38");
+        keys.put("duo.community.founda.retrieve", "http://127.0.0.1:9/founda/iti39");
+        keys.put("duo.community.founda.imaging", "http://127.0.0.1:9/founda/rad75");
+        keys.put("duo.mitz.open", "http://127.0.0.1:9/mitz/open");
+        keys.put("duo.mitz.closed", "http://127.0.0.1:9/mitz/closed");
+        keys.put("duo.requester.ura", "90001234");
+        keys.put("duo.requester.uzi", "900012345");
+        keys.put("duo.requester.role", "01.015");
+        keys.put("duo.keystore.path", keystore);
+        keys.put("duo.keystore.password", "secret-password");
+        keys.put("duo.keystore.alias", "duoviewer-org");
+        keys.remove(without);
+        keys.forEach((k, v) -> p.append(k).append('=').append(v).append('\n'));
+        return Files.writeString(dir.resolve("gateway.properties"), p.toString());
+    }
+
+    private static Result runInProcess(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aConfigurationWithoutARequiredKeyExitsWithCode2NamingFileAndKey(@TempDir Path dir) throws Exception {
+        Path config = gatewayConfig(dir, "duo.mitz.open", "org.p12");
+        Result r = runInProcess("--config", config.toString(), "--bsn", "999999011");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains(config.toString()) && r.err().contains("key 'duo.mitz.open': missing"),
+                r.err());
+    }
+
+    @Test
+    void aConfigurationWhoseKeystoreCannotBeOpenedExitsWithCode2(@TempDir Path dir) throws Exception {
+        Path config = gatewayConfig(dir, "", "no-such-keystore.p12");
+        Result r = runInProcess("--config", config.toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().startsWith("duoviewer: Cannot open keystore " + dir.resolve("no-such-keystore.p12")),
+                r.err());
+        assertTrue(!r.err().contains("secret-password"), "the password is never printed");
     }
 
     @Test

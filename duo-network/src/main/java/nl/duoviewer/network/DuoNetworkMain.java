@@ -13,8 +13,14 @@ import nl.duoviewer.xca.config.DuoClientConfig;
 
 /**
  * Runs the embedded DUO network standalone: prints the endpoints and demo patients, writes the client
- * configuration file (first argument, default {@code duo-network.properties}) and serves until Ctrl-C. Run with
- * {@code -Dduo.verbose=true} to see CXF's and Jetty's own logging.
+ * configuration file (first argument, default {@code duo-network.properties}) and serves until Ctrl-C.
+ *
+ * <pre>
+ * DuoNetworkMain [config-file] [--cache DIR] [--deterministic]
+ *   --cache DIR       where the rendered demo images are cached (default ~/.cache/duoviewer/demo-network/...)
+ *   --deterministic   serve the fast deterministic test bytes instead of real DICOM images
+ * </pre>
+ * Run with {@code -Dduo.verbose=true} to see CXF's and Jetty's own logging.
  */
 public final class DuoNetworkMain {
 
@@ -33,9 +39,33 @@ public final class DuoNetworkMain {
                 QUIETED.add(l);
             }
         }
-        Path configFile = Path.of(args.length > 0 ? args[0] : "duo-network.properties").toAbsolutePath();
-        EmbeddedDuoNetwork net = EmbeddedDuoNetwork.start(EmbeddedDuoNetwork.Options
-                .demo(EmbeddedDuoNetwork.Options.defaultCacheDir())
+        String configName = "duo-network.properties";
+        Path cache = EmbeddedDuoNetwork.Options.defaultCacheDir();
+        boolean deterministic = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--cache" -> {
+                    if (i + 1 >= args.length) {
+                        usage("--cache needs a folder");
+                        return;
+                    }
+                    cache = Path.of(args[++i]);
+                }
+                case "--deterministic" -> deterministic = true;
+                default -> {
+                    if (args[i].startsWith("-")) {
+                        usage("unknown option " + args[i]);
+                        return;
+                    }
+                    configName = args[i];
+                }
+            }
+        }
+        Path configFile = Path.of(configName).toAbsolutePath();
+        EmbeddedDuoNetwork.Options options = deterministic ? EmbeddedDuoNetwork.Options.defaults()
+                : EmbeddedDuoNetwork.Options.demo(cache);
+        java.nio.file.Files.deleteIfExists(options.workDir()); // the temporary default; keys go beside the file
+        EmbeddedDuoNetwork net = EmbeddedDuoNetwork.start(options
                 .withWorkDir(configFile.getParent().resolve("duo-network-keys")));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -44,7 +74,8 @@ public final class DuoNetworkMain {
         }, "duo-network-shutdown"));
         DuoClientConfig config = net.clientConfig();
         net.writeClientConfig(configFile);
-        System.out.println("Embedded DUO network is up.");
+        System.out.println("Embedded DUO network is up (" + (deterministic ? "deterministic test bytes"
+                : "real DICOM images, cached in " + cache) + ").");
         for (CommunityEndpoint c : config.communities()) {
             System.out.printf("  %-14s %s%n    ITI-38 %s%n    ITI-39 %s%n    RAD-75 %s%n    WADO   %s%n",
                     c.displayName(), c.homeCommunityId(), c.queryEndpoint(), c.retrieveEndpoint(),
@@ -56,10 +87,14 @@ public final class DuoNetworkMain {
         for (DemoPatient p : net.catalogue().patients()) {
             System.out.printf("  %s  %-24s %d studies%n", p.bsn().value(), p.displayName(), p.studies().size());
         }
-        System.out.println("Images are generated on first request and cached in "
-                + EmbeddedDuoNetwork.Options.defaultCacheDir());
         System.out.println("Client configuration written to " + configFile);
         System.out.println("Press Ctrl-C to stop.");
         stopped.await();
+    }
+
+    private static void usage(String problem) {
+        System.err.println("duo-network: " + problem);
+        System.err.println("usage: DuoNetworkMain [config-file] [--cache DIR] [--deterministic]");
+        System.exit(2);
     }
 }

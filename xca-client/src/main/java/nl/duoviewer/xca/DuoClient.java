@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 import nl.duoviewer.core.patient.Bsn;
 import nl.duoviewer.core.timeline.ReportRecord;
@@ -22,6 +23,7 @@ import nl.duoviewer.xca.consent.ConsentGate;
 import nl.duoviewer.xca.consent.Localisation;
 import nl.duoviewer.xca.consent.MitzClient;
 import nl.duoviewer.xca.consent.RetrievalPermit;
+import nl.duoviewer.xca.manifest.StudyManifest;
 import nl.duoviewer.xca.query.TimelineQuery;
 import nl.duoviewer.xca.retrieve.DocumentRetriever;
 import nl.duoviewer.xca.retrieve.ImagingRetriever;
@@ -93,7 +95,15 @@ public final class DuoClient implements AutoCloseable {
      * asked, the timeline stays empty with one FAILED source "Mitz" carrying the neutral message.
      */
     public TimelineSession queryTimeline(Bsn patient) {
-        Timeline timeline = new Timeline(patient);
+        return queryTimeline(new Timeline(patient));
+    }
+
+    /**
+     * As {@link #queryTimeline(Bsn)}, filling a timeline the caller created (and may already be showing) for its
+     * patient, so that listeners registered before Mitz answers see every change.
+     */
+    public TimelineSession queryTimeline(Timeline timeline) {
+        Bsn patient = timeline.patient();
         Localisation localisation;
         try {
             localisation = gate.localise(patient);
@@ -163,7 +173,16 @@ public final class DuoClient implements AutoCloseable {
      * RAD-75/69), each instance handed to the consumer as it arrives. Returns at once; cancel through the handle.
      */
     public StudyRetrieval retrieveStudy(Bsn patient, TimelineEntry entry, InstanceConsumer consumer) {
-        return studies.start(patient, entry, consumer);
+        return studies.start(patient, entry, manifest -> { }, consumer);
+    }
+
+    /**
+     * As {@link #retrieveStudy(Bsn, TimelineEntry, InstanceConsumer)}, also telling {@code onManifest} what the
+     * study holds (series and instance counts) once its KOS manifest is in, before the first instance is requested.
+     */
+    public StudyRetrieval retrieveStudy(Bsn patient, TimelineEntry entry, Consumer<StudyManifest> onManifest,
+                                        InstanceConsumer consumer) {
+        return studies.start(patient, entry, onManifest, consumer);
     }
 
     /** The consent gate, for callers that drive retrievers themselves. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 import nl.duoviewer.core.patient.Bsn;
 import nl.duoviewer.core.timeline.StudyRecord;
@@ -56,9 +57,10 @@ final class StudyRetriever {
         this.wado = wado;
     }
 
-    StudyRetrieval start(Bsn patient, TimelineEntry entry, InstanceConsumer consumer) {
+    StudyRetrieval start(Bsn patient, TimelineEntry entry, Consumer<StudyManifest> onManifest,
+                         InstanceConsumer consumer) {
         CompletableFuture<StudyRetrievalResult> result = new CompletableFuture<>();
-        Run run = new Run(patient, entry, consumer);
+        Run run = new Run(patient, entry, onManifest, consumer);
         Thread worker = Thread.ofVirtual().name("study-retrieval").start(() -> {
             try {
                 result.complete(run.execute());
@@ -79,6 +81,7 @@ final class StudyRetriever {
     private final class Run {
         private final Bsn patient;
         private final TimelineEntry entry;
+        private final Consumer<StudyManifest> onManifest;
         private final InstanceConsumer consumer;
         private final Set<String> received = new LinkedHashSet<>();
         private volatile boolean cancelled;
@@ -86,9 +89,10 @@ final class StudyRetriever {
         /** Passes instances on, once each, and stops handing over the moment the retrieval is cancelled. */
         private final InstanceConsumer guarded;
 
-        Run(Bsn patient, TimelineEntry entry, InstanceConsumer consumer) {
+        Run(Bsn patient, TimelineEntry entry, Consumer<StudyManifest> onManifest, InstanceConsumer consumer) {
             this.patient = patient;
             this.entry = entry;
+            this.onManifest = onManifest;
             this.consumer = consumer;
             this.guarded = (instance, data) -> {
                 if (cancelled) {
@@ -121,6 +125,7 @@ final class StudyRetriever {
                     failure = e;
                     continue; // the same study may be held by another source
                 }
+                onManifest.accept(manifest);
                 return series(record, manifest);
             }
             if (failure != null) {

@@ -12,7 +12,9 @@ public enum LaunchSource {
     /** An IHE Invoke Image Display (RAD-106) request, carried by a {@code duoviewer://IHEInvokeImageDisplay} link. */
     IHE_INVOKE_IMAGE_DISPLAY("launch.source.iid"),
     /** The BSN field in the viewer's own toolbar. */
-    MANUAL_ENTRY("launch.source.manual");
+    MANUAL_ENTRY("launch.source.manual"),
+    /** Nobody asked for a patient: the embedded demo network opens its showcase patient. */
+    DEMO("launch.source.demo");
 
     private final String textKey;
 

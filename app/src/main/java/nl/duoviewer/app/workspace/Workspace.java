@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import nl.duoviewer.app.concurrency.BackgroundExecutor;
 import nl.duoviewer.app.concurrency.CancellationScope;
 import nl.duoviewer.app.concurrency.CoalescingSignal;
+import nl.duoviewer.app.concurrency.SerialLane;
 import nl.duoviewer.app.i18n.Texts;
 import nl.duoviewer.app.imaging.ImagingService;
 import nl.duoviewer.app.imaging.StudyLoad;
@@ -42,6 +43,8 @@ public final class Workspace implements AutoCloseable {
     private final Texts texts;
     private final Executor ui;
     private final BackgroundExecutor background;
+    /** Patient releases and query starts, in the order the user caused them. */
+    private final SerialLane patientLane;
     private final TimelineViewModel timeline = new TimelineViewModel();
     private final PatientBanner banner;
     private final StudyViewer viewer;
@@ -65,6 +68,7 @@ public final class Workspace implements AutoCloseable {
         this.texts = Objects.requireNonNull(texts);
         this.ui = Objects.requireNonNull(ui);
         this.background = Objects.requireNonNull(background);
+        this.patientLane = new SerialLane(background);
         this.banner = new PatientBanner(texts);
         this.viewer = new StudyViewer(texts, ui);
         timeline.selectedProperty().addListener((o, before, after) -> selectionChanged(before, after));
@@ -82,7 +86,7 @@ public final class Workspace implements AutoCloseable {
         current.set(context);
         banner.show(context);
         timeline.startPatient(context.patient(), context.focusStudyUid());
-        background.submit(() -> startQueries(s));
+        patientLane.execute(() -> startQueries(s));
     }
 
     /** Clears the screen of the current patient and cancels their work. */
@@ -92,7 +96,7 @@ public final class Workspace implements AutoCloseable {
         if (old != null) {
             old.scope.cancel();
             Bsn patient = old.context.patient();
-            background.submit(() -> service.releasePatient(patient));
+            patientLane.execute(() -> service.releasePatient(patient));
         }
         viewer.clear();
         timeline.clear();

@@ -37,6 +37,13 @@ class ArchitectureTest {
             .because("the embedded network is a server side and must never reach into the app")
             .allowEmptyShould(true);
 
+    static final ArchRule APP_STARTS_THE_NETWORK_IN_ONE_PLACE = noClasses().that()
+            .resideInAPackage("nl.duoviewer.app..")
+            .and().doNotHaveFullyQualifiedName("nl.duoviewer.app.network.EmbeddedDemoNetwork")
+            .should().dependOnClassesThat().resideInAPackage("nl.duoviewer.network..")
+            .because("the app talks to any DUO network through the client; only the class that starts the embedded "
+                    + "one may know it exists");
+
     private static final JavaClasses PRODUCTION = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("nl.duoviewer");
@@ -56,6 +63,14 @@ class ArchitectureTest {
     @Test
     void networkDependsOnNeitherAppNorJavaFx() {
         NETWORK_BELOW_APP.check(PRODUCTION);
+    }
+
+    @Test
+    void onlyOneAppClassStartsTheEmbeddedNetwork() {
+        assertTrue(PRODUCTION.get("nl.duoviewer.app.network.EmbeddedDemoNetwork").getDirectDependenciesFromSelf()
+                .stream().anyMatch(d -> d.getTargetClass().getPackageName().startsWith("nl.duoviewer.network")),
+                "the starter does use the network module, so the rule below is not empty");
+        APP_STARTS_THE_NETWORK_IN_ONE_PLACE.check(PRODUCTION);
     }
 
     @Test

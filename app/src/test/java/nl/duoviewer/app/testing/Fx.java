@@ -31,10 +31,15 @@ public final class Fx {
 
     /** Waits (up to 10 s) until the condition, evaluated on the JavaFX thread, holds. */
     public static void await(String what, Supplier<Boolean> condition) {
+        await(what, 10, condition);
+    }
+
+    /** Waits up to {@code seconds} until the condition, evaluated on the JavaFX thread, holds. */
+    public static void await(String what, long seconds, Supplier<Boolean> condition) {
         try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> call(condition::get));
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> call(condition::get));
         } catch (TimeoutException e) {
-            throw new AssertionError("timed out waiting until " + what);
+            throw new AssertionError("timed out after " + seconds + " s waiting until " + what);
         }
         WaitForAsyncUtils.waitForFxEvents();
     }

@@ -1,0 +1,130 @@
+package nl.duoviewer.app.network;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+import nl.duoviewer.app.i18n.Texts;
+import nl.duoviewer.app.launch.LaunchContext;
+import nl.duoviewer.app.launch.LaunchSource;
+import nl.duoviewer.app.launch.PatientDemographics;
+import nl.duoviewer.network.EmbeddedDuoNetwork;
+import nl.duoviewer.network.catalogue.CatalogueGenerator;
+import nl.duoviewer.network.catalogue.DemoCatalogue;
+import nl.duoviewer.network.catalogue.DemoPatient;
+import nl.duoviewer.xca.config.CommunityEndpoint;
+import nl.duoviewer.xca.config.DuoClientConfig;
+
+/**
+ * The embedded DUO network, started inside the viewer when no gateway configuration is given: three communities and
+ * Mitz on 127.0.0.1, serving real DICOM of synthetic anatomy that is rendered on first request and cached on disk
+ * (the server's cache, in {@code ~/.cache/duoviewer/demo-network}; the viewer itself keeps nothing on disk).
+ *
+ * <p>This is the only class of the app that uses the duo-network module, and it only starts and stops it: the viewer
+ * talks to it over HTTP like to any other DUO network.
+ */
+public final class EmbeddedDemoNetwork implements DuoNetwork {
+
+    /** Start-ups tried when a port the network picked was taken before it could bind it. */
+    private static final int START_ATTEMPTS = 3;
+
+    /** System property that moves the demo network's cache (tests use a temporary folder). */
+    public static final String CACHE_PROPERTY = "duoviewer.demoCache";
+
+    /** How to start the network; null for one that was already running. */
+    private final EmbeddedDuoNetwork.Options options;
+    private volatile EmbeddedDuoNetwork network;
+    private boolean closed;
+
+    private EmbeddedDemoNetwork(EmbeddedDuoNetwork.Options options, EmbeddedDuoNetwork running) {
+        this.options = options;
+        this.network = running;
+    }
+
+    /** The demo network with its real content, cached in {@code cacheDir} (its signing keys kept in it). */
+    public static EmbeddedDemoNetwork inCache(Path cacheDir) throws IOException {
+        EmbeddedDuoNetwork.Options demo = EmbeddedDuoNetwork.Options.demo(cacheDir);
+        Files.deleteIfExists(demo.workDir()); // an empty temporary folder the defaults made; the keys go in the cache
+        return new EmbeddedDemoNetwork(demo.withWorkDir(cacheDir.resolve("keys")), null);
+    }
+
+    /** The demo network in the user's cache, or where {@value #CACHE_PROPERTY} says. */
+    public static EmbeddedDemoNetwork inDefaultCache() throws IOException {
+        String override = System.getProperty(CACHE_PROPERTY);
+        return inCache(override == null || override.isBlank() ? EmbeddedDuoNetwork.Options.defaultCacheDir()
+                : Path.of(override));
+    }
+
+    /**
+     * A network already running in this process (a test harness, or a demo that changes consent and injects
+     * faults). The viewer uses it like its own but leaves it running when it closes.
+     */
+    public static EmbeddedDemoNetwork attachedTo(EmbeddedDuoNetwork running) {
+        return new EmbeddedDemoNetwork(null, Objects.requireNonNull(running));
+    }
+
+    @Override
+    public synchronized DuoClientConfig connect() throws IOException {
+        if (closed) {
+            throw new IOException("the embedded network was shut down");
+        }
+        for (int attempt = 1; network == null; attempt++) {
+            try {
+                network = EmbeddedDuoNetwork.start(options);
+            } catch (IOException | RuntimeException e) {
+                // the network picks free ports before it binds them; another process can take one in between
+                if (attempt == START_ATTEMPTS || !portTaken(e)) {
+                    throw e;
+                }
+            }
+        }
+        return network.clientConfig();
+    }
+
+    private static boolean portTaken(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String describe(Texts texts, DuoClientConfig config) {
+        return texts.get("network.embedded", config.communities().size(), String.join(", ",
+                config.communities().stream().map(CommunityEndpoint::displayName).toList()));
+    }
+
+    @Override
+    public String connecting(Texts texts) {
+        return texts.get("network.embeddedStarting");
+    }
+
+    /** The showcase patient of the demo catalogue, with the name and birth date an EHR would send along. */
+    @Override
+    public Optional<LaunchContext> defaultPatient() {
+        EmbeddedDuoNetwork running = network;
+        // generated apart (a tenth of a second) rather than waiting for the network, which takes seconds to start
+        DemoCatalogue catalogue = running != null ? running.catalogue()
+                : new CatalogueGenerator(options.seed()).generate();
+        return catalogue.patient(CatalogueGenerator.SHOWCASE_PATIENT).map(EmbeddedDemoNetwork::context);
+    }
+
+    private static LaunchContext context(DemoPatient p) {
+        return new LaunchContext(p.bsn(), new PatientDemographics(p.displayName(), p.birthDate()), LaunchSource.DEMO,
+                null);
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (network != null && options != null) {
+            network.close();
+        }
+        network = null;
+    }
+}

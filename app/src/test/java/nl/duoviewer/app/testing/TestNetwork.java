@@ -1,0 +1,110 @@
+package nl.duoviewer.app.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import nl.duoviewer.network.CommunityNode;
+import nl.duoviewer.network.EmbeddedDuoNetwork;
+import nl.duoviewer.network.catalogue.CatalogueGenerator;
+import nl.duoviewer.network.catalogue.DemoCatalogue;
+import nl.duoviewer.network.catalogue.DemoStudy;
+import nl.duoviewer.network.catalogue.Network;
+import nl.duoviewer.network.mitz.MitzFault;
+
+/**
+ * One embedded DUO network for all tests of this JVM that need the real thing: real SOAP/HTTP on 127.0.0.1, real
+ * DICOM of synthetic anatomy rendered into a temporary cache, with {@link ControlledContent} in between. Started once
+ * (key generation and CXF start-up take seconds), reset to healthy before each test.
+ */
+public final class TestNetwork {
+
+    private static EmbeddedDuoNetwork network;
+    private static ControlledContent content;
+
+    private TestNetwork() {
+    }
+
+    public static synchronized EmbeddedDuoNetwork get() {
+        if (network == null) {
+            try {
+                Path dir = Files.createTempDirectory("duoviewer-test-network");
+                EmbeddedDuoNetwork.Options demo = EmbeddedDuoNetwork.Options.demo(dir.resolve("cache"));
+                Files.deleteIfExists(demo.workDir());
+                EmbeddedDuoNetwork.Options options = new EmbeddedDuoNetwork.Options(demo.seed(), dir.resolve("keys"),
+                        catalogue -> content = new ControlledContent(demo.content().apply(catalogue)),
+                        demo.wadoNetworks());
+                network = startRetryingTakenPorts(options);
+                EmbeddedDuoNetwork started = network;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    started.close();
+                    delete(dir);
+                }));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return network;
+    }
+
+    /** The network picks free ports before it binds them; another process on the machine can take one between. */
+    private static EmbeddedDuoNetwork startRetryingTakenPorts(EmbeddedDuoNetwork.Options options) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return EmbeddedDuoNetwork.start(options);
+            } catch (IOException | RuntimeException e) {
+                boolean portTaken = false;
+                for (Throwable t = e; t != null; t = t.getCause()) {
+                    portTaken |= t instanceof java.net.BindException;
+                }
+                if (!portTaken || attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The network, healthy: no faults, everything up, everyone consents, counters zero, content plain. */
+    public static EmbeddedDuoNetwork fresh() {
+        EmbeddedDuoNetwork n = get();
+        content().reset();
+        for (CommunityNode c : n.communities()) {
+            c.faults().reset();
+            if (c.isDown()) {
+                c.setDown(false);
+            }
+            c.counters().reset();
+        }
+        n.mitz().faults().reset();
+        n.mitz().setFault(MitzFault.NONE);
+        n.mitz().consent().reset();
+        n.mitz().counters().reset();
+        return n;
+    }
+
+    public static synchronized ControlledContent content() {
+        get();
+        return content;
+    }
+
+    /** The smallest study of the showcase patient with this modality, published once by one network. */
+    public static DemoStudy smallStudy(Network network, String modality, int minInstances) {
+        return get().catalogue().registrations(network, CatalogueGenerator.SHOWCASE_PATIENT).stream()
+                .map(DemoCatalogue.Registration::study)
+                .filter(s -> s.modality().equals(modality) && !s.performanceStudy() && s.publications().size() == 1
+                        && s.instanceCount() >= minInstances)
+                .min(Comparator.comparingInt(DemoStudy::instanceCount))
+                .orElseThrow(() -> new AssertionError("no " + modality + " study at " + network));
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> all = Files.walk(dir)) {
+            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder left behind is not worth failing the JVM's exit for
+        }
+    }
+}
