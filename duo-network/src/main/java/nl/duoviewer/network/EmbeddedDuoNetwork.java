@@ -139,7 +139,34 @@ public final class EmbeddedDuoNetwork implements AutoCloseable {
         return start(Options.defaults());
     }
 
+    /**
+     * Starts the network. Ports are chosen free and then bound, so another process can take one in between; a start
+     * that loses that race is tried again on new ports (three attempts in all).
+     */
     public static EmbeddedDuoNetwork start(Options options) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnce(options);
+            } catch (IOException | RuntimeException e) {
+                if (attempt == START_ATTEMPTS || !portTaken(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static final int START_ATTEMPTS = 3;
+
+    private static boolean portTaken(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static EmbeddedDuoNetwork startOnce(Options options) throws IOException {
         EmbeddedDuoNetwork net = new EmbeddedDuoNetwork(options);
         try {
             for (CommunityNode c : net.communities.values()) {

@@ -1,7 +1,6 @@
 package nl.duoviewer.app.network;
 
 import java.io.IOException;
-import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -29,7 +28,6 @@ import nl.duoviewer.xca.config.DuoClientConfig;
 public final class EmbeddedDemoNetwork implements DuoNetwork {
 
     /** Start-ups tried when a port the network picked was taken before it could bind it. */
-    private static final int START_ATTEMPTS = 3;
 
     /** System property that moves the demo network's cache (tests use a temporary folder). */
     public static final String CACHE_PROPERTY = "duoviewer.demoCache";
@@ -71,26 +69,10 @@ public final class EmbeddedDemoNetwork implements DuoNetwork {
         if (closed) {
             throw new IOException("the embedded network was shut down");
         }
-        for (int attempt = 1; network == null; attempt++) {
-            try {
-                network = EmbeddedDuoNetwork.start(options);
-            } catch (IOException | RuntimeException e) {
-                // the network picks free ports before it binds them; another process can take one in between
-                if (attempt == START_ATTEMPTS || !portTaken(e)) {
-                    throw e;
-                }
-            }
+        if (network == null) {
+            network = EmbeddedDuoNetwork.start(options);
         }
         return network.clientConfig();
-    }
-
-    private static boolean portTaken(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BindException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override

@@ -37,7 +37,7 @@ public final class TestNetwork {
                 EmbeddedDuoNetwork.Options options = new EmbeddedDuoNetwork.Options(demo.seed(), dir.resolve("keys"),
                         catalogue -> content = new ControlledContent(demo.content().apply(catalogue)),
                         demo.wadoNetworks());
-                network = startRetryingTakenPorts(options);
+                network = EmbeddedDuoNetwork.start(options);
                 EmbeddedDuoNetwork started = network;
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     started.close();
@@ -48,23 +48,6 @@ public final class TestNetwork {
             }
         }
         return network;
-    }
-
-    /** The network picks free ports before it binds them; another process on the machine can take one between. */
-    private static EmbeddedDuoNetwork startRetryingTakenPorts(EmbeddedDuoNetwork.Options options) throws IOException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return EmbeddedDuoNetwork.start(options);
-            } catch (IOException | RuntimeException e) {
-                boolean portTaken = false;
-                for (Throwable t = e; t != null; t = t.getCause()) {
-                    portTaken |= t instanceof java.net.BindException;
-                }
-                if (!portTaken || attempt == 3) {
-                    throw e;
-                }
-            }
-        }
     }
 
     /** The network, healthy: no faults, everything up, everyone consents, counters zero, content plain. */
