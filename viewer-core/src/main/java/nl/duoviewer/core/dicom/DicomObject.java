@@ -611,20 +611,7 @@ public final class DicomObject {
         if (size > 0 && Integer.compareUnsigned(tags[size - 1], tag) < 0) {
             return -(size + 1); // fast path: appending in order
         }
-        int lo = 0;
-        int hi = size - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            int c = Integer.compareUnsigned(tags[mid], tag);
-            if (c < 0) {
-                lo = mid + 1;
-            } else if (c > 0) {
-                hi = mid - 1;
-            } else {
-                return mid;
-            }
-        }
-        return -(lo + 1);
+        return ElementDictionary.binarySearchUnsigned(tags, size, tag);
     }
 
     @Override

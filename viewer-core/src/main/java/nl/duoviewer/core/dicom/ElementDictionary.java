@@ -44,9 +44,17 @@ public final class ElementDictionary {
     }
 
     private static int indexOf(int tag) {
-        int[] tags = StandardDictionary.TAGS;
+        int i = binarySearchUnsigned(StandardDictionary.TAGS, StandardDictionary.TAGS.length, tag);
+        return i >= 0 ? i : -1;
+    }
+
+    /**
+     * Binary search over the first {@code size} tags of an array sorted as unsigned ints (DICOM tag order: groups
+     * above 7FFF are negative as Java ints). Returns the index, or {@code -(insertion point) - 1}.
+     */
+    static int binarySearchUnsigned(int[] tags, int size, int tag) {
         int lo = 0;
-        int hi = tags.length - 1;
+        int hi = size - 1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
             int c = Integer.compareUnsigned(tags[mid], tag);
@@ -58,6 +66,6 @@ public final class ElementDictionary {
                 return mid;
             }
         }
-        return -1;
+        return -(lo + 1);
     }
 }
