@@ -6,24 +6,26 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** The transfer syntaxes whose pixel data this package decodes, with their UIDs (PS3.6 Annex A). */
+import nl.duoviewer.core.dicom.TransferSyntax;
+
+/** The transfer syntaxes whose pixel data this package decodes; UIDs and names come from {@link TransferSyntax}. */
 public enum PixelSyntax {
-    IMPLICIT_VR_LITTLE_ENDIAN("1.2.840.10008.1.2", "Implicit VR Little Endian"),
-    EXPLICIT_VR_LITTLE_ENDIAN("1.2.840.10008.1.2.1", "Explicit VR Little Endian"),
-    DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN("1.2.840.10008.1.2.1.99", "Deflated Explicit VR Little Endian"),
-    EXPLICIT_VR_BIG_ENDIAN("1.2.840.10008.1.2.2", "Explicit VR Big Endian"),
-    JPEG_BASELINE("1.2.840.10008.1.2.4.50", "JPEG Baseline (Process 1)"),
-    JPEG_EXTENDED("1.2.840.10008.1.2.4.51", "JPEG Extended (Process 2 & 4)"),
-    JPEG_LOSSLESS("1.2.840.10008.1.2.4.57", "JPEG Lossless (Process 14)"),
-    JPEG_LOSSLESS_SV1("1.2.840.10008.1.2.4.70", "JPEG Lossless SV1 (Process 14, Selection Value 1)"),
-    JPEG_LS_LOSSLESS("1.2.840.10008.1.2.4.80", "JPEG-LS Lossless"),
-    JPEG_LS_NEAR_LOSSLESS("1.2.840.10008.1.2.4.81", "JPEG-LS Near-Lossless"),
-    JPEG_2000_LOSSLESS("1.2.840.10008.1.2.4.90", "JPEG 2000 Lossless"),
-    JPEG_2000("1.2.840.10008.1.2.4.91", "JPEG 2000"),
-    HTJ2K_LOSSLESS("1.2.840.10008.1.2.4.201", "HTJ2K Lossless"),
-    HTJ2K_LOSSLESS_RPCL("1.2.840.10008.1.2.4.202", "HTJ2K Lossless RPCL"),
-    HTJ2K("1.2.840.10008.1.2.4.203", "HTJ2K"),
-    RLE_LOSSLESS("1.2.840.10008.1.2.5", "RLE Lossless");
+    IMPLICIT_VR_LITTLE_ENDIAN(TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN),
+    EXPLICIT_VR_LITTLE_ENDIAN(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN),
+    DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN(TransferSyntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN),
+    EXPLICIT_VR_BIG_ENDIAN(TransferSyntax.EXPLICIT_VR_BIG_ENDIAN),
+    JPEG_BASELINE(TransferSyntax.JPEG_BASELINE),
+    JPEG_EXTENDED(TransferSyntax.JPEG_EXTENDED),
+    JPEG_LOSSLESS(TransferSyntax.JPEG_LOSSLESS),
+    JPEG_LOSSLESS_SV1(TransferSyntax.JPEG_LOSSLESS_SV1),
+    JPEG_LS_LOSSLESS(TransferSyntax.JPEG_LS_LOSSLESS),
+    JPEG_LS_NEAR_LOSSLESS(TransferSyntax.JPEG_LS_NEAR_LOSSLESS),
+    JPEG_2000_LOSSLESS(TransferSyntax.JPEG_2000_LOSSLESS),
+    JPEG_2000(TransferSyntax.JPEG_2000),
+    HTJ2K_LOSSLESS(TransferSyntax.HTJ2K_LOSSLESS),
+    HTJ2K_LOSSLESS_RPCL(TransferSyntax.HTJ2K_LOSSLESS_RPCL),
+    HTJ2K(TransferSyntax.HTJ2K),
+    RLE_LOSSLESS(TransferSyntax.RLE_LOSSLESS);
 
     private static final Map<String, PixelSyntax> BY_UID =
             Stream.of(values()).collect(Collectors.toUnmodifiableMap(PixelSyntax::uid, Function.identity()));
@@ -31,9 +33,9 @@ public enum PixelSyntax {
     private final String uid;
     private final String displayName;
 
-    PixelSyntax(String uid, String displayName) {
+    PixelSyntax(String uid) {
         this.uid = uid;
-        this.displayName = displayName;
+        this.displayName = TransferSyntax.of(uid).name();
     }
 
     public String uid() {
