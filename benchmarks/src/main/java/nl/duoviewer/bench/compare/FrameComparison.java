@@ -11,9 +11,10 @@ import nl.duoviewer.core.image.ImageDescriptor;
 
 /**
  * Checks that two objects hold the same image: decodes every frame of both (each in its own syntax, with our
- * decoders) and prints {@code frames max_abs_difference}. {@code compare-decoders.sh} uses it to prove that the peer
- * tools' output and ours agree before it times anything (0 for lossless syntaxes), so that no row of the table
- * compares a fast wrong answer with a slow right one.
+ * decoders) and prints {@code frames max_abs_difference syntax_of_B}. {@code compare-decoders.sh} uses it to prove
+ * that the peer tools' output and ours agree before it times anything (0 for lossless syntaxes), so that no row of
+ * the table compares a fast wrong answer with a slow right one. The third field is B's transfer syntax (a peer
+ * that leaves the data compressed has not decoded it).
  *
  * <pre>FrameComparison A.dcm B.dcm</pre>
  */
@@ -49,6 +50,6 @@ public final class FrameComparison {
                 max = Math.max(max, Math.abs(fa.sampleLong(s) - fb.sampleLong(s)));
             }
         }
-        System.out.printf("%d %d%n", a.frameCount(), max);
+        System.out.printf("%d %d %s%n", a.frameCount(), max, db.transferSyntaxUid());
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
  * <pre>
  *   volume DIR FRAMES [SIZE]     native CT volume and SIZE x SIZE start-up images (default 16)
  *   htj2k NATIVE.dcm OUT.dcm lossless|lossy
+ *   repeat NATIVE.dcm OUT.dcm FRAMES   a real frame repeated into a multi-frame object
  * </pre>
  */
 public final class BuildInputs {
@@ -22,8 +23,11 @@ public final class BuildInputs {
                 && (args[3].equals("lossless") || args[3].equals("lossy"))) {
             Path out = Path.of(args[2]).toAbsolutePath();
             HtJ2kInputs.encode(Path.of(args[1]), out, args[3].equals("lossless"));
+        } else if (args.length == 4 && args[0].equals("repeat")) {
+            RepeatedFrames.write(Path.of(args[1]), Path.of(args[2]).toAbsolutePath(), Integer.parseInt(args[3]));
         } else {
-            System.err.println("usage: BuildInputs volume DIR FRAMES [SIZE] | htj2k NATIVE.dcm OUT.dcm lossless|lossy");
+            System.err.println("usage: BuildInputs volume DIR FRAMES [SIZE] | htj2k NATIVE.dcm OUT.dcm lossless|lossy"
+                    + " | repeat NATIVE.dcm OUT.dcm FRAMES");
             System.exit(2);
         }
     }

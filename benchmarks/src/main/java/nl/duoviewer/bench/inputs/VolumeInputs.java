@@ -19,7 +19,7 @@ import nl.duoviewer.network.synthetic.SyntheticInstance;
 
 /**
  * Writes the native (Explicit VR Little Endian) sources of the large benchmark inputs: a multi-frame CT volume
- * rendered from the synthetic body phantom, and 1 x 1 images with the same pixel description that measure a
+ * rendered from the synthetic body phantom, and small flat images with the same pixel description that measure a
  * decoder's process start-up. The peer tools then encode these into every transfer syntax
  * ({@code benchmarks/compare-decoders.sh}).
  */
@@ -40,8 +40,8 @@ public final class VolumeInputs {
 
     /**
      * Writes {@code ct_native.dcm} ({@code frames} axial 512 x 512 slices through the trunk, 12 bits stored in 16,
-     * unsigned, intercept -1024), {@code ct_tiny_native.dcm} (1 x 1, same description) and
-     * {@code xa_tiny_native.dcm} (1 x 1, 8-bit) into {@code dir}.
+     * unsigned, intercept -1024), {@code ct_tiny_native.dcm} ({@code tinySize} square, same description) and
+     * {@code xa_tiny_native.dcm} ({@code tinySize} square, 8-bit) into {@code dir}.
      */
     public static void write(Path dir, int frames, int tinySize) throws IOException {
         if (frames < 1 || frames > MAX_FRAMES) {
