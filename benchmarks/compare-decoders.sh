@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Decodes the same DICOM files with our decoders, dcmtk and gdcm in one run and prints ours/theirs per syntax.
 #
-#   benchmarks/compare-decoders.sh [--frames N] [--real-frames M] [--reps K] [--warmup-ms W] [--core C]
-#                                  [--only REGEX] [--no-build]
+#   benchmarks/compare-decoders.sh [--frames N] [--real-frames M] [--reps K] [--runs R] [--warmup-ms W]
+#                                  [--core C] [--only REGEX] [--no-build]
 #
 # Inputs (built under benchmarks/target/inputs when missing, never committed), all multi-frame, each encoded into
 # its syntax by a third-party tool (dcmcrle, dcmcjpeg, dcmcjpls, gdcmconv --j2k; OpenJPH's ojph_compress for HTJ2K):
@@ -19,7 +19,8 @@
 # Ours: DecodeTimer in a JVM after a warm-up: 1 thread pinned to core C (plain loop, reusable buffer) and 2 threads
 # unpinned (the viewer's FramePipeline), median of REPS passes. Before timing, every peer's output is compared
 # with our decoding of the same file (max |difference| over all frames): a row never compares different answers.
-# Results: the table on stdout, benchmarks/target/compare/results.tsv and table.md.
+# --runs R repeats all rows R times (the machine's speed drifts): every cell is the median over the runs.
+# Results: the table on stdout, benchmarks/target/compare/results.tsv (medians), raw.tsv (every run), table.md.
 set -uo pipefail
 export LC_ALL=C
 cd "$(dirname "$0")/.."
@@ -28,6 +29,7 @@ ROOT=$PWD
 FRAMES=64
 REAL_FRAMES=32
 REPS=7
+RUNS=1
 WARMUP_MS=3000
 CORE=0
 ONLY=""
@@ -37,6 +39,7 @@ while [ $# -gt 0 ]; do
         --frames) FRAMES="$2"; shift 2 ;;
         --real-frames) REAL_FRAMES="$2"; shift 2 ;;
         --reps) REPS="$2"; shift 2 ;;
+        --runs) RUNS="$2"; shift 2 ;;
         --warmup-ms) WARMUP_MS="$2"; shift 2 ;;
         --core) CORE="$2"; shift 2 ;;
         --only) ONLY="$2"; shift 2 ;;
@@ -45,12 +48,13 @@ while [ $# -gt 0 ]; do
         *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
     esac
 done
-for v in FRAMES REAL_FRAMES REPS WARMUP_MS CORE; do
+for v in FRAMES REAL_FRAMES REPS RUNS WARMUP_MS CORE; do
     [[ "${!v}" =~ ^[0-9]+$ ]] || { echo "$v must be a number" >&2; exit 2; }
 done
 [ "$FRAMES" -ge 2 ] && [ "$FRAMES" -le 1000 ] || { echo "--frames must be 2..1000" >&2; exit 2; }
 [ "$REAL_FRAMES" -ge 2 ] && [ "$REAL_FRAMES" -le 1000 ] || { echo "--real-frames must be 2..1000" >&2; exit 2; }
 [ "$REPS" -ge 1 ] && [ "$REPS" -le 50 ] || { echo "--reps must be 1..50" >&2; exit 2; }
+[ "$RUNS" -ge 1 ] && [ "$RUNS" -le 9 ] || { echo "--runs must be 1..9" >&2; exit 2; }
 
 . scripts/jdk25.sh
 select_jdk25 || exit 1
@@ -168,7 +172,7 @@ time_once() {
     echo "$(( $(usec "$t1") - $(usec "$t0") )) $(awk '{print $1+$2}' "$TMP/cpu")"
 }
 
-# REPS (x3 for single-frame files) alternating runs of the start-up image and the input, so that a change of
+# REPS alternating runs of the start-up image and the input, so that a change of
 # machine load hits both alike; prints "median(input - start-up) wall_us  median input CPU s  median start-up us"
 time_pairs() { # reps tiny-command -- input-command
     local reps=$1 i diffs=() cpus=() sus=() w c sw sc tiny=() full=()
@@ -227,55 +231,89 @@ ratio() { case "$1 $2" in *n/a*|*fail*|"- "*|*" -") echo "n/a" ;; *) awk -v a="$
 build_inputs
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 {
-    echo "# compare-decoders $(date -u +%Y-%m-%dT%H:%MZ)  frames=$FRAMES real-frames=$REAL_FRAMES reps=$REPS warmup=${WARMUP_MS}ms core=$CORE"
+    echo "# compare-decoders $(date -u +%Y-%m-%dT%H:%MZ)  frames=$FRAMES real-frames=$REAL_FRAMES reps=$REPS runs=$RUNS warmup=${WARMUP_MS}ms core=$CORE"
     echo "# cpu: $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores; load at start: $LOAD_START"
     echo "# java: $("$JAVA_HOME/bin/java" -version 2>&1 | sed -n 2p)"
     echo "# dcmtk: $(dcmdjpeg --version 2>/dev/null | sed -n 's/^\$dcmtk: \([^ ]* v[^ ]*\).*/\1/p' | head -1)  gdcm: $(gdcmconv --version 2>/dev/null | awk '{print $3}')  openjph: $(dpkg-query -W -f='${Version}' openjph-tools 2>/dev/null)"
 } | tee "$OUT/header.txt"
 
-printf 'syntax\tinput\tframes\tours1T_ms\tours2T_ms\tdcmtk_ms\tgdcm_ms\tratio1T\tratio2T\tdcmtk_diff\tgdcm_diff\tdcmtk_cpu_s\tgdcm_cpu_s\tdcmtk_startup_ms\tgdcm_startup_ms\n' > "$OUT/results.tsv"
-for row in "${ROWS[@]}"; do
-    IFS='|' read -r name s _ fam <<<"$row"
-    [ -n "$ONLY" ] && ! [[ "$name" =~ $ONLY ]] && continue
-    file=$IN/$name
-    if [ ! -f "$file" ]; then echo "skip $name: input missing" >&2; continue; fi
-    short=${name%.dcm}
-    frames=$("${JAVA[@]}" nl.duoviewer.bench.compare.FrameComparison "$file" "$file" 2>/dev/null | cut -d' ' -f1)
-    [[ "$frames" =~ ^[0-9]+$ ]] || { echo "skip $name: we cannot decode it" >&2; continue; }
-    declare -A PEER=() DIFF=() CPU=() SUMS=()
-    for tool in dcmtk gdcm; do
-        chk=$(check_peer "$tool" "$file" "$s" "$short")
-        DIFF[$tool]=$chk
-        PEER[$tool]=n/a; CPU[$tool]=n/a; SUMS[$tool]=n/a
-        [[ "$chk" == n/a:* ]] && continue
-        reps=$REPS; [ "$frames" -eq 1 ] && reps=$((REPS * 3 > 50 ? 50 : REPS * 3))
-        # shellcheck disable=SC2046
-        if ! read -r dwall cpu su < <(time_pairs "$reps" $(peer_cmd "$tool" "$IN/${fam}_tiny_$s.dcm" "$s") -- \
-                $(peer_cmd "$tool" "$file" "$s")); then
-            PEER[$tool]=fail; DIFF[$tool]="n/a:timing run failed (start-up image or input)"; continue
+# raw.tsv: one line per run and row; results.tsv: per-cell medians over the runs, ratios from those medians
+printf 'run\tsyntax\tinput\tframes\tours1T_ms\tours2T_ms\tdcmtk_ms\tgdcm_ms\tdcmtk_diff\tgdcm_diff\tdcmtk_cpu_s\tgdcm_cpu_s\tdcmtk_startup_ms\tgdcm_startup_ms\n' > "$OUT/raw.tsv"
+declare -A CHECK FRAMES_OF
+for ((run = 1; run <= RUNS; run++)); do
+    [ "$RUNS" -gt 1 ] && echo "run $run of $RUNS (load $(cut -d' ' -f1-3 /proc/loadavg))" >&2
+    for row in "${ROWS[@]}"; do
+        IFS='|' read -r name s _ fam <<<"$row"
+        [ -n "$ONLY" ] && ! [[ "$name" =~ $ONLY ]] && continue
+        file=$IN/$name
+        if [ ! -f "$file" ]; then echo "skip $name: input missing" >&2; continue; fi
+        short=${name%.dcm}
+        if [ -z "${FRAMES_OF[$short]:-}" ]; then
+            FRAMES_OF[$short]=$("${JAVA[@]}" nl.duoviewer.bench.compare.FrameComparison "$file" "$file" 2>/dev/null | cut -d' ' -f1)
+            for tool in dcmtk gdcm; do CHECK[$short/$tool]=$(check_peer "$tool" "$file" "$s" "$short"); done
         fi
-        PEER[$tool]=$(awk -v d="$dwall" -v f="$frames" 'BEGIN{printf "%.4f", d / 1000 / f}')
-        CPU[$tool]=$cpu; SUMS[$tool]=$(awk -v s="$su" 'BEGIN{printf "%.1f", s / 1000}')
+        frames=${FRAMES_OF[$short]}
+        [[ "$frames" =~ ^[0-9]+$ ]] || { echo "skip $name: we cannot decode it" >&2; continue; }
+        declare -A PEER=() DIFF=() CPU=() SUMS=()
+        for tool in dcmtk gdcm; do
+            DIFF[$tool]=${CHECK[$short/$tool]}
+            PEER[$tool]=n/a; CPU[$tool]=n/a; SUMS[$tool]=n/a
+            [[ "${DIFF[$tool]}" == n/a:* ]] && continue
+            # shellcheck disable=SC2046
+            if ! read -r dwall cpu su < <(time_pairs "$REPS" $(peer_cmd "$tool" "$IN/${fam}_tiny_$s.dcm" "$s") -- \
+                    $(peer_cmd "$tool" "$file" "$s")); then
+                PEER[$tool]=fail; DIFF[$tool]="n/a:timing run failed (start-up image or input)"; continue
+            fi
+            PEER[$tool]=$(awk -v d="$dwall" -v f="$frames" 'BEGIN{printf "%.4f", d / 1000 / f}')
+            CPU[$tool]=$cpu; SUMS[$tool]=$(awk -v s="$su" 'BEGIN{printf "%.1f", s / 1000}')
+        done
+        o1=$(ours 1 "$file"); [ -n "$o1" ] || o1=fail
+        o2=$(ours 2 "$file"); [ -n "$o2" ] || o2=fail
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$run" "${LABEL[$s]}" "$short" "$frames" "$o1" \
+            "$o2" "${PEER[dcmtk]}" "${PEER[gdcm]}" "${DIFF[dcmtk]}" "${DIFF[gdcm]}" "${CPU[dcmtk]}" "${CPU[gdcm]}" \
+            "${SUMS[dcmtk]}" "${SUMS[gdcm]}" >> "$OUT/raw.tsv"
+        printf '  %-22s %-24s ours %s / %s ms/frame, dcmtk %s, gdcm %s (start-up %s / %s ms)\n' "$short" "${LABEL[$s]}" \
+            "$(fmt_ms "$o1")" "$(fmt_ms "$o2")" "$(fmt_ms "${PEER[dcmtk]}")" "$(fmt_ms "${PEER[gdcm]}")" "${SUMS[dcmtk]}" \
+            "${SUMS[gdcm]}" >&2
     done
-    o1=$(ours 1 "$file"); [ -n "$o1" ] || o1=fail
-    if [ "$frames" -gt 1 ]; then o2=$(ours 2 "$file"); [ -n "$o2" ] || o2=fail; else o2=-; fi
-    best=$(printf '%s\n' "${PEER[dcmtk]}" "${PEER[gdcm]}" | grep -E '^-?[0-9.]+$' | sort -g | head -1)
-    r1=$(ratio "$o1" "${best:-n/a}"); r2=$([ "$o2" = - ] && echo - || ratio "$o2" "${best:-n/a}")
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "${LABEL[$s]}" "$short" "$frames" "$o1" \
-        "$o2" "${PEER[dcmtk]}" "${PEER[gdcm]}" "$r1" "$r2" "${DIFF[dcmtk]}" "${DIFF[gdcm]}" "${CPU[dcmtk]}" "${CPU[gdcm]}" \
-        "${SUMS[dcmtk]}" "${SUMS[gdcm]}" >> "$OUT/results.tsv"
-    printf '  %-22s %-24s ours %s / %s ms/frame, dcmtk %s, gdcm %s (start-up %s / %s ms)\n' "$short" "${LABEL[$s]}" \
-        "$(fmt_ms "$o1")" "$(fmt_ms "$o2")" "$(fmt_ms "${PEER[dcmtk]}")" "$(fmt_ms "${PEER[gdcm]}")" "${SUMS[dcmtk]}" \
-        "${SUMS[gdcm]}" >&2
 done
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "# load at end: $LOAD_END" | tee -a "$OUT/header.txt"
+
+# medians over runs per input (numeric cells; n/a or fail when any run had no number)
+awk -F'\t' -v OFS='\t' '
+    function med(list,   n, v, i, j, t) {
+        n = split(list, v, " ")
+        for (i = 1; i <= n; i++) { if (v[i] !~ /^-?[0-9.]+$/) return v[i]; v[i] += 0 }
+        for (i = 2; i <= n; i++) { t = v[i]; for (j = i - 1; j >= 1 && v[j] > t; j--) v[j + 1] = v[j]; v[j + 1] = t }
+        return n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
+    }
+    function ratio(a, b) { return (a ~ /^-?[0-9.]+$/ && b ~ /^-?[0-9.]+$/ && b > 0) ? sprintf("%.2f", a / b) : "n/a" }
+    NR == 1 { next }
+    {
+        k = $3
+        if (!(k in syn)) { order[++n] = k; syn[k] = $2; fr[k] = $4; dd[k] = $9; gd[k] = $10 }
+        for (c = 5; c <= 14; c++) if (c != 9 && c != 10) val[k, c] = val[k, c] " " $c
+    }
+    END {
+        print "syntax", "input", "frames", "ours1T_ms", "ours2T_ms", "dcmtk_ms", "gdcm_ms", "ratio1T", "ratio2T",
+              "dcmtk_diff", "gdcm_diff", "dcmtk_cpu_s", "gdcm_cpu_s", "dcmtk_startup_ms", "gdcm_startup_ms", "runs"
+        for (i = 1; i <= n; i++) {
+            k = order[i]
+            o1 = med(val[k, 5]); o2 = med(val[k, 6]); d = med(val[k, 7]); g = med(val[k, 8])
+            best = "n/a"
+            if (d ~ /^-?[0-9.]+$/) best = d
+            if (g ~ /^-?[0-9.]+$/ && (best == "n/a" || g + 0 < best + 0)) best = g
+            print syn[k], k, fr[k], o1, o2, d, g, ratio(o1, best), ratio(o2, best), dd[k], gd[k],
+                  med(val[k, 11]), med(val[k, 12]), med(val[k, 13]), med(val[k, 14]), split(val[k, 5], tmp, " ")
+        }
+    }' "$OUT/raw.tsv" > "$OUT/results.tsv"
 
 # --- table -----------------------------------------------------------------------------------------------------
 {
     echo "| syntax | input | frames | ours 1T ms/frame | ours 2T ms/frame | dcmtk ms/frame | gdcm ms/frame | ours/best 1T | ours/best 2T | max abs diff vs dcmtk / gdcm |"
     echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---|"
-    tail -n +2 "$OUT/results.tsv" | while IFS=$'\t' read -r syn inp fr o1 o2 dk gd r1 r2 dd gdd _ _; do
+    tail -n +2 "$OUT/results.tsv" | while IFS=$'\t' read -r syn inp fr o1 o2 dk gd r1 r2 dd gdd _; do
         d1=${dd#n/a:}; [ "$d1" != "$dd" ] && d1="n/a"
         d2=${gdd#n/a:}; [ "$d2" != "$gdd" ] && d2="n/a"
         echo "| $syn | $inp | $fr | $(fmt_ms "$o1") | $(fmt_ms "$o2") | $(fmt_ms "$dk") | $(fmt_ms "$gd") | $r1 | $r2 | $d1 / $d2 |"
