@@ -16,8 +16,8 @@
 # run on a 16x16 image of the same syntax made by the same encoder (the tool's start-up: process, libraries, file
 # parsing and writing; gdcmconv --j2k crashes on smaller images); per frame = median(input - start-up) / frames.
 # dcmtk 3.6.7 has no JPEG 2000 codec, and neither peer decodes HTJ2K: those cells say n/a.
-# Ours: DecodeTimer in a JVM after a warm-up: 1 thread pinned to core C (plain loop, reusable buffer) and 2 threads
-# unpinned (the viewer's FramePipeline), median of REPS passes. Before timing, every peer's output is compared
+# Ours: DecodeTimer in a JVM after a warm-up: 1 thread pinned to core C (plain loop, reusable buffer), and 2 threads
+# unpinned, both through the viewer's FramePipeline and as 2 plain worker threads; median of REPS passes. Before timing, every peer's output is compared
 # with our decoding of the same file (max |difference| over all frames): a row never compares different answers.
 # --runs R repeats all rows R times (the machine's speed drifts): every cell is the median over the runs.
 # Results: the table on stdout, benchmarks/target/compare/results.tsv (medians), raw.tsv (every run), table.md.
@@ -217,10 +217,11 @@ check_peer() { # tool file syntax name
     rm -f "$out"
 }
 
-ours() { # threads file -> median ms/frame
+ours() { # threads file [--plain] -> median ms/frame
     local threads=$1 file=$2 pin=()
+    shift 2
     [ "$threads" = 1 ] && pin=(taskset -c "$CORE")
-    "${pin[@]}" "${JAVA[@]}" nl.duoviewer.bench.compare.DecodeTimer --threads "$threads" --passes "$REPS" \
+    "${pin[@]}" "${JAVA[@]}" nl.duoviewer.bench.compare.DecodeTimer --threads "$threads" "$@" --passes "$REPS" \
         --warmup-ms "$WARMUP_MS" "$file" 2>"$TMP/ours.err" | awk -F'\t' '{print $4}'
 }
 
@@ -238,7 +239,7 @@ LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 } | tee "$OUT/header.txt"
 
 # raw.tsv: one line per run and row; results.tsv: per-cell medians over the runs, ratios from those medians
-printf 'run\tsyntax\tinput\tframes\tours1T_ms\tours2T_ms\tdcmtk_ms\tgdcm_ms\tdcmtk_diff\tgdcm_diff\tdcmtk_cpu_s\tgdcm_cpu_s\tdcmtk_startup_ms\tgdcm_startup_ms\n' > "$OUT/raw.tsv"
+printf 'run\tsyntax\tinput\tframes\tours1T_ms\tours2T_ms\tours2Tplain_ms\tdcmtk_ms\tgdcm_ms\tdcmtk_diff\tgdcm_diff\tdcmtk_cpu_s\tgdcm_cpu_s\tdcmtk_startup_ms\tgdcm_startup_ms\n' > "$OUT/raw.tsv"
 declare -A CHECK FRAMES_OF
 for ((run = 1; run <= RUNS; run++)); do
     [ "$RUNS" -gt 1 ] && echo "run $run of $RUNS (load $(cut -d' ' -f1-3 /proc/loadavg))" >&2
@@ -269,11 +270,12 @@ for ((run = 1; run <= RUNS; run++)); do
         done
         o1=$(ours 1 "$file"); [ -n "$o1" ] || o1=fail
         o2=$(ours 2 "$file"); [ -n "$o2" ] || o2=fail
-        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$run" "${LABEL[$s]}" "$short" "$frames" "$o1" \
-            "$o2" "${PEER[dcmtk]}" "${PEER[gdcm]}" "${DIFF[dcmtk]}" "${DIFF[gdcm]}" "${CPU[dcmtk]}" "${CPU[gdcm]}" \
+        o2p=$(ours 2 "$file" --plain); [ -n "$o2p" ] || o2p=fail
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$run" "${LABEL[$s]}" "$short" "$frames" \
+            "$o1" "$o2" "$o2p" "${PEER[dcmtk]}" "${PEER[gdcm]}" "${DIFF[dcmtk]}" "${DIFF[gdcm]}" "${CPU[dcmtk]}" "${CPU[gdcm]}" \
             "${SUMS[dcmtk]}" "${SUMS[gdcm]}" >> "$OUT/raw.tsv"
-        printf '  %-22s %-24s ours %s / %s ms/frame, dcmtk %s, gdcm %s (start-up %s / %s ms)\n' "$short" "${LABEL[$s]}" \
-            "$(fmt_ms "$o1")" "$(fmt_ms "$o2")" "$(fmt_ms "${PEER[dcmtk]}")" "$(fmt_ms "${PEER[gdcm]}")" "${SUMS[dcmtk]}" \
+        printf '  %-22s %-24s ours %s / %s / %s ms/frame, dcmtk %s, gdcm %s (start-up %s / %s ms)\n' "$short" \
+            "${LABEL[$s]}" "$(fmt_ms "$o1")" "$(fmt_ms "$o2")" "$(fmt_ms "$o2p")" "$(fmt_ms "${PEER[dcmtk]}")" "$(fmt_ms "${PEER[gdcm]}")" "${SUMS[dcmtk]}" \
             "${SUMS[gdcm]}" >&2
     done
 done
@@ -292,37 +294,40 @@ awk -F'\t' -v OFS='\t' '
     NR == 1 { next }
     {
         k = $3
-        if (!(k in syn)) { order[++n] = k; syn[k] = $2; fr[k] = $4; dd[k] = $9; gd[k] = $10 }
-        for (c = 5; c <= 14; c++) if (c != 9 && c != 10) val[k, c] = val[k, c] " " $c
+        if (!(k in syn)) { order[++n] = k; syn[k] = $2; fr[k] = $4; dd[k] = $10; gd[k] = $11 }
+        for (c = 5; c <= 15; c++) if (c != 10 && c != 11) val[k, c] = val[k, c] " " $c
     }
     END {
-        print "syntax", "input", "frames", "ours1T_ms", "ours2T_ms", "dcmtk_ms", "gdcm_ms", "ratio1T", "ratio2T",
-              "dcmtk_diff", "gdcm_diff", "dcmtk_cpu_s", "gdcm_cpu_s", "dcmtk_startup_ms", "gdcm_startup_ms", "runs"
+        print "syntax", "input", "frames", "ours1T_ms", "ours2T_ms", "ours2Tplain_ms", "dcmtk_ms", "gdcm_ms", "ratio1T",
+              "ratio2T", "ratio2Tplain", "dcmtk_diff", "gdcm_diff", "dcmtk_cpu_s", "gdcm_cpu_s", "dcmtk_startup_ms",
+              "gdcm_startup_ms", "runs"
         for (i = 1; i <= n; i++) {
             k = order[i]
-            o1 = med(val[k, 5]); o2 = med(val[k, 6]); d = med(val[k, 7]); g = med(val[k, 8])
+            o1 = med(val[k, 5]); o2 = med(val[k, 6]); o2p = med(val[k, 7]); d = med(val[k, 8]); g = med(val[k, 9])
             best = "n/a"
             if (d ~ /^-?[0-9.]+$/) best = d
             if (g ~ /^-?[0-9.]+$/ && (best == "n/a" || g + 0 < best + 0)) best = g
-            print syn[k], k, fr[k], o1, o2, d, g, ratio(o1, best), ratio(o2, best), dd[k], gd[k],
-                  med(val[k, 11]), med(val[k, 12]), med(val[k, 13]), med(val[k, 14]), split(val[k, 5], tmp, " ")
+            print syn[k], k, fr[k], o1, o2, o2p, d, g, ratio(o1, best), ratio(o2, best), ratio(o2p, best), dd[k], gd[k],
+                  med(val[k, 12]), med(val[k, 13]), med(val[k, 14]), med(val[k, 15]), split(val[k, 5], tmp, " ")
         }
     }' "$OUT/raw.tsv" > "$OUT/results.tsv"
 
 # --- table -----------------------------------------------------------------------------------------------------
 {
-    echo "| syntax | input | frames | ours 1T ms/frame | ours 2T ms/frame | dcmtk ms/frame | gdcm ms/frame | ours/best 1T | ours/best 2T | max abs diff vs dcmtk / gdcm |"
-    echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---|"
-    tail -n +2 "$OUT/results.tsv" | while IFS=$'\t' read -r syn inp fr o1 o2 dk gd r1 r2 dd gdd _; do
+    echo "| syntax | input | frames | ours 1T | ours 2T pipeline | ours 2T plain | dcmtk | gdcm | ours/best 1T | ours/best 2T pipeline | ours/best 2T plain | max abs diff vs dcmtk / gdcm |"
+    echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+    tail -n +2 "$OUT/results.tsv" | while IFS=$'\t' read -r syn inp fr o1 o2 o2p dk gd r1 r2 r2p dd gdd _; do
         d1=${dd#n/a:}; [ "$d1" != "$dd" ] && d1="n/a"
         d2=${gdd#n/a:}; [ "$d2" != "$gdd" ] && d2="n/a"
-        echo "| $syn | $inp | $fr | $(fmt_ms "$o1") | $(fmt_ms "$o2") | $(fmt_ms "$dk") | $(fmt_ms "$gd") | $r1 | $r2 | $d1 / $d2 |"
+        echo "| $syn | $inp | $fr | $(fmt_ms "$o1") | $(fmt_ms "$o2") | $(fmt_ms "$o2p") | $(fmt_ms "$dk") | $(fmt_ms "$gd") | $r1 | $r2 | $r2p | $d1 / $d2 |"
     done
 } > "$OUT/table.md"
 echo
 column -t -s '|' -o '|' "$OUT/table.md" 2>/dev/null || cat "$OUT/table.md"
 echo
 echo "Peers marked n/a, with the reason:"
-tail -n +2 "$OUT/results.tsv" | awk -F'\t' '{ if ($10 ~ /^n\/a:/) print "  " $2 " dcmtk: " substr($10, 5); if ($11 ~ /^n\/a:/) print "  " $2 " gdcm: " substr($11, 5) }' | sort -u
-echo "ratio = ours / the faster peer (below 1 = we are faster); 2T = our FramePipeline on 2 threads vs the peers' single process."
+tail -n +2 "$OUT/results.tsv" | awk -F'\t' '{ if ($12 ~ /^n\/a:/) print "  " $2 " dcmtk: " substr($12, 5); if ($13 ~ /^n\/a:/) print "  " $2 " gdcm: " substr($13, 5) }' | sort -u
+echo "Times are ms per frame. ratio = ours / the faster peer (below 1 = we are faster). 2T pipeline = the viewer's"
+echo "FramePipeline on 2 threads (allocates every decoded frame); 2T plain = 2 worker threads reusing their buffers;"
+echo "both against the peers' single process (neither peer tool decodes frames in parallel)."
 echo "results: $OUT/results.tsv, $OUT/table.md"
