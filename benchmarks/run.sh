@@ -4,6 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/jdk25.sh
 select_jdk25 || exit 1
+export OPENCV_LOG_LEVEL="${OPENCV_LOG_LEVEL:-SILENT}"  # OpenCV (JPEG 2000) would log to stderr otherwise
 ./mvnw -q -pl benchmarks -am -DskipTests package
 cp="benchmarks/target/classes:$(cat benchmarks/target/runtime-classpath.txt)"
 exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$cp" org.openjdk.jmh.Main "$@"
