@@ -27,8 +27,6 @@ import nl.duoviewer.xca.config.DuoClientConfig;
  */
 public final class EmbeddedDemoNetwork implements DuoNetwork {
 
-    /** Start-ups tried when a port the network picked was taken before it could bind it. */
-
     /** System property that moves the demo network's cache (tests use a temporary folder). */
     public static final String CACHE_PROPERTY = "duoviewer.demoCache";
 
