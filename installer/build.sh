@@ -76,11 +76,13 @@ COMMON=(--name "$NAME" --app-version "$VERSION" --vendor "DUO Viewer project"
         --description "Radiology timeline viewer for Dutch cross-institution image exchange (DUO, XCA-I, Mitz)")
 
 if [ "$TYPE" = app-image ] || [ "$TYPE" = all ]; then
-    # --java-options cannot set OPENCV_LOG_LEVEL (an environment variable): the viewer sets it in its own process
+    # --java-options cannot set OPENCV_LOG_LEVEL (an environment variable): the viewer sets it in its own process.
+    # Half the physical memory for the heap, as ./run: the open study is held within a third of it (StudyFrames).
     jpackage --type app-image "${COMMON[@]}" \
         --input "$WORK/input" --main-jar "$(basename "$APP_JAR")" --main-class nl.duoviewer.app.Main \
         --runtime-image "$WORK/runtime" --icon "$ROOT/icons/png/duoviewer-256.png" \
         --java-options "--enable-native-access=javafx.graphics,ALL-UNNAMED" \
+        --java-options "-XX:MaxRAMPercentage=50" \
         --dest "$DEST"
     echo "app-image: $DEST/$NAME (launcher $DEST/$NAME/bin/$NAME)"
 fi

@@ -62,6 +62,7 @@ class AppImageIT {
         assertTrue(Files.isRegularFile(IMAGE.resolve("lib/duoviewer.png")), "icon");
         String cfg = Files.readString(IMAGE.resolve("lib/app/duoviewer.cfg"));
         assertTrue(cfg.contains("app.mainclass=nl.duoviewer.app.Main"), cfg);
+        assertTrue(cfg.contains("java-options=-XX:MaxRAMPercentage=50"), cfg);
         Process modules = new ProcessBuilder(IMAGE.resolve("lib/runtime/bin/java").toString(), "--list-modules")
                 .redirectErrorStream(true).start();
         String list = new String(modules.getInputStream().readAllBytes());
