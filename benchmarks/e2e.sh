@@ -353,7 +353,7 @@ peer() { # run study
 }
 
 {
-    echo "# e2e $(date -u +%Y-%m-%dT%H:%MZ)  runs=$RUNS iterations=$ITERATIONS (1 cold + $((ITERATIONS - 1)) warm per process)"
+    echo "# e2e $(date -u +%Y-%m-%dT%H:%MZ)  runs=$RUNS iterations=$ITERATIONS (per process: 1 cold + $((ITERATIONS - 1)) warm + 1 hot)"
     echo "# cpu: $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo)"
     echo "# java: $("$JAVA_HOME/bin/java" -version 2>&1 | sed -n 2p)"
     echo "# peer: $([ "$PEER" = 1 ] && echo "Orthanc $(dpkg-query -W -f='${Version}' orthanc 2>/dev/null), orthanc-dicomweb $(dpkg-query -W -f='${Version}' orthanc-dicomweb 2>/dev/null), $(curl --version | head -1 | cut -d' ' -f1-2), dcmtk $(dpkg-query -W -f='${Version}' dcmtk 2>/dev/null)" || echo "$PEER_WHY")"
