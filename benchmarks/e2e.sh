@@ -93,7 +93,7 @@ if [ "$BUILD" = 1 ]; then
         || { cat "$TMP/build.log" >&2; echo "build failed" >&2; exit 1; }
 fi
 CP="$ROOT/benchmarks/target/classes:$(cat "$ROOT/benchmarks/target/runtime-classpath.txt")"
-JAVA=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$CP")   # as ./run: default heap
+JAVA=("$JAVA_HOME/bin/java" -XX:MaxRAMPercentage=50 --enable-native-access=ALL-UNNAMED -cp "$CP")   # the heap ./run gives the viewer
 
 # --- peer tools -------------------------------------------------------------------------------------------------
 PEER_WHY=""

@@ -193,7 +193,7 @@ public final class E2eReport {
 
     private void memory() {
         out.add("Memory of the client process (the viewer's pipeline only; the servers run in other processes), "
-                + "first load in a new JVM with the default heap, as ./run; MB:");
+                + "first load in a new JVM with the heap ./run gives the viewer (half the physical memory); MB:");
         out.add("");
         out.add("| study | source / path | heap before | heap peak during the load | live heap holding the study "
                 + "| per image (KB) | process peak RSS (VmHWM) |");
