@@ -78,7 +78,7 @@ public final class DisplayPixels {
                 return narrowed(frame, image);
             }
         }
-        return new GrayscalePixels(w, h, stored, frame.kind().signed(), image.slope(), image.intercept(),
+        return new GrayscalePixels(w, h, stored, frame.kind().signed(), image.modalityLut(), image.voiFunction(),
                 image.inverted());
     }
 
@@ -88,6 +88,10 @@ public final class DisplayPixels {
      * (the shifted-out low bits are the only loss).
      */
     private static GrayscalePixels narrowed(FrameBuffer frame, ImageAttributes image) {
+        if (!(image.modalityLut() instanceof ModalityLut.Rescale rescale)) {
+            throw new IllegalArgumentException("a Modality LUT Sequence on " + frame.bitsStored()
+                    + "-bit samples cannot be applied (its table indexes at most 16 bits)");
+        }
         int n = frame.rows() * frame.columns();
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
@@ -104,8 +108,9 @@ public final class DisplayPixels {
         for (int i = 0; i < n; i++) {
             stored[i] = (short) ((frame.sampleLong(i) - min) >> shift);
         }
-        double slope = image.slope() * (1L << shift);
-        double intercept = image.intercept() + image.slope() * min;
-        return new GrayscalePixels(frame.columns(), frame.rows(), stored, false, slope, intercept, image.inverted());
+        double slope = rescale.slope() * (1L << shift);
+        double intercept = rescale.intercept() + rescale.slope() * min;
+        return new GrayscalePixels(frame.columns(), frame.rows(), stored, false, new ModalityLut.Rescale(slope,
+                intercept), image.voiFunction(), image.inverted());
     }
 }

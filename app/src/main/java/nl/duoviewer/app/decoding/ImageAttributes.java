@@ -11,8 +11,10 @@ import nl.duoviewer.core.dicom.Tag;
 import nl.duoviewer.core.dicom.TransferSyntax;
 import nl.duoviewer.core.image.ImageDescriptor;
 import nl.duoviewer.core.image.Photometric;
+import nl.duoviewer.core.pixel.ModalityLut;
 import nl.duoviewer.core.pixel.PaletteColorLut;
 import nl.duoviewer.core.pixel.PresentationLut;
+import nl.duoviewer.core.pixel.VoiFunction;
 
 /**
  * What one image object says about its frames beyond the samples: where it sits in the study, how stored values map
@@ -25,20 +27,22 @@ import nl.duoviewer.core.pixel.PresentationLut;
  * @param seriesDescription Series Description, empty when absent
  * @param modality          Modality, empty when absent
  * @param instanceNumber    Instance Number (the arrival position when absent)
- * @param slope             Rescale Slope (1 when absent)
- * @param intercept         Rescale Intercept (0 when absent)
+ * @param modalityLut       the modality transformation: Modality LUT Sequence, else Rescale Slope/Intercept
  * @param window            the first Window Center/Width pair, or null
+ * @param voiFunction       VOI LUT Function of the windows (LINEAR when absent)
  * @param inverted          shown inverted: MONOCHROME1, or Presentation LUT Shape INVERSE
  * @param palette           the colour tables of a PALETTE COLOR image, else null
  * @param expectedInSeries  frames the series will hold when complete, 0 when unknown
  */
 public record ImageAttributes(ImageDescriptor descriptor, String studyInstanceUid, String seriesInstanceUid,
                               int seriesNumber, String seriesDescription, String modality, int instanceNumber,
-                              double slope, double intercept, WindowLevel window, boolean inverted,
-                              PaletteColorLut palette, int expectedInSeries) {
+                              ModalityLut modalityLut, WindowLevel window, VoiFunction voiFunction,
+                              boolean inverted, PaletteColorLut palette, int expectedInSeries) {
 
     public ImageAttributes {
         Objects.requireNonNull(descriptor, "descriptor");
+        Objects.requireNonNull(modalityLut, "modalityLut");
+        Objects.requireNonNull(voiFunction, "voiFunction");
         Objects.requireNonNull(studyInstanceUid, "studyInstanceUid");
         Objects.requireNonNull(seriesInstanceUid, "seriesInstanceUid");
     }
@@ -58,6 +62,7 @@ public record ImageAttributes(ImageDescriptor descriptor, String studyInstanceUi
             throw new IllegalArgumentException("Rescale Slope/Intercept " + slope + "/" + intercept
                     + " cannot be used");
         }
+        ModalityLut modalityLut = ModalityLut.from(ds);
         double[] centers = ds.getDoubles(Tag.WindowCenter);
         double[] widths = ds.getDoubles(Tag.WindowWidth);
         WindowLevel window = centers.length > 0 && widths.length > 0 && Double.isFinite(centers[0])
@@ -68,8 +73,8 @@ public record ImageAttributes(ImageDescriptor descriptor, String studyInstanceUi
         int expected = instancesInSeries > 0 ? instancesInSeries * d.numberOfFrames() : 0;
         return new ImageAttributes(d, ds.getString(Tag.StudyInstanceUID, ""), ds.getString(Tag.SeriesInstanceUID, ""),
                 ds.getInt(Tag.SeriesNumber, 0), ds.getString(Tag.SeriesDescription, ""),
-                ds.getString(Tag.Modality, ""), ds.getInt(Tag.InstanceNumber, arrival), slope, intercept, window,
-                inverted, palette, expected);
+                ds.getString(Tag.Modality, ""), ds.getInt(Tag.InstanceNumber, arrival), modalityLut, window,
+                VoiFunction.parse(ds.getString(Tag.VOILUTFunction)), inverted, palette, expected);
     }
 
     /** The frame to hand to the viewer; colour frames carry no window. */

@@ -4,18 +4,23 @@ import nl.duoviewer.app.imaging.ColorPixels;
 import nl.duoviewer.app.imaging.FramePixels;
 import nl.duoviewer.app.imaging.GrayscalePixels;
 import nl.duoviewer.app.imaging.WindowLevel;
+import nl.duoviewer.core.pixel.ModalityLut;
+import nl.duoviewer.core.pixel.VoiFunction;
 
 /**
  * Turns decoded pixels into opaque ARGB for display. Grayscale goes through a lookup table over all 65536 stored
- * values, built for the current rescale + window (the DICOM linear VOI function, PS3.3 C.11.2.1.2), so rendering a
- * frame is one table lookup per pixel and a window drag costs one table rebuild. Not thread-safe: one per viewport.
+ * values, built for the frame's modality transformation (rescale or Modality LUT table), the current window with the
+ * frame's VOI LUT Function (LINEAR, LINEAR_EXACT or SIGMOID, PS3.3 C.11.2.1) and the presentation inversion, so
+ * rendering a frame is one table lookup per pixel and a window drag costs one table rebuild. Not thread-safe: one per
+ * viewport.
  */
 final class FrameRenderer {
 
     private final int[] lut = new int[65536];
     private LutKey lutKey;
 
-    private record LutKey(boolean signed, double slope, double intercept, boolean inverted, WindowLevel window) {
+    private record LutKey(boolean signed, ModalityLut modality, VoiFunction function, boolean inverted,
+                          WindowLevel window) {
     }
 
     /** Renders the frame into {@code target}, which holds at least width x height pixels. */
@@ -37,14 +42,13 @@ final class FrameRenderer {
     }
 
     private void prepareLut(GrayscalePixels g, WindowLevel window) {
-        LutKey key = new LutKey(g.signed(), g.slope(), g.intercept(), g.inverted(), window);
+        LutKey key = new LutKey(g.signed(), g.modality(), g.voiFunction(), g.inverted(), window);
         if (key.equals(lutKey)) {
             return;
         }
         int base = g.signed() ? -32768 : 0;
         for (int i = 0; i < lut.length; i++) {
-            double modality = (base + i) * g.slope() + g.intercept();
-            int gray = voiLinear(modality, window);
+            int gray = grey(g.voiFunction(), g.modality().apply(base + i), window);
             if (g.inverted()) {
                 gray = 255 - gray;
             }
@@ -53,22 +57,9 @@ final class FrameRenderer {
         lutKey = key;
     }
 
-    /** The DICOM LINEAR VOI LUT function to an 8-bit output. */
-    static int voiLinear(double x, WindowLevel w) {
-        double c = w.center();
-        double width = w.width();
-        if (width <= 1) {
-            return x < c - 0.5 ? 0 : 255;
-        }
-        double lower = c - 0.5 - (width - 1) / 2;
-        double upper = c - 0.5 + (width - 1) / 2;
-        if (x <= lower) {
-            return 0;
-        }
-        if (x > upper) {
-            return 255;
-        }
-        double y = ((x - (c - 0.5)) / (width - 1) + 0.5) * 255;
+    /** A modality value through the VOI function with the window, to an 8-bit grey level. */
+    static int grey(VoiFunction function, double modality, WindowLevel window) {
+        double y = function.apply(modality, window.center(), window.width(), 0, 255);
         return (int) Math.max(0, Math.min(255, Math.round(y)));
     }
 }

@@ -21,9 +21,14 @@ import nl.duoviewer.app.testing.Corpus;
 import nl.duoviewer.core.codec.DicomFrameSource;
 import nl.duoviewer.core.codec.FrameDecoders;
 import nl.duoviewer.core.dicom.DicomFile;
+import nl.duoviewer.core.dicom.DicomObject;
 import nl.duoviewer.core.dicom.DicomReader;
 import nl.duoviewer.core.dicom.DicomStream;
+import nl.duoviewer.core.dicom.Tag;
+import nl.duoviewer.core.dicom.VR;
 import nl.duoviewer.core.image.FrameBuffer;
+import nl.duoviewer.core.pixel.ModalityLut;
+import nl.duoviewer.core.pixel.VoiFunction;
 
 /**
  * Real files from the shared corpus, streamed and decoded the way retrieved objects are, mapped to the pixels the
@@ -107,9 +112,54 @@ class DisplayPixelsCorpusTest {
         GrayscalePixels g = assertInstanceOf(GrayscalePixels.class, decode(file).getFirst());
         DicomFile f = DicomReader.read(Corpus.file(file));
         assertTrue(g.signed());
-        assertEquals(f.dataset().getDouble(nl.duoviewer.core.dicom.Tag.RescaleSlope, 1), g.slope());
-        assertEquals(f.dataset().getDouble(nl.duoviewer.core.dicom.Tag.RescaleIntercept, 0), g.intercept());
+        ModalityLut.Rescale rescale = assertInstanceOf(ModalityLut.Rescale.class, g.modality());
+        assertEquals(f.dataset().getDouble(nl.duoviewer.core.dicom.Tag.RescaleSlope, 1), rescale.slope());
+        assertEquals(f.dataset().getDouble(nl.duoviewer.core.dicom.Tag.RescaleIntercept, 0), rescale.intercept());
+        assertEquals(VoiFunction.LINEAR, g.voiFunction());
         assertArrayEquals(reference(file), g);
+    }
+
+    @Test
+    void modalityLutSequenceAndVoiFunctionFromTheHeaderReachThePixels() throws Exception {
+        Path file = Corpus.file("pydicom/MR_small.dcm");
+        try (InputStream in = Files.newInputStream(file); DicomStream stream = DicomStream.open(in)) {
+            DicomObject ds = stream.dataset();
+            // a table doubling every stored value (16-bit MR: 4096 entries cover its range), and SIGMOID windows
+            int entries = 4096;
+            byte[] lut = new byte[2 * entries];
+            for (int i = 0; i < entries; i++) {
+                lut[2 * i] = (byte) (2 * i);
+                lut[2 * i + 1] = (byte) (2 * i >> 8);
+            }
+            DicomObject item = ds.newSequence(Tag.ModalityLUTSequence).addItem();
+            item.setInt(Tag.LUTDescriptor, VR.US, entries, 0, 16);
+            item.setBytes(Tag.LUTData, VR.OW, lut);
+            ds.setString(Tag.VOILUTFunction, VR.CS, "SIGMOID");
+            ImageAttributes image = ImageAttributes.of(ds, stream.transferSyntax(), 1, 1);
+            GrayscalePixels g = assertInstanceOf(GrayscalePixels.class,
+                    new DecodePool.Worker().decode(image, stream.nextFrame(), 0));
+            assertEquals(VoiFunction.SIGMOID, g.voiFunction());
+            assertInstanceOf(ModalityLut.Table.class, g.modality());
+            GrayscalePixels plain = assertInstanceOf(GrayscalePixels.class, decode("pydicom/MR_small.dcm").getFirst());
+            for (int i = 0; i < g.stored().length; i += 97) {
+                assertEquals(2.0 * plain.storedAt(i), g.modality().apply(g.storedAt(i)), "pixel " + i);
+            }
+            // the default window spans the table's output, not the stored values
+            assertEquals(2 * plain.fullRange().width(), g.fullRange().width(), 2.0);
+        }
+    }
+
+    @Test
+    void aModalityLutSequenceThatDoesNotFitItsDataIsAClearErrorForThatImage() throws Exception {
+        try (InputStream in = Files.newInputStream(Corpus.file("pydicom/MR_small.dcm"));
+             DicomStream stream = DicomStream.open(in)) {
+            DicomObject item = stream.dataset().newSequence(Tag.ModalityLUTSequence).addItem();
+            item.setInt(Tag.LUTDescriptor, VR.US, 4096, 0, 16);
+            item.setBytes(Tag.LUTData, VR.OW, new byte[10]);
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> ImageAttributes.of(stream.dataset(), stream.transferSyntax(), 1, 1));
+            assertTrue(e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("lut"), e.getMessage());
+        }
     }
 
     @Test
@@ -140,7 +190,7 @@ class DisplayPixelsCorpusTest {
             }
             double step = Math.max(1, max / 65535.0) * 2;
             for (int i = 0; i < g.stored().length; i++) {
-                double shown = g.storedAt(i) * g.slope() + g.intercept();
+                double shown = g.modality().apply(g.storedAt(i));
                 assertTrue(Math.abs(shown - b.sampleLong(i)) <= step, "pixel " + i + ": " + shown + " vs "
                         + b.sampleLong(i));
             }

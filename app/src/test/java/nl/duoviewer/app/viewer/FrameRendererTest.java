@@ -8,6 +8,9 @@ import org.junit.jupiter.api.Test;
 import nl.duoviewer.app.imaging.ColorPixels;
 import nl.duoviewer.app.imaging.GrayscalePixels;
 import nl.duoviewer.app.imaging.WindowLevel;
+import nl.duoviewer.core.pixel.LookupTable;
+import nl.duoviewer.core.pixel.ModalityLut;
+import nl.duoviewer.core.pixel.VoiFunction;
 
 class FrameRendererTest {
 
@@ -16,19 +19,19 @@ class FrameRendererTest {
     @Test
     void linearVoiFollowsTheDicomFunction() {
         WindowLevel w = new WindowLevel(40, 400);
-        assertEquals(0, FrameRenderer.voiLinear(-160, w));
-        assertEquals(255, FrameRenderer.voiLinear(240, w));
-        assertEquals(128, FrameRenderer.voiLinear(40, w));
-        assertEquals(64, FrameRenderer.voiLinear(-60, w), 1);
-        assertEquals(0, FrameRenderer.voiLinear(-1000, w));
-        assertEquals(255, FrameRenderer.voiLinear(3000, w));
+        assertEquals(0, linear(-160, w));
+        assertEquals(255, linear(240, w));
+        assertEquals(128, linear(40, w));
+        assertEquals(64, linear(-60, w), 1);
+        assertEquals(0, linear(-1000, w));
+        assertEquals(255, linear(3000, w));
     }
 
     @Test
     void aWidthOfOneIsAThreshold() {
         WindowLevel w = new WindowLevel(100, 1);
-        assertEquals(0, FrameRenderer.voiLinear(99, w));
-        assertEquals(255, FrameRenderer.voiLinear(100, w));
+        assertEquals(0, linear(99, w));
+        assertEquals(255, linear(100, w));
     }
 
     @Test
@@ -72,7 +75,38 @@ class FrameRendererTest {
         renderer.render(px, new WindowLevel(40, 400), out);
         assertEquals(gray(128), out[0]);
         renderer.render(px, new WindowLevel(400, 1800), out);
-        assertEquals(gray(FrameRenderer.voiLinear(40, new WindowLevel(400, 1800))), out[0]);
+        assertEquals(gray(linear(40, new WindowLevel(400, 1800))), out[0]);
+    }
+
+    @Test
+    void theSourcesVoiFunctionShapesTheWindow() {
+        // centre 100, width 200: LINEAR clips at 0..200, SIGMOID (C.11.2.1.3.1) never reaches black or white
+        short[] stored = {0, 100, 200, 1000};
+        WindowLevel w = new WindowLevel(100, 200);
+        int[] linear = new int[4];
+        renderer.render(new GrayscalePixels(4, 1, stored, false, ModalityLut.IDENTITY, VoiFunction.LINEAR, false), w,
+                linear);
+        int[] sigmoid = new int[4];
+        renderer.render(new GrayscalePixels(4, 1, stored, false, ModalityLut.IDENTITY, VoiFunction.SIGMOID, false),
+                w, sigmoid);
+        assertArrayEquals(new int[] {gray(0), gray(128), gray(255), gray(255)}, linear);
+        // 255 / (1 + exp(-4 (x - c) / w)): 30.4, 127.5, 224.6, 255.0
+        assertArrayEquals(new int[] {gray(30), gray(128), gray(225), gray(255)}, sigmoid);
+        int[] exact = new int[4];
+        renderer.render(new GrayscalePixels(4, 1, stored, false, ModalityLut.IDENTITY, VoiFunction.LINEAR_EXACT,
+                false), new WindowLevel(100, 100), exact);
+        // C.11.2.1.3.2: ((x - c) / w + 0.5) * 255 between c - w/2 and c + w/2
+        assertArrayEquals(new int[] {gray(0), gray(128), gray(255), gray(255)}, exact);
+    }
+
+    @Test
+    void aModalityLutTableMapsStoredValuesBeforeWindowing() {
+        // stored 0, 1, 2 -> 0, 1000, 2000 through a Modality LUT Sequence table; inputs past the table take its end
+        ModalityLut table = new ModalityLut.Table(new LookupTable(0, 16, new int[] {0, 1000, 2000}));
+        int[] out = new int[4];
+        renderer.render(new GrayscalePixels(4, 1, new short[] {0, 1, 2, 9}, false, table, VoiFunction.LINEAR, false),
+                new WindowLevel(1000, 2000), out);
+        assertArrayEquals(new int[] {gray(0), gray(128), gray(255), gray(255)}, out);
     }
 
     @Test
@@ -81,6 +115,10 @@ class FrameRendererTest {
         int[] out = new int[2];
         renderer.render(new ColorPixels(2, 1, argb), new WindowLevel(0, 1), out);
         assertArrayEquals(argb, out);
+    }
+
+    private static int linear(double x, WindowLevel w) {
+        return FrameRenderer.grey(VoiFunction.LINEAR, x, w);
     }
 
     private static int gray(int g) {
