@@ -85,6 +85,11 @@ abstract class JpegLsCoder {
         quantFor = params;
     }
 
+    /** The gradient quantisation table of the current scan, index d + MAXVAL, for loops that inline {@link #context}. */
+    final byte[] quantTable() {
+        return quant;
+    }
+
     /** Signed context number Q1*81 + Q2*9 + Q3 (0 means run mode). */
     final int context(int ra, int rb, int rc, int rd) {
         int off = maxVal;

@@ -156,21 +156,121 @@ final class JpegLsScanDecoder extends JpegLsCoder {
     /**
      * Decodes one line of one component into {@code cur} (padded: index x+1 is column x), given the previous line
      * {@code prev} whose padding the caller has set (prev[0] and prev[width+1]), and cur[0] = prev[1].
+     *
+     * <p>This is the hot loop of the decoder, so the regular mode is written out here with the bit cache, the context
+     * arrays and the scan parameters in locals (the JIT keeps them in registers; through fields it would reload and
+     * store them around every sample). The arithmetic is exactly that of {@link #decodeRegular}; run mode and the
+     * rare long Golomb codes go through the shared methods, with the bit cache written back to the fields first.
      */
     void decodeLine(int[] prev, int[] cur, int width) {
+        final int[] ctxA = a;
+        final int[] ctxB = b;
+        final int[] ctxC = c;
+        final int[] ctxN = n;
+        final byte[] qt = quantTable();
+        final int off = maxVal;
+        final int maxV = maxVal;
+        final int nr = near;
+        final int stp = step;
+        final int rng = range;
+        final int rst = reset;
+        final int zeroLimit = limit - qbpp - 1;
+        long cch = cache;
+        int bits = cacheBits;
         int x = 0;
         while (x < width) {
             int ra = cur[x];
             int rb = prev[x + 1];
             int rc = prev[x];
-            int q = context(ra, rb, rc, prev[x + 2]);
-            if (q == 0) {
+            int qs = qt[prev[x + 2] - rb + off] * 81 + qt[rb - rc + off] * 9 + qt[rc - ra + off];
+            if (qs == 0) {
+                cache = cch;
+                cacheBits = bits;
                 x = decodeRun(prev, cur, x, width);
+                cch = cache;
+                bits = cacheBits;
                 continue;
             }
-            cur[x + 1] = decodeRegular(q, ra, rb, rc);
+            // sign folding (A.3.4) without a branch: s is 0 for a positive context, -1 for a negative one
+            int s = qs >> 31;
+            int q = (qs ^ s) - s;
+            int cq = ctxC[q];
+            int mx = Math.max(ra, rb);
+            int mn = Math.min(ra, rb);
+            int px = rc >= mx ? mn : rc <= mn ? mx : ra + rb - rc;
+            px += (cq ^ s) - s;
+            px = px < 0 ? 0 : px > maxV ? maxV : px;
+            int aq = ctxA[q];
+            int nq = ctxN[q];
+            int k = kFor(nq, aq);
+            // Golomb code LG(k, LIMIT): the fast case has prefix, stop bit and k low bits all in the cache
+            if (bits < 32) {
+                cache = cch;
+                cacheBits = bits;
+                fill();
+                cch = cache;
+                bits = cacheBits;
+            }
+            int lz = Long.numberOfLeadingZeros(cch);
+            int total = lz + 1 + k;
+            int m;
+            if (lz < zeroLimit && total < bits) {
+                m = (lz << k) | (int) ((cch << lz << 1) >>> 1 >>> (63 - k));
+                cch <<= total;
+                bits -= total;
+            } else {
+                cache = cch;
+                cacheBits = bits;
+                m = decodeValueSlow(k, zeroLimit);
+                cch = cache;
+                bits = cacheBits;
+            }
+            int bq = ctxB[q];
+            if (nr == 0 && k == 0 && 2 * bq <= -nq) {
+                m ^= 1;
+            }
+            int errval = (m >>> 1) ^ -(m & 1); // 0,1,2,3.. -> 0,-1,1,-2..
+            // context update and bias correction (A.6)
+            bq += errval * stp;
+            aq += Math.abs(errval);
+            if (nq == rst) {
+                aq >>= 1;
+                bq >>= 1;
+                nq >>= 1;
+            }
+            nq++;
+            if (bq <= -nq) {
+                bq += nq;
+                if (cq > -128) {
+                    ctxC[q] = cq - 1;
+                }
+                if (bq <= -nq) {
+                    bq = -nq + 1;
+                }
+            } else if (bq > 0) {
+                bq -= nq;
+                if (cq < 127) {
+                    ctxC[q] = cq + 1;
+                }
+                if (bq > 0) {
+                    bq = 0;
+                }
+            }
+            ctxA[q] = aq;
+            ctxB[q] = bq;
+            ctxN[q] = nq;
+            // reconstruction (A.4.4) with modulo reduction and clamping
+            int rx = px + ((errval ^ s) - s) * stp;
+            if (rx < -nr) {
+                rx += rng * stp;
+            } else if (rx > maxV + nr) {
+                rx -= rng * stp;
+            }
+            cur[x + 1] = rx < 0 ? 0 : rx > maxV ? maxV : rx;
             x++;
         }
+        cache = cch;
+        cacheBits = bits;
         if (truncated()) {
             throw corrupt();
         }
