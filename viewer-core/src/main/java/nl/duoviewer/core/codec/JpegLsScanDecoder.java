@@ -282,23 +282,12 @@ final class JpegLsScanDecoder extends JpegLsCoder {
                 nq >>= 1;
             }
             nq++;
-            if (bq <= -nq) {
-                bq += nq;
-                if (cq > -128) {
-                    ctxC[q] = cq - 1;
-                }
-                if (bq <= -nq) {
-                    bq = -nq + 1;
-                }
-            } else if (bq > 0) {
-                bq -= nq;
-                if (cq < 127) {
-                    ctxC[q] = cq + 1;
-                }
-                if (bq > 0) {
-                    bq = 0;
-                }
-            }
+            // the bias correction goes either way on the data's whim; as selects it costs no mispredicted branch
+            boolean down = bq <= -nq;
+            boolean up = bq > 0; // excludes down: then bq <= -nq < 0
+            int cNew = down ? (cq > -128 ? cq - 1 : cq) : up ? (cq < 127 ? cq + 1 : cq) : cq;
+            bq = down ? Math.max(bq + nq, -nq + 1) : up ? Math.min(bq - nq, 0) : bq;
+            ctxC[q] = cNew;
             ctxA[q] = aq;
             ctxB[q] = bq;
             ctxN[q] = nq;
@@ -325,13 +314,14 @@ final class JpegLsScanDecoder extends JpegLsCoder {
         }
     }
 
-    /** {@link #decodeLine} for NEAR > 0. */
+    /** {@link #decodeLine} for NEAR > 0: the same loop with the quantised error's step and modulo. */
     private void decodeLineNear(int[] prev, int[] cur, int width) {
         final int[] ctxA = a;
         final int[] ctxB = b;
         final int[] ctxC = c;
         final int[] ctxN = n;
         final byte[] qt = quantTable();
+        final byte[] s = src;
         final int off = maxVal;
         final int maxV = maxVal;
         final int nr = near;
@@ -339,41 +329,65 @@ final class JpegLsScanDecoder extends JpegLsCoder {
         final int rng = range;
         final int rst = reset;
         final int zeroLimit = limit - qbpp - 1;
+        final int fastEnd = end - 8;
         long cch = cache;
         int bits = cacheBits;
+        int p = pos;
         int x = 0;
+        int ra = cur[0];
+        int rc = prev[0];
+        int rb = prev[1];
+        // Q2 of a sample is Q1 of the one before (D2 = Rb - Rc there was D1 = Rd - Rb), so it is carried along
+        int g2 = qt[rb - rc + off];
         while (x < width) {
-            int ra = cur[x];
-            int rb = prev[x + 1];
-            int rc = prev[x];
-            int qs = qt[prev[x + 2] - rb + off] * 81 + qt[rb - rc + off] * 9 + qt[rc - ra + off];
+            int rd = prev[x + 2];
+            int g1 = qt[rd - rb + off];
+            int qs = g1 * 81 + g2 * 9 + qt[rc - ra + off];
             if (qs == 0) {
                 cache = cch;
                 cacheBits = bits;
+                pos = p;
                 x = decodeRun(prev, cur, x, width);
                 cch = cache;
                 bits = cacheBits;
+                p = pos;
+                ra = cur[x];
+                rc = prev[x];
+                rb = prev[x + 1];
+                g2 = qt[rb - rc + off];
                 continue;
             }
-            // sign folding (A.3.4) without a branch: s is 0 for a positive context, -1 for a negative one
-            int s = qs >> 31;
-            int q = (qs ^ s) - s;
+            // sign folding (A.3.4) without a branch: sg is 0 for a positive context, -1 for a negative one
+            int sg = qs >> 31;
+            int q = (qs ^ sg) - sg;
             int cq = ctxC[q];
             int mx = Math.max(ra, rb);
             int mn = Math.min(ra, rb);
             int px = rc >= mx ? mn : rc <= mn ? mx : ra + rb - rc;
-            px += (cq ^ s) - s;
+            px += (cq ^ sg) - sg;
             px = px < 0 ? 0 : px > maxV ? maxV : px;
             int aq = ctxA[q];
             int nq = ctxN[q];
             int k = kFor(nq, aq);
-            // Golomb code LG(k, LIMIT): the fast case has prefix, stop bit and k low bits all in the cache
             if (bits < 32) {
-                cache = cch;
-                cacheBits = bits;
-                fill();
-                cch = cache;
-                bits = cacheBits;
+                // refill as fill() would (whole bytes until more than 56 bits), eight bytes in one read when
+                // none of them is 0xFF (only then can a stuffed bit follow) and the scan end is not near
+                int take = (64 - bits) >>> 3;
+                long w = p <= fastEnd && !lastWasFf ? (long) LONG_BE.get(s, p) : -1L;
+                long takenMask = -1L << (64 - 8 * take);
+                if ((((~w - ONES) & w & HIGHS) & takenMask) == 0) {
+                    cch |= (w >>> (64 - 8 * take)) << (64 - 8 * take - bits);
+                    bits += 8 * take;
+                    p += take;
+                } else {
+                    cache = cch;
+                    cacheBits = bits;
+                    pos = p;
+                    fill();
+                    cch = cache;
+                    bits = cacheBits;
+                    p = pos;
+                }
             }
             int lz = Long.numberOfLeadingZeros(cch);
             int total = lz + 1 + k;
@@ -385,14 +399,13 @@ final class JpegLsScanDecoder extends JpegLsCoder {
             } else {
                 cache = cch;
                 cacheBits = bits;
+                pos = p;
                 m = decodeValueSlow(k, zeroLimit);
                 cch = cache;
                 bits = cacheBits;
+                p = pos;
             }
             int bq = ctxB[q];
-            if (nr == 0 && k == 0 && 2 * bq <= -nq) {
-                m ^= 1;
-            }
             int errval = (m >>> 1) ^ -(m & 1); // 0,1,2,3.. -> 0,-1,1,-2..
             // context update and bias correction (A.6)
             bq += errval * stp;
@@ -403,38 +416,33 @@ final class JpegLsScanDecoder extends JpegLsCoder {
                 nq >>= 1;
             }
             nq++;
-            if (bq <= -nq) {
-                bq += nq;
-                if (cq > -128) {
-                    ctxC[q] = cq - 1;
-                }
-                if (bq <= -nq) {
-                    bq = -nq + 1;
-                }
-            } else if (bq > 0) {
-                bq -= nq;
-                if (cq < 127) {
-                    ctxC[q] = cq + 1;
-                }
-                if (bq > 0) {
-                    bq = 0;
-                }
-            }
+            // the bias correction goes either way on the data's whim; as selects it costs no mispredicted branch
+            boolean down = bq <= -nq;
+            boolean up = bq > 0; // excludes down: then bq <= -nq < 0
+            int cNew = down ? (cq > -128 ? cq - 1 : cq) : up ? (cq < 127 ? cq + 1 : cq) : cq;
+            bq = down ? Math.max(bq + nq, -nq + 1) : up ? Math.min(bq - nq, 0) : bq;
+            ctxC[q] = cNew;
             ctxA[q] = aq;
             ctxB[q] = bq;
             ctxN[q] = nq;
             // reconstruction (A.4.4) with modulo reduction and clamping
-            int rx = px + ((errval ^ s) - s) * stp;
+            int rx = px + ((errval ^ sg) - sg) * stp;
             if (rx < -nr) {
                 rx += rng * stp;
             } else if (rx > maxV + nr) {
                 rx -= rng * stp;
             }
-            cur[x + 1] = rx < 0 ? 0 : rx > maxV ? maxV : rx;
+            rx = rx < 0 ? 0 : rx > maxV ? maxV : rx;
+            cur[x + 1] = rx;
+            ra = rx;
+            rc = rb;
+            rb = rd;
+            g2 = g1;
             x++;
         }
         cache = cch;
         cacheBits = bits;
+        pos = p;
         if (truncated()) {
             throw corrupt();
         }
