@@ -224,11 +224,10 @@ final class JpegLsScanDecoder extends JpegLsCoder {
             int sg = qs >> 31;
             int q = (qs ^ sg) - sg;
             int cq = ctxC[q];
-            int mx = Math.max(ra, rb);
-            int mn = Math.min(ra, rb);
-            int px = rc >= mx ? mn : rc <= mn ? mx : ra + rb - rc;
+            // the median edge detector is the median of Ra, Rb and Ra + Rb - Rc: a clamp, free of branches
+            int px = Math.min(Math.max(ra + rb - rc, Math.min(ra, rb)), Math.max(ra, rb));
             px += (cq ^ sg) - sg;
-            px = px < 0 ? 0 : px > maxV ? maxV : px;
+            px = Math.max(0, Math.min(px, maxV));
             int aq = ctxA[q];
             int nq = ctxN[q];
             int k = kFor(nq, aq);
@@ -298,7 +297,7 @@ final class JpegLsScanDecoder extends JpegLsCoder {
             } else if (rx > maxV) {
                 rx -= rng;
             }
-            rx = rx < 0 ? 0 : rx > maxV ? maxV : rx;
+            rx = Math.max(0, Math.min(rx, maxV));
             cur[x + 1] = rx;
             ra = rx;
             rc = rb;
@@ -361,11 +360,10 @@ final class JpegLsScanDecoder extends JpegLsCoder {
             int sg = qs >> 31;
             int q = (qs ^ sg) - sg;
             int cq = ctxC[q];
-            int mx = Math.max(ra, rb);
-            int mn = Math.min(ra, rb);
-            int px = rc >= mx ? mn : rc <= mn ? mx : ra + rb - rc;
+            // the median edge detector is the median of Ra, Rb and Ra + Rb - Rc: a clamp, free of branches
+            int px = Math.min(Math.max(ra + rb - rc, Math.min(ra, rb)), Math.max(ra, rb));
             px += (cq ^ sg) - sg;
-            px = px < 0 ? 0 : px > maxV ? maxV : px;
+            px = Math.max(0, Math.min(px, maxV));
             int aq = ctxA[q];
             int nq = ctxN[q];
             int k = kFor(nq, aq);
@@ -432,7 +430,7 @@ final class JpegLsScanDecoder extends JpegLsCoder {
             } else if (rx > maxV + nr) {
                 rx -= rng * stp;
             }
-            rx = rx < 0 ? 0 : rx > maxV ? maxV : rx;
+            rx = Math.max(0, Math.min(rx, maxV));
             cur[x + 1] = rx;
             ra = rx;
             rc = rb;
