@@ -85,6 +85,11 @@ abstract class JpegLsCoder {
         quantFor = params;
     }
 
+    /** The gradient quantisation table of the current scan, index d + MAXVAL, for loops that inline {@link #context}. */
+    final byte[] quantTable() {
+        return quant;
+    }
+
     /** Signed context number Q1*81 + Q2*9 + Q3 (0 means run mode). */
     final int context(int ra, int rb, int rc, int rd) {
         int off = maxVal;
@@ -111,13 +116,9 @@ abstract class JpegLsCoder {
     }
 
     static int kFor(int nq, int aq) {
-        int k = Integer.numberOfLeadingZeros(nq) - Integer.numberOfLeadingZeros(aq);
-        if (k <= 0) {
-            return nq >= aq ? 0 : 1;
-        }
-        if ((nq << k) < aq) {
-            k++;
-        }
+        // k is the bit length difference or one more; written as selects, as small k make a branch on it a coin toss
+        int k = Math.max(0, Integer.numberOfLeadingZeros(nq) - Integer.numberOfLeadingZeros(aq));
+        k += (nq << k) < aq ? 1 : 0;
         return Math.min(k, 24);
     }
 
