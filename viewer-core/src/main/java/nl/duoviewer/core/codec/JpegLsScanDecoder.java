@@ -172,149 +172,6 @@ final class JpegLsScanDecoder extends JpegLsCoder {
      * rare long Golomb codes go through the shared methods, with the bit cache written back to the fields first.
      */
     void decodeLine(int[] prev, int[] cur, int width) {
-        if (near == 0) {
-            decodeLineLossless(prev, cur, width);
-        } else {
-            decodeLineNear(prev, cur, width);
-        }
-    }
-
-    /** {@link #decodeLine} for NEAR = 0 (no quantisation: step 1, reconstruction modulo RANGE only). */
-    private void decodeLineLossless(int[] prev, int[] cur, int width) {
-        final int[] ctxA = a;
-        final int[] ctxB = b;
-        final int[] ctxC = c;
-        final int[] ctxN = n;
-        final byte[] qt = quantTable();
-        final byte[] s = src;
-        final int off = maxVal;
-        final int maxV = maxVal;
-        final int rng = range;
-        final int rst = reset;
-        final int zeroLimit = limit - qbpp - 1;
-        final int fastEnd = end - 8;
-        long cch = cache;
-        int bits = cacheBits;
-        int p = pos;
-        int x = 0;
-        int ra = cur[0];
-        int rc = prev[0];
-        int rb = prev[1];
-        // Q2 of a sample is Q1 of the one before (D2 = Rb - Rc there was D1 = Rd - Rb), so it is carried along
-        int g2 = qt[rb - rc + off];
-        while (x < width) {
-            int rd = prev[x + 2];
-            int g1 = qt[rd - rb + off];
-            int qs = g1 * 81 + g2 * 9 + qt[rc - ra + off];
-            if (qs == 0) {
-                cache = cch;
-                cacheBits = bits;
-                pos = p;
-                x = decodeRun(prev, cur, x, width);
-                cch = cache;
-                bits = cacheBits;
-                p = pos;
-                ra = cur[x];
-                rc = prev[x];
-                rb = prev[x + 1];
-                g2 = qt[rb - rc + off];
-                continue;
-            }
-            // sign folding (A.3.4) without a branch: sg is 0 for a positive context, -1 for a negative one
-            int sg = qs >> 31;
-            int q = (qs ^ sg) - sg;
-            int cq = ctxC[q];
-            // the median edge detector is the median of Ra, Rb and Ra + Rb - Rc: a clamp, free of branches
-            int px = Math.min(Math.max(ra + rb - rc, Math.min(ra, rb)), Math.max(ra, rb));
-            px += (cq ^ sg) - sg;
-            px = Math.max(0, Math.min(px, maxV));
-            int aq = ctxA[q];
-            int nq = ctxN[q];
-            int k = kFor(nq, aq);
-            if (bits < 32) {
-                // refill as fill() would (whole bytes until more than 56 bits), eight bytes in one read when
-                // none of them is 0xFF (only then can a stuffed bit follow) and the scan end is not near
-                int take = (64 - bits) >>> 3;
-                long w = p <= fastEnd && !lastWasFf ? (long) LONG_BE.get(s, p) : -1L;
-                long takenMask = -1L << (64 - 8 * take);
-                if ((((~w - ONES) & w & HIGHS) & takenMask) == 0) {
-                    cch |= (w >>> (64 - 8 * take)) << (64 - 8 * take - bits);
-                    bits += 8 * take;
-                    p += take;
-                } else {
-                    cache = cch;
-                    cacheBits = bits;
-                    pos = p;
-                    fill();
-                    cch = cache;
-                    bits = cacheBits;
-                    p = pos;
-                }
-            }
-            int lz = Long.numberOfLeadingZeros(cch);
-            int total = lz + 1 + k;
-            int m;
-            if (lz < zeroLimit && total < bits) {
-                m = (lz << k) | (int) ((cch << lz << 1) >>> 1 >>> (63 - k));
-                cch <<= total;
-                bits -= total;
-            } else {
-                cache = cch;
-                cacheBits = bits;
-                pos = p;
-                m = decodeValueSlow(k, zeroLimit);
-                cch = cache;
-                bits = cacheBits;
-                p = pos;
-            }
-            int bq = ctxB[q];
-            if (k == 0 && 2 * bq <= -nq) {
-                m ^= 1;
-            }
-            int errval = (m >>> 1) ^ -(m & 1); // 0,1,2,3.. -> 0,-1,1,-2..
-            // context update and bias correction (A.6)
-            bq += errval;
-            aq += Math.abs(errval);
-            if (nq == rst) {
-                aq >>= 1;
-                bq >>= 1;
-                nq >>= 1;
-            }
-            nq++;
-            // the bias correction goes either way on the data's whim; as selects it costs no mispredicted branch
-            boolean down = bq <= -nq;
-            boolean up = bq > 0; // excludes down: then bq <= -nq < 0
-            int cNew = down ? (cq > -128 ? cq - 1 : cq) : up ? (cq < 127 ? cq + 1 : cq) : cq;
-            bq = down ? Math.max(bq + nq, -nq + 1) : up ? Math.min(bq - nq, 0) : bq;
-            ctxC[q] = cNew;
-            ctxA[q] = aq;
-            ctxB[q] = bq;
-            ctxN[q] = nq;
-            // reconstruction modulo RANGE (A.4.4); the clamp only matters for corrupt data
-            int rx = px + ((errval ^ sg) - sg);
-            if (rx < 0) {
-                rx += rng;
-            } else if (rx > maxV) {
-                rx -= rng;
-            }
-            rx = Math.max(0, Math.min(rx, maxV));
-            cur[x + 1] = rx;
-            ra = rx;
-            rc = rb;
-            rb = rd;
-            g2 = g1;
-            x++;
-        }
-        cache = cch;
-        cacheBits = bits;
-        pos = p;
-        if (truncated()) {
-            throw corrupt();
-        }
-    }
-
-    /** {@link #decodeLine} for NEAR > 0: the same loop with the quantised error's step and modulo. */
-    private void decodeLineNear(int[] prev, int[] cur, int width) {
         final int[] ctxA = a;
         final int[] ctxB = b;
         final int[] ctxC = c;
@@ -324,7 +181,8 @@ final class JpegLsScanDecoder extends JpegLsCoder {
         final int off = maxVal;
         final int maxV = maxVal;
         final int nr = near;
-        final int stp = step;
+        final int stp = step; // 1 for lossless, so the products below cost nothing but a multiply by one
+        final boolean lossless = nr == 0;
         final int rng = range;
         final int rst = reset;
         final int zeroLimit = limit - qbpp - 1;
@@ -404,6 +262,9 @@ final class JpegLsScanDecoder extends JpegLsCoder {
                 p = pos;
             }
             int bq = ctxB[q];
+            if (lossless && k == 0 && 2 * bq <= -nq) {
+                m ^= 1; // A.5.2: the inverted mapping applies to lossless coding only
+            }
             int errval = (m >>> 1) ^ -(m & 1); // 0,1,2,3.. -> 0,-1,1,-2..
             // context update and bias correction (A.6)
             bq += errval * stp;
