@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import nl.duoviewer.app.imaging.ColorPixels;
 import nl.duoviewer.app.imaging.FramePixels;
 import nl.duoviewer.app.imaging.GrayscalePixels;
-import nl.duoviewer.app.testing.Corpus;
 import nl.duoviewer.core.codec.DicomFrameSource;
 import nl.duoviewer.core.codec.FrameDecoders;
 import nl.duoviewer.core.dicom.DicomFile;
@@ -29,6 +28,7 @@ import nl.duoviewer.core.dicom.VR;
 import nl.duoviewer.core.image.FrameBuffer;
 import nl.duoviewer.core.pixel.ModalityLut;
 import nl.duoviewer.core.pixel.VoiFunction;
+import nl.duoviewer.core.testsupport.Corpus;
 
 /**
  * Real files from the shared corpus, streamed and decoded the way retrieved objects are, mapped to the pixels the
