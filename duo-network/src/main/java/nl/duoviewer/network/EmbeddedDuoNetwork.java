@@ -23,6 +23,7 @@ import nl.duoviewer.network.content.KosStudyContent;
 import nl.duoviewer.network.content.StudyContent;
 import nl.duoviewer.network.content.SyntheticStudyContent;
 import nl.duoviewer.network.gateway.RespondingGateway;
+import nl.duoviewer.network.mitz.MitzFault;
 import nl.duoviewer.network.mitz.MitzService;
 import nl.duoviewer.network.pki.TestPki;
 import nl.duoviewer.network.wado.WadoRsServer;
@@ -202,6 +203,25 @@ public final class EmbeddedDuoNetwork implements AutoCloseable {
 
     public TestPki pki() {
         return pki;
+    }
+
+    /**
+     * Undoes every fault set through the controls: all communities and Mitz up and answering normally, everyone
+     * consenting, request counters at zero. Lets one running network serve many scenarios in turn.
+     */
+    public void restoreHealthy() throws IOException {
+        for (CommunityNode c : communities.values()) {
+            c.faults().reset();
+            if (c.isDown()) {
+                c.setDown(false);
+            }
+            c.counters().reset();
+        }
+        mitz.faults().reset();
+        mitz.setFault(MitzFault.NONE);
+        mitz.consent().reset();
+        mitz.counters().reset();
+        mitz.setDown(false);
     }
 
     /** Client configuration for the viewer as Initiating Gateway (ITI-38/39, RAD-75). */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 
-import nl.duoviewer.network.mitz.MitzFault;
 import nl.duoviewer.xca.config.ActorPosition;
 import nl.duoviewer.xca.config.DuoClientConfig;
 
@@ -32,19 +31,8 @@ final class SharedNetwork {
     /** Healthy again: no faults, all up, everyone consents, counters zero. */
     static EmbeddedDuoNetwork fresh() {
         EmbeddedDuoNetwork n = get();
-        for (CommunityNode c : n.communities()) {
-            c.faults().reset();
-            if (c.isDown()) {
-                c.setDown(false);
-            }
-            c.counters().reset();
-        }
-        n.mitz().faults().reset();
-        n.mitz().setFault(MitzFault.NONE);
-        n.mitz().consent().reset();
-        n.mitz().counters().reset();
         try {
-            n.mitz().setDown(false);
+            n.restoreHealthy();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

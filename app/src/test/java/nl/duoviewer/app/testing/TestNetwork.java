@@ -7,13 +7,11 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-import nl.duoviewer.network.CommunityNode;
 import nl.duoviewer.network.EmbeddedDuoNetwork;
 import nl.duoviewer.network.catalogue.CatalogueGenerator;
 import nl.duoviewer.network.catalogue.DemoCatalogue;
 import nl.duoviewer.network.catalogue.DemoStudy;
 import nl.duoviewer.network.catalogue.Network;
-import nl.duoviewer.network.mitz.MitzFault;
 
 /**
  * One embedded DUO network for all tests of this JVM that need the real thing: real SOAP/HTTP on 127.0.0.1, real
@@ -54,17 +52,11 @@ public final class TestNetwork {
     public static EmbeddedDuoNetwork fresh() {
         EmbeddedDuoNetwork n = get();
         content().reset();
-        for (CommunityNode c : n.communities()) {
-            c.faults().reset();
-            if (c.isDown()) {
-                c.setDown(false);
-            }
-            c.counters().reset();
+        try {
+            n.restoreHealthy();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        n.mitz().faults().reset();
-        n.mitz().setFault(MitzFault.NONE);
-        n.mitz().consent().reset();
-        n.mitz().counters().reset();
         return n;
     }
 
