@@ -34,15 +34,20 @@ class AppImageIT {
     private record Result(int exit, String out, String err, boolean finished) {
     }
 
+    /** The command with its own home, a UTF-8 locale, no input, and its output going to the two files. */
+    private static ProcessBuilder launcher(Path home, List<String> command, Path out, Path err) {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        pb.environment().put("HOME", home.toString());
+        pb.environment().put("LANG", "C.UTF-8");
+        return pb;
+    }
+
     private static Result run(Path home, long seconds, List<String> command) throws Exception {
         Path out = Files.createTempFile("appimage-out", ".txt");
         Path err = Files.createTempFile("appimage-err", ".txt");
         try {
-            ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-            pb.environment().put("HOME", home.toString());
-            pb.environment().put("LANG", "C.UTF-8");
-            Process p = pb.start();
+            Process p = launcher(home, command, out, err).start();
             boolean finished = p.waitFor(seconds, TimeUnit.SECONDS);
             if (!finished) {
                 p.descendants().forEach(ProcessHandle::destroy);
@@ -93,10 +98,7 @@ class AppImageIT {
         Path out = Files.createTempFile("appimage-out", ".txt");
         Path err = Files.createTempFile("appimage-err", ".txt");
         try {
-            ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-            pb.environment().put("HOME", home.toString());
-            pb.environment().put("LANG", "C.UTF-8");
+            ProcessBuilder pb = launcher(home, command, out, err);
             // Java takes user.home from the password database, not $HOME: the demo cache follows XDG_CACHE_HOME
             pb.environment().put("XDG_CACHE_HOME", home.resolve(".cache").toString());
             pb.environment().remove("OPENCV_LOG_LEVEL"); // the packaged viewer must silence OpenCV by itself
