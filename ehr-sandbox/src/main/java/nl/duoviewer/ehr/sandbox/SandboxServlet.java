@@ -126,7 +126,8 @@ final class SandboxServlet extends HttpServlet {
             html(resp, 400, page("Cannot launch", "<p>" + esc(e.getMessage()) + "</p>"));
             return;
         }
-        boolean handed = sandbox.handToApp(link);
+        // handoff=no: only show the link (an EHR whose desktop integration opens it itself)
+        boolean handed = !"no".equals(req.getParameter("handoff")) && sandbox.handToApp(link);
         html(resp, 200, page("Viewer launched", "<p>" + (handed
                 ? "The EHR handed the launch to the DUO Viewer. It opens a sign-in page in this browser next."
                 : "Open this link to launch the viewer:") + "</p><p><a id=\"app-launch\" href=\"" + esc(link.toString())

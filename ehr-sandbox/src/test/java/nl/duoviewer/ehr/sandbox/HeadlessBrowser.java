@@ -98,7 +98,7 @@ public final class HeadlessBrowser {
                 return follow(page, b); // refused at once, back to the app with an error
             }
             pages.add(page.body());
-            if (b == Behaviour.IGNORE || page.statusCode() != 200) {
+            if (b == Behaviour.IGNORE || page.statusCode() != 200 || !page.body().contains("name=\"request\"")) {
                 return page.statusCode();
             }
             CountDownLatch h = hold;
