@@ -177,6 +177,39 @@ class SmartLaunchAppTest {
         assertEquals(second, shown.getLast());
     }
 
+    @Test
+    void everyLaunchPathGoesThroughTheOneRouteThatAsksBeforeReplacingAPatient() throws Exception {
+        clickLaunch(patientId(CatalogueGenerator.SHOWCASE_PATIENT), Clinician.RADIOLOGIST);
+        Fx.await("the EHR's patient", 60, () -> CatalogueGenerator.SHOWCASE_PATIENT.equals(current()));
+        List<String> asked = Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicBoolean answer = new java.util.concurrent.atomic.AtomicBoolean(false);
+        Fx.run(() -> viewer.workspace().route().confirmReplaceWith((onScreen, incoming) -> {
+            asked.add(onScreen.patient().value() + " <- " + switch (incoming) {
+                case LaunchContext c -> c.source().name();
+                case nl.duoviewer.app.launch.SmartLaunch smart -> "SMART";
+            });
+            return answer.get();
+        }));
+        Bsn other = net.catalogue().patients().get(1).bsn();
+        String iid = "duoviewer://IHEInvokeImageDisplay?requestType=PATIENT&patientID=" + other.value();
+
+        // declined: the patient on screen stays, whatever the path
+        InstanceChannel.deliver(InstanceChannel.defaultSocket(), List.of(iid));
+        clickLaunch(patientId(other), Clinician.RADIOLOGIST);
+        Fx.await("two questions", () -> asked.size() == 2);
+        robot.clickOn("#bsn-field").write(other.value()).type(javafx.scene.input.KeyCode.ENTER);
+        Fx.await("three questions", () -> asked.size() == 3);
+        assertEquals(List.of("999999011 <- IHE_INVOKE_IMAGE_DISPLAY", "999999011 <- SMART",
+                "999999011 <- MANUAL_ENTRY"), asked);
+        assertEquals(CatalogueGenerator.SHOWCASE_PATIENT, current());
+
+        // accepted: IHE Invoke Image Display keeps working, through the same route
+        answer.set(true);
+        InstanceChannel.deliver(InstanceChannel.defaultSocket(), List.of(iid));
+        Fx.await("the IID patient", 30, () -> other.equals(current()));
+        assertEquals("Patient context: IHE Invoke Image Display", screen.text("#banner-context"));
+    }
+
     private Bsn current() {
         LaunchContext c = Fx.call(() -> viewer.workspace().currentProperty().get());
         return c == null ? null : c.patient();
