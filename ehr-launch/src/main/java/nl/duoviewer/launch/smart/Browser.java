@@ -23,7 +23,7 @@ public interface Browser {
 
     /**
      * The system browser: {@code xdg-open} on Linux (AWT's desktop support and JavaFX's GTK do not mix well), the
-     * platform's opener on macOS and Windows, AWT's {@link Desktop} as the fallback.
+     * platform's opener on macOS and Windows with AWT's {@link Desktop} as their fallback.
      */
     static Browser system() {
         return uri -> {
@@ -44,7 +44,9 @@ public interface Browser {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while opening the browser", e);
             }
-            if (Desktop.isDesktopSupported() && Desktop.getDesktop().isSupported(Desktop.Action.BROWSE)) {
+            boolean linux = !os.contains("win") && !os.contains("mac");
+            // on Linux AWT's desktop support loads GTK beside JavaFX's (warnings, and no browser xdg-open lacks)
+            if (!linux && Desktop.isDesktopSupported() && Desktop.getDesktop().isSupported(Desktop.Action.BROWSE)) {
                 Desktop.getDesktop().browse(uri);
                 return;
             }
