@@ -72,7 +72,8 @@ public final class LaunchRoute {
     private final Workspace workspace;
     private final Executor ui;
     private final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>(this, "status", IDLE);
-    private volatile SmartLauncher smart = SmartLauncher.disabled();
+    /** Null until the application sets one: SMART launches are then refused as from an untrusted EHR. */
+    private volatile SmartLauncher smart;
     private ReplaceConfirmation confirmation = ReplaceConfirmation.ALWAYS;
     private RequesterHandOff handOff = RequesterHandOff.CONFIGURED_IDENTITY;
     /** Bumped by every launch; a SMART result of an older one is dropped. */
@@ -117,8 +118,12 @@ public final class LaunchRoute {
     }
 
     private void signIn(long launch, SmartLaunch request) {
-        status.set(new SigningIn(request.request().iss()));
         SmartLauncher launcher = smart;
+        if (launcher == null) {
+            status.set(new Failed(SmartLaunchException.Reason.ISSUER_NOT_TRUSTED));
+            return;
+        }
+        status.set(new SigningIn(request.request().iss()));
         pending = Thread.ofVirtual().name("smart-launch").start(() -> {
             try {
                 SmartLauncher.Launched done = launcher.launch(request);

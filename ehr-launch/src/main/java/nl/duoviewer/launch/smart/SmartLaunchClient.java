@@ -87,7 +87,17 @@ public final class SmartLaunchClient {
     private final SmartSettings settings;
     private final Browser browser;
     private final HttpClient http;
-    private final FhirContext fhir;
+
+    /** One FHIR context per JVM, made on the first launch: building one takes a good part of a second. */
+    private static final class Fhir {
+        static final FhirContext CONTEXT = FhirContext.forR4();
+
+        static {
+            CONTEXT.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+            CONTEXT.getRestfulClientFactory().setConnectTimeout((int) HTTP_TIMEOUT.toMillis());
+            CONTEXT.getRestfulClientFactory().setSocketTimeout((int) HTTP_TIMEOUT.toMillis());
+        }
+    }
 
     public SmartLaunchClient(SmartSettings settings, Browser browser) {
         HEADER_LOGGERS.forEach(l -> l.setLevel(java.util.logging.Level.OFF));
@@ -95,10 +105,6 @@ public final class SmartLaunchClient {
         this.browser = Objects.requireNonNull(browser);
         this.http = HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        this.fhir = FhirContext.forR4();
-        fhir.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-        fhir.getRestfulClientFactory().setConnectTimeout((int) HTTP_TIMEOUT.toMillis());
-        fhir.getRestfulClientFactory().setSocketTimeout((int) HTTP_TIMEOUT.toMillis());
     }
 
     public SmartSettings settings() {
@@ -166,7 +172,7 @@ public final class SmartLaunchClient {
         if (Thread.currentThread().isInterrupted()) {
             throw new SmartLaunchException(CANCELLED, "cancelled after sign-in");
         }
-        IGenericClient fhirClient = fhir.newRestfulGenericClient(iss.toString());
+        IGenericClient fhirClient = Fhir.CONTEXT.newRestfulGenericClient(iss.toString());
         fhirClient.registerInterceptor(new BearerTokenAuthInterceptor(tokens.accessToken().getValue()));
         Patient patient = read(fhirClient, Patient.class, tokens.patientId());
         LaunchedPatient launched = FhirRecords.patient(patient, tokens.patientId());
