@@ -184,11 +184,7 @@ public final class DuoViewerApp extends Application {
             instanceChannel.close();
         }
         if (demoEhr != null) {
-            try {
-                demoEhr.close();
-            } catch (Exception e) {
-                // daemon threads; nothing of the demo EHR is kept
-            }
+            demoEhr.close();
         }
         if (workspace != null) {
             workspace.close();

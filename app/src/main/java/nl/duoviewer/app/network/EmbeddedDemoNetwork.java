@@ -114,8 +114,12 @@ public final class EmbeddedDemoNetwork implements DuoNetwork {
      */
     public record DemoEhr(URI home, SmartSettings settings, AutoCloseable server) implements AutoCloseable {
         @Override
-        public void close() throws Exception {
-            server.close();
+        public void close() {
+            try {
+                server.close();
+            } catch (Exception e) {
+                // its threads are daemons; nothing of the demo EHR is kept
+            }
         }
     }
 
