@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,6 +23,7 @@ import javafx.application.Application;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
@@ -58,8 +60,15 @@ class SmartLaunchAppTest {
     private DuoViewerApp viewer;
     private URI ehrHome;
 
+    @TempDir
+    Path runtimeDir;
+    private String savedSocket;
+
     @BeforeEach
     void startTheViewerWithTheDemoEhr() throws Exception {
+        // this viewer's own single-instance channel: a viewer another test left behind cannot take its launches
+        savedSocket = System.getProperty("duoviewer.instanceSocket");
+        System.setProperty("duoviewer.instanceSocket", runtimeDir.resolve("instance.sock").toString());
         net = TestNetwork.fresh();
         FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(() -> new DuoViewerApp(options -> EmbeddedDemoNetwork.attachedTo(net),
@@ -69,6 +78,8 @@ class SmartLaunchAppTest {
         ehrHome = viewer.demoEhr().home();
         Fx.await("the demo EHR's page in the browser", () -> browser.opened().contains(ehrHome));
         assertEquals("No patient selected", screen.text("#banner-bsn"), "--demo-ehr waits for the EHR");
+        assertEquals(InstanceChannel.Delivery.DELIVERED, InstanceChannel.deliver(InstanceChannel.defaultSocket(),
+                List.of()).delivery(), "this viewer holds the single-instance channel");
     }
 
     @AfterEach
@@ -78,6 +89,11 @@ class SmartLaunchAppTest {
             FxToolkit.cleanupApplication(app);
         }
         FxToolkit.cleanupStages();
+        if (savedSocket == null) {
+            System.clearProperty("duoviewer.instanceSocket");
+        } else {
+            System.setProperty("duoviewer.instanceSocket", savedSocket);
+        }
     }
 
     /** The user clicks "Launch viewer" on the EHR's page; returns the launch link the EHR handed over. */
