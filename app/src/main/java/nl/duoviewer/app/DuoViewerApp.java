@@ -16,14 +16,24 @@ import nl.duoviewer.app.imaging.ImagingService;
 import nl.duoviewer.app.launch.AppOptions;
 import nl.duoviewer.app.launch.CommandLine;
 import nl.duoviewer.app.launch.InstanceChannel;
+import nl.duoviewer.app.launch.SmartLauncher;
+import nl.duoviewer.app.launch.SmartSettingsFile;
+import nl.duoviewer.app.network.EmbeddedDemoNetwork;
+import nl.duoviewer.app.workspace.LaunchRoute;
 import nl.duoviewer.app.workspace.Workspace;
 import nl.duoviewer.app.workspace.WorkspaceView;
+import nl.duoviewer.launch.smart.Browser;
 
 /** The JavaFX application: one main window holding the {@link Workspace}. Started by {@link Main}. */
 public final class DuoViewerApp extends Application {
 
+    private static final System.Logger LOG = System.getLogger(DuoViewerApp.class.getName());
+
     private final ServiceWiring.NetworkChoice networks;
     private final List<String> args;
+    private final Browser browser;
+    private volatile EmbeddedDemoNetwork.DemoEhr demoEhr;
+    private Stage stage;
     private AppOptions options;
     private BackgroundExecutor background;
     private DecodePool decoding;
@@ -33,7 +43,7 @@ public final class DuoViewerApp extends Application {
 
     /** The application on the network the command line asks for. */
     public DuoViewerApp() {
-        this(ServiceWiring.DEFAULT, null);
+        this(ServiceWiring.DEFAULT, null, Browser.system());
     }
 
     /**
@@ -41,8 +51,14 @@ public final class DuoViewerApp extends Application {
      * line given here rather than by the JavaFX launcher.
      */
     DuoViewerApp(ServiceWiring.NetworkChoice networks, List<String> args) {
+        this(networks, args, Browser.system());
+    }
+
+    /** As above, with the web browser the SMART sign-in opens in (tests: a headless one). */
+    DuoViewerApp(ServiceWiring.NetworkChoice networks, List<String> args, Browser browser) {
         this.networks = networks;
         this.args = args;
+        this.browser = browser;
     }
 
     @Override
@@ -84,15 +100,77 @@ public final class DuoViewerApp extends Application {
         }
         stage.setScene(scene);
         stage.show();
-        // a demo user who gave no patient expects to see one: the embedded network's showcase patient
-        options.launch().or(wired::defaultPatient).ifPresent(workspace::open);
+        this.stage = stage;
+        LaunchRoute route = workspace.route();
+        route.useSmart(smartLauncher(texts));
+        if (options.demoEhr()) {
+            startDemoEhr(texts, wired, route); // the user launches from the demo EHR's page
+        } else {
+            // a demo user who gave no patient expects to see one: the embedded network's showcase patient
+            options.request().or(() -> wired.defaultPatient().map(c -> c)).ifPresent(route::launch);
+        }
         // later starts on this desktop hand their patient to this window instead of opening a second one
         instanceChannel = InstanceChannel.claim(InstanceChannel.defaultSocket(), later ->
-                FxThread.EXECUTOR.execute(() -> {
-                    later.launch().ifPresent(workspace::open);
-                    stage.setIconified(false);
-                    stage.toFront();
-                })).orElse(null);
+                FxThread.EXECUTOR.execute(() -> launchLater(later))).orElse(null);
+    }
+
+    /** A launch that reached the running window (a later start, or the demo EHR): through the one route. */
+    private void launchLater(AppOptions later) {
+        later.request().ifPresent(workspace.route()::launch);
+        stage.setIconified(false);
+        stage.toFront();
+    }
+
+    /** SMART launches as the configuration file allows them; none without one (the demo EHR sets its own). */
+    private SmartLauncher smartLauncher(Texts texts) {
+        if (options.gatewayConfig().isEmpty()) {
+            return SmartLauncher.disabled();
+        }
+        try {
+            return new SmartLauncher(SmartSettingsFile.load(options.gatewayConfig().get()), browser);
+        } catch (IllegalArgumentException e) {
+            // Main validated the file before the window opened; a file changed since then refuses SMART
+            LOG.log(System.Logger.Level.WARNING, e.getMessage());
+            return SmartLauncher.disabled();
+        }
+    }
+
+    /**
+     * {@code --demo-ehr}: starts the demo EHR beside the network (in the background: HAPI takes a moment), trusts
+     * it for launches, prints its address and opens it in the browser. Its "Launch viewer" button hands the launch
+     * link to this window the way the desktop hands over a clicked link.
+     */
+    private void startDemoEhr(Texts texts, ServiceWiring.Wired wired, LaunchRoute route) {
+        background.submit(() -> {
+            try {
+                EmbeddedDemoNetwork.DemoEhr ehr = EmbeddedDemoNetwork.startEhrSandbox(wired.network(), link ->
+                        FxThread.EXECUTOR.execute(() -> {
+                            if (CommandLine.parse(link.toString()) instanceof CommandLine.Run run) {
+                                launchLater(run.options());
+                            }
+                        }));
+                demoEhr = ehr;
+                FxThread.EXECUTOR.execute(() -> route.useSmart(new SmartLauncher(ehr.settings(), browser)));
+                System.out.println(texts.get("demoEhr.started", ehr.home()));
+                try {
+                    browser.open(ehr.home());
+                } catch (java.io.IOException e) {
+                    // the address is printed; a machine without a browser can still use another one
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                System.err.println(texts.get("demoEhr.failed", String.valueOf(e.getMessage())));
+            }
+        });
+    }
+
+    /** The demo EHR once it runs (tests drive it); null before or without {@code --demo-ehr}. */
+    EmbeddedDemoNetwork.DemoEhr demoEhr() {
+        return demoEhr;
+    }
+
+    /** The window's workspace (tests reach the launch route through it). */
+    Workspace workspace() {
+        return workspace;
     }
 
     /** The imaging service the window runs on (tests reach the network through it). */
@@ -104,6 +182,9 @@ public final class DuoViewerApp extends Application {
     public void stop() {
         if (instanceChannel != null) {
             instanceChannel.close();
+        }
+        if (demoEhr != null) {
+            demoEhr.close();
         }
         if (workspace != null) {
             workspace.close();

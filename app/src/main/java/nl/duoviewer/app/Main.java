@@ -10,6 +10,7 @@ import nl.duoviewer.app.launch.CommandLine;
 import nl.duoviewer.app.launch.ConsoleLogging;
 import nl.duoviewer.app.launch.InstanceChannel;
 import nl.duoviewer.app.launch.NativeLogLevel;
+import nl.duoviewer.app.launch.SmartSettingsFile;
 import nl.duoviewer.app.network.ConfiguredGateway;
 import nl.duoviewer.xca.config.ConfigException;
 
@@ -53,6 +54,7 @@ public final class Main {
                     // a configuration that cannot be used ends here, with the file and key named, not in a window
                     try {
                         ConfiguredGateway.validate(r.options().gatewayConfig().get());
+                        SmartSettingsFile.load(r.options().gatewayConfig().get());
                     } catch (ConfigException | IllegalArgumentException e) {
                         err.println("duoviewer: " + e.getMessage());
                         yield CommandLine.EXIT_USAGE;

@@ -21,7 +21,8 @@ import nl.duoviewer.app.network.EmbeddedDemoNetwork;
 final class ServiceWiring {
 
     /** What the application runs on. */
-    record Wired(ImagingService service, String initialStatus, Optional<LaunchContext> defaultPatient) {
+    record Wired(ImagingService service, String initialStatus, Optional<LaunchContext> defaultPatient,
+                 DuoNetwork network) {
     }
 
     /** How the application finds its network; tests hand in an embedded network they control. */
@@ -45,7 +46,7 @@ final class ServiceWiring {
         } catch (IOException | RuntimeException e) {
             String message = texts.get("network.startFailed", String.valueOf(e.getMessage()));
             return new Wired(new NetworkUnavailableService(texts.get("sources.network"), message), message,
-                    Optional.empty());
+                    Optional.empty(), null);
         }
         DuoImagingService service = new DuoImagingService(network, texts, decoding);
         Optional<LaunchContext> demo;
@@ -54,6 +55,6 @@ final class ServiceWiring {
         } catch (RuntimeException e) {
             demo = Optional.empty(); // the demo can do without a patient opened for it
         }
-        return new Wired(service, service.connectingDescription(), demo);
+        return new Wired(service, service.connectingDescription(), demo, network);
     }
 }

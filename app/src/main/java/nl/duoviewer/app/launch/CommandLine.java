@@ -9,8 +9,8 @@ import nl.duoviewer.core.patient.Bsn;
 
 /**
  * Parses the viewer's command line. Accepted:
- * {@code --bsn <BSN>}, {@code --config <file>}, {@code --help}, {@code --version}, and one bare {@code duoviewer://}
- * link (which is how the desktop hands over a clicked link). Options also accept the {@code --name=value} form.
+ * {@code --bsn <BSN>}, {@code --config <file>}, {@code --demo-ehr}, {@code --help}, {@code --version}, and one bare
+ * {@code duoviewer://} link (which is how the desktop hands over a clicked link, a SMART launch included). Options also accept the {@code --name=value} form.
  */
 public final class CommandLine {
 
@@ -51,6 +51,8 @@ public final class CommandLine {
             }
         }
         LaunchContext launch = null;
+        SmartLaunch smart = null;
+        boolean demoEhr = false;
         Path config = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -69,7 +71,7 @@ public final class CommandLine {
                         }
                         value = args[++i];
                     }
-                    if (launch != null) {
+                    if (launch != null || smart != null) {
                         return new Invalid("Only one patient can be given");
                     }
                     try {
@@ -94,9 +96,24 @@ public final class CommandLine {
                         return new Invalid("Configuration file not found or not readable: " + config);
                     }
                 }
+                case "--demo-ehr" -> {
+                    if (value != null) {
+                        return new Invalid("--demo-ehr takes no value");
+                    }
+                    demoEhr = true;
+                }
                 default -> {
-                    if (DuoViewerUri.isLink(arg)) {
-                        if (launch != null) {
+                    if (SmartLaunchLink.isSmartLaunch(arg)) {
+                        if (launch != null || smart != null) {
+                            return new Invalid("Only one patient can be given");
+                        }
+                        try {
+                            smart = SmartLaunchLink.parse(arg);
+                        } catch (LaunchException e) {
+                            return new Invalid(e.getMessage());
+                        }
+                    } else if (DuoViewerUri.isLink(arg)) {
+                        if (launch != null || smart != null) {
                             return new Invalid("Only one patient can be given");
                         }
                         try {
@@ -110,6 +127,7 @@ public final class CommandLine {
                 }
             }
         }
-        return new Run(new AppOptions(Optional.ofNullable(launch), Optional.ofNullable(config)));
+        return new Run(new AppOptions(Optional.ofNullable(launch), Optional.ofNullable(config),
+                Optional.ofNullable(smart), demoEhr));
     }
 }

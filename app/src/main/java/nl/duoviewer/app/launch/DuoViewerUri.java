@@ -115,7 +115,7 @@ public final class DuoViewerUri {
     }
 
     /** Parameter names are matched case-insensitively (IID uses camelCase, humans do not). */
-    private static Map<String, String> query(String query) throws LaunchException {
+    static Map<String, String> query(String query) throws LaunchException {
         Map<String, String> params = new LinkedHashMap<>();
         for (String pair : query.split("&")) {
             if (pair.isEmpty()) {

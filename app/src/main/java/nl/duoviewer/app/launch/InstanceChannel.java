@@ -170,6 +170,8 @@ public final class InstanceChannel implements AutoCloseable {
         String answer = switch (CommandLine.parse(args.toArray(String[]::new))) {
             case CommandLine.Run run when run.options().gatewayConfig().isPresent() ->
                     "ERR the running viewer cannot switch network configuration; close it first";
+            case CommandLine.Run run when run.options().demoEhr() ->
+                    "ERR the running viewer cannot start the demo EHR; close it first";
             case CommandLine.Run run -> {
                 onLaunch.accept(run.options());
                 yield "OK";

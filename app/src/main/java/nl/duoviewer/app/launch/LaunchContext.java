@@ -7,7 +7,7 @@ import nl.duoviewer.core.patient.Bsn;
 
 /**
  * The patient (and optionally the study) the viewer is asked to show, whatever route the request came by: command
- * line, {@code duoviewer://} link, IHE Invoke Image Display, or the toolbar. Every route produces this one type, and
+ * line, {@code duoviewer://} link, IHE Invoke Image Display, SMART on FHIR, or the toolbar. Every route produces this one type, and
  * the workspace treats them all alike.
  *
  * @param patient        the validated BSN
@@ -16,7 +16,7 @@ import nl.duoviewer.core.patient.Bsn;
  * @param focusStudyUid  Study Instance UID to open as soon as it appears on the timeline; null for a patient launch
  */
 public record LaunchContext(Bsn patient, PatientDemographics demographics, LaunchSource source,
-                            String focusStudyUid) {
+                            String focusStudyUid) implements LaunchRequest {
 
     public LaunchContext {
         Objects.requireNonNull(patient, "patient");

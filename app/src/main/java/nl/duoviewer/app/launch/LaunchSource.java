@@ -11,6 +11,8 @@ public enum LaunchSource {
     URL_SCHEME("launch.source.urlScheme"),
     /** An IHE Invoke Image Display (RAD-106) request, carried by a {@code duoviewer://IHEInvokeImageDisplay} link. */
     IHE_INVOKE_IMAGE_DISPLAY("launch.source.iid"),
+    /** A SMART on FHIR launch: the patient the EHR's FHIR server gave after the user signed in. */
+    SMART_ON_FHIR("launch.source.smart"),
     /** The BSN field in the viewer's own toolbar. */
     MANUAL_ENTRY("launch.source.manual"),
     /** Nobody asked for a patient: the embedded demo network opens its showcase patient. */

@@ -4,15 +4,26 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * Name and birth date of the patient as the launching system gave them; either may be unknown. The BSN alone
+ * Name, birth date and gender of the patient as the launching system gave them; each may be unknown. The BSN alone
  * identifies the patient; these are shown so the user can confirm it is the right person.
  */
-public record PatientDemographics(String name, LocalDate birthDate) {
+public record PatientDemographics(String name, LocalDate birthDate, Gender gender) {
 
-    private static final PatientDemographics UNKNOWN = new PatientDemographics(null, null);
+    /** Administrative gender as the launcher recorded it. */
+    public enum Gender {
+        MALE, FEMALE, OTHER, UNKNOWN
+    }
+
+    private static final PatientDemographics UNKNOWN = new PatientDemographics(null, null, Gender.UNKNOWN);
 
     public PatientDemographics {
         name = name == null || name.isBlank() ? null : name.strip();
+        gender = gender == null ? Gender.UNKNOWN : gender;
+    }
+
+    /** Name and birth date, gender unknown. */
+    public PatientDemographics(String name, LocalDate birthDate) {
+        this(name, birthDate, Gender.UNKNOWN);
     }
 
     public static PatientDemographics unknown() {

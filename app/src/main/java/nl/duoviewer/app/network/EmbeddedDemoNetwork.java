@@ -1,15 +1,20 @@
 package nl.duoviewer.app.network;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
 import nl.duoviewer.app.i18n.Texts;
 import nl.duoviewer.app.launch.LaunchContext;
 import nl.duoviewer.app.launch.LaunchSource;
 import nl.duoviewer.app.launch.PatientDemographics;
+import nl.duoviewer.ehr.sandbox.EhrSandbox;
+import nl.duoviewer.launch.smart.SmartSettings;
 import nl.duoviewer.network.EmbeddedDuoNetwork;
 import nl.duoviewer.network.catalogue.CatalogueGenerator;
 import nl.duoviewer.network.catalogue.DemoCatalogue;
@@ -22,8 +27,9 @@ import nl.duoviewer.xca.config.DuoClientConfig;
  * Mitz on 127.0.0.1, serving real DICOM of synthetic anatomy that is rendered on first request and cached on disk
  * (the server's cache, in {@code ~/.cache/duoviewer/demo-network}; the viewer itself keeps nothing on disk).
  *
- * <p>This is the only class of the app that uses the duo-network module, and it only starts and stops it: the viewer
- * talks to it over HTTP like to any other DUO network.
+ * <p>This is the only class of the app that uses the duo-network and ehr-sandbox modules, and it only starts and
+ * stops them: the viewer talks to the network over HTTP like to any other DUO network, and to the demo EHR like to
+ * any other SMART on FHIR EHR.
  */
 public final class EmbeddedDemoNetwork implements DuoNetwork {
 
@@ -95,8 +101,47 @@ public final class EmbeddedDemoNetwork implements DuoNetwork {
     }
 
     private static LaunchContext context(DemoPatient p) {
-        return new LaunchContext(p.bsn(), new PatientDemographics(p.displayName(), p.birthDate()), LaunchSource.DEMO,
-                null);
+        return new LaunchContext(p.bsn(), new PatientDemographics(p.displayName(), p.birthDate(),
+                "F".equals(p.sex()) ? PatientDemographics.Gender.FEMALE : PatientDemographics.Gender.MALE),
+                LaunchSource.DEMO, null);
+    }
+
+    /**
+     * The demo EHR of {@code --demo-ehr}, running on 127.0.0.1.
+     *
+     * @param home     its patient list, with a "Launch viewer" button per patient
+     * @param settings the SMART settings that accept launches from it (and trust it for the user's identity)
+     */
+    public record DemoEhr(URI home, SmartSettings settings, AutoCloseable server) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                server.close();
+            } catch (Exception e) {
+                // its threads are daemons; nothing of the demo EHR is kept
+            }
+        }
+    }
+
+    /**
+     * Starts the demo EHR (the SMART on FHIR sandbox) with the patients of the network the viewer runs on: this
+     * embedded network's catalogue, or the default demo catalogue (which a standalone demo network serves too).
+     * When the user clicks "Launch viewer" there, the EHR hands the launch link to {@code appLauncher}, as the desktop
+     * would hand it to the viewer.
+     */
+    public static DemoEhr startEhrSandbox(DuoNetwork network, Consumer<URI> appLauncher) throws IOException {
+        DemoCatalogue catalogue;
+        if (network instanceof EmbeddedDemoNetwork embedded && embedded.network != null) {
+            catalogue = embedded.network.catalogue();
+        } else {
+            long seed = network instanceof EmbeddedDemoNetwork embedded && embedded.options != null
+                    ? embedded.options.seed() : CatalogueGenerator.DEFAULT_SEED;
+            catalogue = new CatalogueGenerator(seed).generate();
+        }
+        EhrSandbox sandbox = EhrSandbox.start(EhrSandbox.Options.demo(catalogue).withAppLauncher(appLauncher));
+        SmartSettings settings = new SmartSettings(sandbox.clientId(), Set.of(sandbox.fhirBase()), true,
+                SmartSettings.DEFAULT_TIMEOUT);
+        return new DemoEhr(sandbox.base(), settings, sandbox);
     }
 
     @Override

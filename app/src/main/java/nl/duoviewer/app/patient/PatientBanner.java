@@ -14,8 +14,8 @@ import nl.duoviewer.app.launch.LaunchContext;
 
 /**
  * The patient identification bar. It sits at the top of the window outside every scrolling area, so whatever the user
- * looks at, the patient it belongs to is in view: the BSN (grouped, e.g. 9999.99.011), name and birth date when
- * known, and where the patient context came from. With no patient it says so plainly.
+ * looks at, the patient it belongs to is in view: the BSN (grouped, e.g. 9999.99.011), name, birth date and gender
+ * when known, and where the patient context came from. With no patient it says so plainly.
  */
 public final class PatientBanner extends HBox {
 
@@ -25,6 +25,7 @@ public final class PatientBanner extends HBox {
     private final Label bsn = new Label();
     private final Label name = new Label();
     private final Label birthDate = new Label();
+    private final Label gender = new Label();
     private final Label context = new Label();
 
     public PatientBanner(Texts texts) {
@@ -36,11 +37,13 @@ public final class PatientBanner extends HBox {
         name.getStyleClass().add("banner-name");
         name.setId("banner-name");
         birthDate.getStyleClass().add("banner-birth-date");
+        gender.getStyleClass().add("banner-birth-date");
+        gender.setId("banner-gender");
         context.getStyleClass().add("banner-context");
         context.setId("banner-context");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        getChildren().addAll(bsn, name, birthDate, grow, context);
+        getChildren().addAll(bsn, name, birthDate, gender, grow, context);
         show(null);
     }
 
@@ -51,6 +54,7 @@ public final class PatientBanner extends HBox {
             bsn.setText(texts.get("banner.noPatient"));
             name.setText("");
             birthDate.setText("");
+            gender.setText("");
             context.setText("");
             return;
         }
@@ -58,6 +62,9 @@ public final class PatientBanner extends HBox {
         name.setText(launch.demographics().nameIfKnown().orElse(texts.get("banner.nameUnknown")));
         birthDate.setText(launch.demographics().birthDateIfKnown()
                 .map(d -> texts.get("banner.birthDate", BIRTH_DATE.format(d))).orElse(""));
+        gender.setText(launch.demographics().gender() == nl.duoviewer.app.launch.PatientDemographics.Gender.UNKNOWN
+                ? "" : texts.get("banner.gender." + launch.demographics().gender().name().toLowerCase(
+                        java.util.Locale.ROOT)));
         context.setText(texts.get("banner.context", texts.get(launch.source().textKey())));
     }
 

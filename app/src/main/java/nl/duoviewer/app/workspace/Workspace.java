@@ -49,6 +49,7 @@ public final class Workspace implements AutoCloseable {
     private final PatientBanner banner;
     private final StudyViewer viewer;
     private final ReadOnlyObjectWrapper<LaunchContext> current = new ReadOnlyObjectWrapper<>(this, "current");
+    private final LaunchRoute route;
     private Session session;
 
     /** The work started for one patient. */
@@ -72,6 +73,12 @@ public final class Workspace implements AutoCloseable {
         this.banner = new PatientBanner(texts);
         this.viewer = new StudyViewer(texts, ui);
         timeline.selectedProperty().addListener((o, before, after) -> selectionChanged(before, after));
+        this.route = new LaunchRoute(this, ui);
+    }
+
+    /** The one way in for every launch path; {@link #open} is what it ends in. */
+    public LaunchRoute route() {
+        return route;
     }
 
     /**

@@ -56,7 +56,7 @@ public final class WorkspaceView extends BorderPane {
                 close);
         toolbar.getStyleClass().add("app-toolbar");
         toolbar.setAlignment(Pos.CENTER_LEFT);
-        setTop(new VBox(workspace.banner(), toolbar));
+        setTop(new VBox(workspace.banner(), new LaunchStatusBar(workspace.route(), texts), toolbar));
 
         TimelineView timelineView = new TimelineView(workspace.timeline(), texts);
         VBox.setVgrow(timelineView, Priority.ALWAYS);
@@ -94,6 +94,6 @@ public final class WorkspaceView extends BorderPane {
         }
         bsnError.setText("");
         bsnField.clear();
-        workspace.open(LaunchContext.of(Bsn.parse(typed), LaunchSource.MANUAL_ENTRY));
+        workspace.route().launch(LaunchContext.of(Bsn.parse(typed), LaunchSource.MANUAL_ENTRY));
     }
 }

@@ -13,11 +13,14 @@ import com.tngtech.archunit.lang.EvaluationResult;
 import org.junit.jupiter.api.Test;
 
 import nl.duoviewer.core.archfixture.CoreClassThatReachesIntoTheUi;
+import nl.duoviewer.launch.smart.archfixture.SmartClassThatReachesIntoTheApp;
 
 /**
  * The module layering, enforced on the compiled classes of every module (the app sees them all): viewer-core knows
  * nothing of the network client, the embedded network, the app or JavaFX; the client knows nothing of the network,
- * app or JavaFX; the embedded network knows nothing of the app or JavaFX.
+ * app or JavaFX; the embedded network knows nothing of the app or JavaFX. The SMART client (ehr-launch) knows
+ * nothing of the app, JavaFX, the DUO client or the EHR sandbox; the sandbox nothing of the app or the client; and the
+ * app starts the sandbox, like the embedded network, in one class only.
  */
 class ArchitectureTest {
 
@@ -43,6 +46,23 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("nl.duoviewer.network..")
             .because("the app talks to any DUO network through the client; only the class that starts the embedded "
                     + "one may know it exists");
+
+    static final ArchRule SMART_CLIENT_STANDS_ALONE = noClasses().that()
+            .resideInAPackage("nl.duoviewer.launch.smart..")
+            .should().dependOnClassesThat().resideInAnyPackage("nl.duoviewer.app..", "javafx..",
+                    "nl.duoviewer.network..", "nl.duoviewer.ehr..", "nl.duoviewer.xca..")
+            .because("the SMART client runs without a UI, and works against any EHR, not only the sandbox");
+
+    static final ArchRule SANDBOX_BELOW_APP = noClasses().that().resideInAPackage("nl.duoviewer.ehr..")
+            .should().dependOnClassesThat().resideInAnyPackage("nl.duoviewer.app..", "javafx..",
+                    "nl.duoviewer.launch.smart..")
+            .because("the EHR sandbox is a server side, written apart from the client it tests");
+
+    static final ArchRule APP_STARTS_THE_EHR_SANDBOX_IN_ONE_PLACE = noClasses().that()
+            .resideInAPackage("nl.duoviewer.app..")
+            .and().doNotHaveFullyQualifiedName("nl.duoviewer.app.network.EmbeddedDemoNetwork")
+            .should().dependOnClassesThat().resideInAPackage("nl.duoviewer.ehr..")
+            .because("the app launches from any EHR through the SMART client; only the demo starter knows the sandbox");
 
     private static final JavaClasses PRODUCTION = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -71,6 +91,37 @@ class ArchitectureTest {
                 .stream().anyMatch(d -> d.getTargetClass().getPackageName().startsWith("nl.duoviewer.network")),
                 "the starter does use the network module, so the rule below is not empty");
         APP_STARTS_THE_NETWORK_IN_ONE_PLACE.check(PRODUCTION);
+    }
+
+    @Test
+    void theSmartClientKnowsNeitherAppNorUiNorSandbox() {
+        assertTrue(PRODUCTION.contain("nl.duoviewer.launch.smart.SmartLaunchClient"),
+                "the SMART client must be on the class path for this rule to mean anything");
+        SMART_CLIENT_STANDS_ALONE.check(PRODUCTION);
+    }
+
+    @Test
+    void theSandboxKnowsNeitherAppNorClient() {
+        assertTrue(PRODUCTION.contain("nl.duoviewer.ehr.sandbox.EhrSandbox"));
+        SANDBOX_BELOW_APP.check(PRODUCTION);
+    }
+
+    @Test
+    void onlyOneAppClassStartsTheEhrSandbox() {
+        assertTrue(PRODUCTION.get("nl.duoviewer.app.network.EmbeddedDemoNetwork").getDirectDependenciesFromSelf()
+                .stream().anyMatch(d -> d.getTargetClass().getPackageName().startsWith("nl.duoviewer.ehr")),
+                "the starter does use the sandbox, so the rule below is not empty");
+        APP_STARTS_THE_EHR_SANDBOX_IN_ONE_PLACE.check(PRODUCTION);
+    }
+
+    @Test
+    void theSmartRuleCatchesAClientClassThatUsesJavaFxOrTheApp() {
+        JavaClasses fixture = new ClassFileImporter().importClasses(SmartClassThatReachesIntoTheApp.class);
+        EvaluationResult result = SMART_CLIENT_STANDS_ALONE.evaluate(fixture);
+        assertTrue(result.hasViolation(), "the rule must fail on the violating fixture");
+        String report = result.getFailureReport().toString();
+        assertTrue(report.contains("javafx.scene.control.Label"), report);
+        assertTrue(report.contains("nl.duoviewer.app.launch.LaunchSource"), report);
     }
 
     @Test

@@ -1,0 +1,56 @@
+package nl.duoviewer.app.launch;
+
+import java.util.Objects;
+import java.util.Optional;
+
+import nl.duoviewer.launch.smart.Browser;
+import nl.duoviewer.launch.smart.EhrRequester;
+import nl.duoviewer.launch.smart.LaunchedPatient;
+import nl.duoviewer.launch.smart.SmartLaunchClient;
+import nl.duoviewer.launch.smart.SmartLaunchException;
+import nl.duoviewer.launch.smart.SmartLaunchResult;
+import nl.duoviewer.launch.smart.SmartSettings;
+
+/**
+ * Turns a SMART launch into the viewer's {@link LaunchContext}: runs the launch (the user signs in in the system
+ * browser) with the deployment's {@link SmartSettings}, and maps the EHR's patient to the context's BSN and
+ * demographics. Blocking; the launch route calls it on its own thread.
+ */
+public final class SmartLauncher {
+
+    /** A completed launch: the context to open, and the requester the EHR vouches for when it is trusted to. */
+    public record Launched(LaunchContext context, Optional<EhrRequester> requester) {
+    }
+
+    private final SmartLaunchClient client;
+
+    public SmartLauncher(SmartSettings settings, Browser browser) {
+        this.client = new SmartLaunchClient(settings, browser);
+    }
+
+    /** SMART launches refused: no EHR is trusted (the default without configuration). */
+    public static SmartLauncher disabled() {
+        return new SmartLauncher(SmartSettings.disabled(), uri -> {
+            throw new java.io.IOException("SMART launches are not configured");
+        });
+    }
+
+    public SmartSettings settings() {
+        return client.settings();
+    }
+
+    /** Runs the launch; interrupting the thread cancels it. */
+    public Launched launch(SmartLaunch launch) throws SmartLaunchException {
+        Objects.requireNonNull(launch);
+        SmartLaunchResult result = client.launch(launch.request());
+        LaunchedPatient p = result.patient();
+        PatientDemographics demographics = new PatientDemographics(p.name(), p.birthDate(), switch (p.gender()) {
+            case MALE -> PatientDemographics.Gender.MALE;
+            case FEMALE -> PatientDemographics.Gender.FEMALE;
+            case OTHER -> PatientDemographics.Gender.OTHER;
+            case UNKNOWN -> PatientDemographics.Gender.UNKNOWN;
+        });
+        return new Launched(new LaunchContext(p.bsn(), demographics, LaunchSource.SMART_ON_FHIR, null),
+                result.requester());
+    }
+}

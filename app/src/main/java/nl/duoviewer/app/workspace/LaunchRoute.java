@@ -1,0 +1,187 @@
+package nl.duoviewer.app.workspace;
+
+import java.net.URI;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+import nl.duoviewer.app.launch.LaunchContext;
+import nl.duoviewer.app.launch.LaunchRequest;
+import nl.duoviewer.app.launch.SmartLaunch;
+import nl.duoviewer.app.launch.SmartLauncher;
+import nl.duoviewer.launch.smart.EhrRequester;
+import nl.duoviewer.launch.smart.SmartLaunchException;
+
+/**
+ * The one place that decides what a new launch does, whatever path it came by: the command line, a
+ * {@code duoviewer://} link, IHE Invoke Image Display, SMART on FHIR, the toolbar, a later start handed over by the
+ * single-instance channel, the demo.
+ *
+ * <p>{@link #launch}: when a patient is on screen, the {@link ReplaceConfirmation} is asked first (declined: nothing
+ * changes); then the previous patient is cleared (screen, running work, the service's caches) before anything of the
+ * new one happens. A ready context opens at once. A SMART launch shows "signing in at the EHR" while the user signs in
+ * in the browser, on its own thread; its patient opens only if no newer launch came meanwhile, and a failure leaves
+ * the screen empty with the typed reason. Call on the JavaFX thread.
+ */
+public final class LaunchRoute {
+
+    private static final System.Logger LOG = System.getLogger(LaunchRoute.class.getName());
+
+    /** Asked before a launch replaces the patient on screen; the answer true lets it. */
+    @FunctionalInterface
+    public interface ReplaceConfirmation {
+        /** Replaces without asking (the default until a confirmation dialog is plugged in). */
+        ReplaceConfirmation ALWAYS = (onScreen, incoming) -> true;
+
+        boolean replace(LaunchContext onScreen, LaunchRequest incoming);
+    }
+
+    /**
+     * Receives the requester identity the EHR vouches for (present only when the deployment trusts the EHR for it),
+     * on the JavaFX thread, just before the patient of that SMART launch opens: the hand-off to the identity model.
+     */
+    @FunctionalInterface
+    public interface RequesterHandOff {
+        /** Keeps the configured requester identity. */
+        RequesterHandOff CONFIGURED_IDENTITY = requester -> { };
+
+        void launchedBy(Optional<EhrRequester> requester);
+    }
+
+    /** What the route is doing, for the status bar. */
+    public sealed interface Status {
+    }
+
+    /** Nothing pending. */
+    public record Idle() implements Status {
+    }
+
+    /** The user is signing in at the EHR of {@code issuer}. */
+    public record SigningIn(URI issuer) implements Status {
+    }
+
+    /** The last SMART launch opened no patient, for this reason. */
+    public record Failed(SmartLaunchException.Reason reason) implements Status {
+    }
+
+    private static final Idle IDLE = new Idle();
+
+    private final Workspace workspace;
+    private final Executor ui;
+    private final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>(this, "status", IDLE);
+    /** Null until the application sets one: SMART launches are then refused as from an untrusted EHR. */
+    private volatile SmartLauncher smart;
+    private ReplaceConfirmation confirmation = ReplaceConfirmation.ALWAYS;
+    private RequesterHandOff handOff = RequesterHandOff.CONFIGURED_IDENTITY;
+    /** Bumped by every launch; a SMART result of an older one is dropped. */
+    private long generation;
+    private Thread pending;
+
+    LaunchRoute(Workspace workspace, Executor ui) {
+        this.workspace = Objects.requireNonNull(workspace);
+        this.ui = Objects.requireNonNull(ui);
+    }
+
+    /** How SMART launches are run (the deployment's EHRs, or the demo EHR). */
+    public void useSmart(SmartLauncher launcher) {
+        smart = Objects.requireNonNull(launcher);
+    }
+
+    public void confirmReplaceWith(ReplaceConfirmation confirm) {
+        confirmation = Objects.requireNonNull(confirm);
+    }
+
+    public void handOffRequesterTo(RequesterHandOff target) {
+        handOff = Objects.requireNonNull(target);
+    }
+
+    /** The single entry point for every launch. */
+    public void launch(LaunchRequest request) {
+        Objects.requireNonNull(request);
+        LaunchContext onScreen = workspace.currentProperty().get();
+        if (onScreen != null && !confirmation.replace(onScreen, request)) {
+            return;
+        }
+        long launch = ++generation;
+        stopPending();
+        workspace.closePatient(); // the previous patient goes before anything of the new one happens
+        switch (request) {
+            case LaunchContext context -> {
+                status.set(IDLE);
+                workspace.open(context);
+            }
+            case SmartLaunch smartLaunch -> signIn(launch, smartLaunch);
+        }
+    }
+
+    private void signIn(long launch, SmartLaunch request) {
+        SmartLauncher launcher = smart;
+        if (launcher == null) {
+            status.set(new Failed(SmartLaunchException.Reason.ISSUER_NOT_TRUSTED));
+            return;
+        }
+        status.set(new SigningIn(request.request().iss()));
+        pending = Thread.ofVirtual().name("smart-launch").start(() -> {
+            try {
+                SmartLauncher.Launched done = launcher.launch(request);
+                ui.execute(() -> {
+                    if (launch == generation) {
+                        pending = null;
+                        status.set(IDLE);
+                        handOff.launchedBy(done.requester());
+                        workspace.open(done.context());
+                    }
+                });
+            } catch (SmartLaunchException e) {
+                if (e.reason() == SmartLaunchException.Reason.CANCELLED) {
+                    return;
+                }
+                // the message is technical and holds no token; the user sees the translated reason
+                LOG.log(System.Logger.Level.INFO, "SMART launch from " + request.request().iss() + " stopped: "
+                        + e.getMessage());
+                failed(launch, e.reason());
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "SMART launch failed", e);
+                failed(launch, SmartLaunchException.Reason.FHIR_READ_FAILED);
+            }
+        });
+    }
+
+    private void failed(long launch, SmartLaunchException.Reason reason) {
+        ui.execute(() -> {
+            if (launch == generation) {
+                pending = null;
+                status.set(new Failed(reason));
+            }
+        });
+    }
+
+    /** Stops a sign-in in progress (the user's Cancel); nothing opens. */
+    public void cancel() {
+        generation++;
+        stopPending();
+        status.set(IDLE);
+    }
+
+    /** Hides a failure message. */
+    public void dismiss() {
+        if (status.get() instanceof Failed) {
+            status.set(IDLE);
+        }
+    }
+
+    private void stopPending() {
+        Thread t = pending;
+        pending = null;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
+    public ReadOnlyObjectProperty<Status> statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+}
