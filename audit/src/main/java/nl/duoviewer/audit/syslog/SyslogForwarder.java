@@ -34,7 +34,7 @@ public final class SyslogForwarder implements AutoCloseable {
 
     /** How long after the last write a connection must stay open before what was written counts as delivered. */
     static final Duration SETTLE = Duration.ofMillis(300);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
     private static final System.Logger LOG = System.getLogger(SyslogForwarder.class.getName());
 
     private final AuditLog log;
