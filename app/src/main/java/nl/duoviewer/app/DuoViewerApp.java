@@ -8,6 +8,8 @@ import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
+import nl.duoviewer.app.audit.AuditPort;
+import nl.duoviewer.app.audit.WorkstationAudit;
 import nl.duoviewer.app.concurrency.BackgroundExecutor;
 import nl.duoviewer.app.concurrency.FxThread;
 import nl.duoviewer.app.decoding.DecodePool;
@@ -28,6 +30,7 @@ public final class DuoViewerApp extends Application {
     private BackgroundExecutor background;
     private DecodePool decoding;
     private ImagingService service;
+    private WorkstationAudit audit;
     private Workspace workspace;
     private InstanceChannel instanceChannel;
 
@@ -62,7 +65,9 @@ public final class DuoViewerApp extends Application {
         decoding = DecodePool.perCore();
         ServiceWiring.Wired wired = ServiceWiring.create(options, texts, networks, decoding);
         service = wired.service();
-        workspace = new Workspace(service, texts, FxThread.EXECUTOR, background);
+        audit = wired.audit();
+        workspace = new Workspace(service, texts, FxThread.EXECUTOR, background,
+                audit != null ? audit : AuditPort.NONE); // without a trail the service shows nothing to audit
         WorkspaceView view = new WorkspaceView(workspace);
         view.setNetworkDescription(wired.initialStatus());
         background.submit(() -> {
@@ -100,6 +105,11 @@ public final class DuoViewerApp extends Application {
         return service;
     }
 
+    /** The workstation's audit trail (tests read what it recorded). */
+    WorkstationAudit audit() {
+        return audit;
+    }
+
     @Override
     public void stop() {
         if (instanceChannel != null) {
@@ -110,6 +120,9 @@ public final class DuoViewerApp extends Application {
         }
         if (service != null) {
             service.close();
+        }
+        if (audit != null) {
+            audit.close(); // after the workspace and the client: their last events are in
         }
         if (decoding != null) {
             decoding.close();

@@ -5,12 +5,14 @@ import java.util.List;
 
 import javafx.application.Application;
 
+import nl.duoviewer.app.audit.AuditWiring;
 import nl.duoviewer.app.i18n.Texts;
 import nl.duoviewer.app.launch.CommandLine;
 import nl.duoviewer.app.launch.ConsoleLogging;
 import nl.duoviewer.app.launch.InstanceChannel;
 import nl.duoviewer.app.launch.NativeLogLevel;
 import nl.duoviewer.app.network.ConfiguredGateway;
+import nl.duoviewer.audit.log.AuditVerifyCommand;
 import nl.duoviewer.xca.config.ConfigException;
 
 /**
@@ -18,6 +20,9 @@ import nl.duoviewer.xca.config.ConfigException;
  * wrong BSN ends with a message and exit code 2 without ever opening a window.
  */
 public final class Main {
+
+    /** The command that checks a local audit log: {@code duoviewer audit-verify FILE [--anchors RECEIVED]}. */
+    static final String AUDIT_VERIFY = "audit-verify";
 
     private Main() {
     }
@@ -33,6 +38,10 @@ public final class Main {
      * @return the process exit code
      */
     static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals(AUDIT_VERIFY)) {
+            // a command of its own, for IT and auditors: no window, no network
+            return AuditVerifyCommand.run(List.of(args).subList(1, args.length), out, err);
+        }
         Texts texts = Texts.forDefaultLocale();
         return switch (CommandLine.parse(args)) {
             case CommandLine.ShowHelp h -> {
@@ -53,6 +62,7 @@ public final class Main {
                     // a configuration that cannot be used ends here, with the file and key named, not in a window
                     try {
                         ConfiguredGateway.validate(r.options().gatewayConfig().get());
+                        AuditWiring.settings(r.options().gatewayConfig()); // the duo.audit block, too
                     } catch (ConfigException | IllegalArgumentException e) {
                         err.println("duoviewer: " + e.getMessage());
                         yield CommandLine.EXIT_USAGE;
