@@ -66,6 +66,11 @@ public final class DuoViewerApp extends Application {
         ServiceWiring.Wired wired = ServiceWiring.create(options, texts, networks, decoding);
         service = wired.service();
         audit = wired.audit();
+        if (audit != null) {
+            // stopped by the desktop session or a signal, not through the window: the queued events still go in
+            WorkstationAudit a = audit;
+            Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(a::close));
+        }
         workspace = new Workspace(service, texts, FxThread.EXECUTOR, background,
                 audit != null ? audit : AuditPort.NONE); // without a trail the service shows nothing to audit
         WorkspaceView view = new WorkspaceView(workspace);

@@ -43,6 +43,7 @@ public final class WorkstationAudit implements AuditPort, AuditSink, AutoCloseab
     /** Screen events waiting for the requester; null once it is known. Guarded by this. */
     private List<Pending> waiting = new ArrayList<>();
     private Requester requester;
+    private boolean closed;
 
     /** A screen event whose requester is not known yet. */
     @FunctionalInterface
@@ -185,6 +186,10 @@ public final class WorkstationAudit implements AuditPort, AuditSink, AutoCloseab
     public void close() {
         List<Pending> left;
         synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
             left = waiting;
             waiting = null;
             if (requester == null) {
