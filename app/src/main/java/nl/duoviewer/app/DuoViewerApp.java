@@ -31,6 +31,7 @@ public final class DuoViewerApp extends Application {
     private DecodePool decoding;
     private ImagingService service;
     private WorkstationAudit audit;
+    private Thread auditAtExit;
     private Workspace workspace;
     private InstanceChannel instanceChannel;
 
@@ -68,8 +69,8 @@ public final class DuoViewerApp extends Application {
         audit = wired.audit();
         if (audit != null) {
             // stopped by the desktop session or a signal, not through the window: the queued events still go in
-            WorkstationAudit a = audit;
-            Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(a::close));
+            auditAtExit = Thread.ofPlatform().unstarted(audit::close);
+            Runtime.getRuntime().addShutdownHook(auditAtExit);
         }
         workspace = new Workspace(service, texts, FxThread.EXECUTOR, background,
                 audit != null ? audit : AuditPort.NONE); // without a trail the service shows nothing to audit
@@ -128,6 +129,11 @@ public final class DuoViewerApp extends Application {
         }
         if (audit != null) {
             audit.close(); // after the workspace and the client: their last events are in
+            try {
+                Runtime.getRuntime().removeShutdownHook(auditAtExit);
+            } catch (IllegalStateException exiting) {
+                // the JVM is shutting down: the hook runs and finds the trail closed
+            }
         }
         if (decoding != null) {
             decoding.close();

@@ -62,7 +62,7 @@ public final class Main {
                     // a configuration that cannot be used ends here, with the file and key named, not in a window
                     try {
                         ConfiguredGateway.validate(r.options().gatewayConfig().get());
-                        AuditWiring.settings(r.options().gatewayConfig()); // the duo.audit block, too
+                        AuditWiring.validate(r.options().gatewayConfig().get()); // the duo.audit block, too
                     } catch (ConfigException | IllegalArgumentException e) {
                         err.println("duoviewer: " + e.getMessage());
                         yield CommandLine.EXIT_USAGE;

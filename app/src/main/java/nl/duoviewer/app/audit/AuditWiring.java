@@ -33,6 +33,24 @@ public final class AuditWiring {
         return settings(c);
     }
 
+    /**
+     * Checks the {@code duo.audit} block before a window opens, including that the repository's trust store and the
+     * client key open with their passwords.
+     *
+     * @throws nl.duoviewer.xca.config.ConfigException naming the file and key at fault
+     */
+    public static void validate(Path configFile) {
+        AuditSettings s = settings(Optional.of(configFile));
+        if (s.repository().isPresent()) {
+            try {
+                s.repository().get().sslContext();
+            } catch (java.io.IOException e) {
+                throw new nl.duoviewer.xca.config.ConfigException(configFile + ": duo.audit.repository: "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+
     static AuditSettings settings(AuditConfig c) {
         String override = System.getProperty(FOLDER_PROPERTY);
         Path folder = c.logFolder().orElseGet(() -> override != null && !override.isBlank() ? Path.of(override)

@@ -153,7 +153,13 @@ public final class AtnaMessages {
                 .getMessage();
     }
 
+    /** The stored query's id when the query names one (ITI-38/18: FindDocuments), else the transaction. */
     private static String queryId(AccessEvent e, EventType type) {
+        for (String token : e.query().split("\\s+")) {
+            if (token.startsWith("urn:uuid:")) {
+                return token;
+            }
+        }
         return e.transaction().isEmpty() ? type.getCode() : e.transaction();
     }
 

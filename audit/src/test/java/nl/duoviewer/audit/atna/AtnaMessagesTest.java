@@ -102,6 +102,12 @@ class AtnaMessagesTest {
     }
 
     @Test
+    void aStoredQueryIsNamedByItsId() {
+        assertTrue(messages.toMessage(sample(Action.QUERY)).getParticipantObjectIdentifications().stream()
+                .anyMatch(p -> p.getParticipantObjectID().equals("urn:uuid:14d4debf-8f97-4251-9a74-a90016b0af0d")));
+    }
+
+    @Test
     void theEventTimeIsWhenItHappened() {
         assertEquals(Instant.parse("2026-12-03T10:15:30.123Z"), messages.toMessage(sample(Action.QUERY))
                 .getEventIdentification().getEventDateTime());
