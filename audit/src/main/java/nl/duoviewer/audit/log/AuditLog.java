@@ -61,7 +61,7 @@ public final class AuditLog {
         Path dir = file.toAbsolutePath().getParent();
         createPrivateDirectories(dir);
         AuditLog log;
-        try (FileChannel lockChannel = lockChannel(file); FileLock lock = lockChannel.lock()) {
+        try (FileChannel lockChannel = lockChannel(file); FileLock _ = lockChannel.lock()) {
             if (!Files.exists(file) || Files.size(file) == 0) {
                 createPrivateFile(file);
                 String id = UUID.randomUUID().toString();
@@ -110,7 +110,7 @@ public final class AuditLog {
      * true predecessor even when another process appended meanwhile.
      */
     public synchronized LogRecord appendAnchor(Instant time) throws IOException {
-        try (FileChannel lockChannel = lockChannel(file); FileLock lock = lockChannel.lock()) {
+        try (FileChannel lockChannel = lockChannel(file); FileLock _ = lockChannel.lock()) {
             if (Files.size(file) != size) {
                 refreshTail();
             }
@@ -128,7 +128,7 @@ public final class AuditLog {
         if (kind != Kind.EVENT) {
             throw new IllegalArgumentException("LOG starts a new log; anchors go through appendAnchor");
         }
-        try (FileChannel lockChannel = lockChannel(file); FileLock lock = lockChannel.lock()) {
+        try (FileChannel lockChannel = lockChannel(file); FileLock _ = lockChannel.lock()) {
             if (Files.size(file) != size) {
                 refreshTail(); // another viewer process appended
             }

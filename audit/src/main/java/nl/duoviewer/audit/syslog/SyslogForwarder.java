@@ -118,7 +118,7 @@ public final class SyslogForwarder implements AutoCloseable {
                 }
             }
             if (held != null) {
-                try (FileLock l = held) {
+                try (FileLock _ = held) {
                     forward();
                 }
             }
