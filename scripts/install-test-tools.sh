@@ -5,10 +5,11 @@
 #   xvfb, xauth  a virtual display for running the real app window (headless UI tests use Monocle and need none)
 #   fakeroot  for jpackage's .deb
 #   libgtk-3-0  JavaFX's window toolkit, for the test that starts the packaged app on a virtual display
+#   rsyslog, rsyslog-gnutls  a real TLS syslog receiver (RFC 5425) for the audit tests (its Debian service is kept from starting; tests start their own)
 # As root it uses apt-get; otherwise it prints what is missing and carries on (the tests that need it say so).
 set -uo pipefail
 
-PACKAGES=(dcmtk libgdcm-tools openjph-tools orthanc orthanc-dicomweb orthanc-gdcm xvfb xauth fakeroot libgtk-3-0)
+PACKAGES=(dcmtk libgdcm-tools openjph-tools orthanc orthanc-dicomweb orthanc-gdcm xvfb xauth fakeroot libgtk-3-0 rsyslog rsyslog-gnutls)
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do
@@ -47,9 +48,14 @@ if ! { apt-get update -qq && apt-get install -y -qq --no-install-recommends "${m
 fi
 rm -f "$log"
 
-# A service started anyway (e.g. by a systemd unit) would hold Orthanc's default ports: stop the Debian one.
-if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet orthanc 2>/dev/null; then
-    systemctl stop orthanc >/dev/null 2>&1 || true
-    systemctl disable orthanc >/dev/null 2>&1 || true
+# A service started anyway (e.g. by a systemd unit) would hold Orthanc's default ports or write the machine's syslog
+# where the tests do not look: stop the Debian ones (the tests start their own, with their own configuration).
+if command -v systemctl >/dev/null 2>&1; then
+    for svc in orthanc rsyslog; do
+        if systemctl is-active --quiet "$svc" 2>/dev/null; then
+            systemctl stop "$svc" >/dev/null 2>&1 || true
+            systemctl disable "$svc" >/dev/null 2>&1 || true
+        fi
+    done
 fi
 echo "install-test-tools: installed ${missing[*]}"

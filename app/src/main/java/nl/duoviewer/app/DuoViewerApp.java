@@ -8,6 +8,8 @@ import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
+import nl.duoviewer.app.audit.AuditPort;
+import nl.duoviewer.app.audit.WorkstationAudit;
 import nl.duoviewer.app.concurrency.BackgroundExecutor;
 import nl.duoviewer.app.concurrency.FxThread;
 import nl.duoviewer.app.decoding.DecodePool;
@@ -38,6 +40,8 @@ public final class DuoViewerApp extends Application {
     private BackgroundExecutor background;
     private DecodePool decoding;
     private ImagingService service;
+    private WorkstationAudit audit;
+    private Thread auditAtExit;
     private Workspace workspace;
     private InstanceChannel instanceChannel;
 
@@ -78,7 +82,14 @@ public final class DuoViewerApp extends Application {
         decoding = DecodePool.perCore();
         ServiceWiring.Wired wired = ServiceWiring.create(options, texts, networks, decoding);
         service = wired.service();
-        workspace = new Workspace(service, texts, FxThread.EXECUTOR, background);
+        audit = wired.audit();
+        if (audit != null) {
+            // stopped by the desktop session or a signal, not through the window: the queued events still go in
+            auditAtExit = Thread.ofPlatform().unstarted(audit::close);
+            Runtime.getRuntime().addShutdownHook(auditAtExit);
+        }
+        workspace = new Workspace(service, texts, FxThread.EXECUTOR, background,
+                audit != null ? audit : AuditPort.NONE); // without a trail the service shows nothing to audit
         WorkspaceView view = new WorkspaceView(workspace);
         view.setNetworkDescription(wired.initialStatus());
         background.submit(() -> {
@@ -178,6 +189,11 @@ public final class DuoViewerApp extends Application {
         return service;
     }
 
+    /** The workstation's audit trail (tests read what it recorded). */
+    WorkstationAudit audit() {
+        return audit;
+    }
+
     @Override
     public void stop() {
         if (instanceChannel != null) {
@@ -191,6 +207,14 @@ public final class DuoViewerApp extends Application {
         }
         if (service != null) {
             service.close();
+        }
+        if (audit != null) {
+            audit.close(); // after the workspace and the client: their last events are in
+            try {
+                Runtime.getRuntime().removeShutdownHook(auditAtExit);
+            } catch (IllegalStateException exiting) {
+                // the JVM is shutting down: the hook runs and finds the trail closed
+            }
         }
         if (decoding != null) {
             decoding.close();

@@ -5,6 +5,7 @@ import java.util.List;
 
 import javafx.application.Application;
 
+import nl.duoviewer.app.audit.AuditWiring;
 import nl.duoviewer.app.i18n.Texts;
 import nl.duoviewer.app.launch.CommandLine;
 import nl.duoviewer.app.launch.ConsoleLogging;
@@ -12,6 +13,7 @@ import nl.duoviewer.app.launch.InstanceChannel;
 import nl.duoviewer.app.launch.NativeLogLevel;
 import nl.duoviewer.app.launch.SmartSettingsFile;
 import nl.duoviewer.app.network.ConfiguredGateway;
+import nl.duoviewer.audit.log.AuditVerifyCommand;
 import nl.duoviewer.xca.config.ConfigException;
 
 /**
@@ -19,6 +21,9 @@ import nl.duoviewer.xca.config.ConfigException;
  * wrong BSN ends with a message and exit code 2 without ever opening a window.
  */
 public final class Main {
+
+    /** The command that checks a local audit log: {@code duoviewer audit-verify FILE [--anchors RECEIVED]}. */
+    static final String AUDIT_VERIFY = "audit-verify";
 
     private Main() {
     }
@@ -34,6 +39,10 @@ public final class Main {
      * @return the process exit code
      */
     static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals(AUDIT_VERIFY)) {
+            // a command of its own, for IT and auditors: no window, no network
+            return AuditVerifyCommand.run(List.of(args).subList(1, args.length), out, err);
+        }
         Texts texts = Texts.forDefaultLocale();
         return switch (CommandLine.parse(args)) {
             case CommandLine.ShowHelp h -> {
@@ -55,6 +64,7 @@ public final class Main {
                     try {
                         ConfiguredGateway.validate(r.options().gatewayConfig().get());
                         SmartSettingsFile.load(r.options().gatewayConfig().get());
+                        AuditWiring.validate(r.options().gatewayConfig().get()); // the duo.audit block, too
                     } catch (ConfigException | IllegalArgumentException e) {
                         err.println("duoviewer: " + e.getMessage());
                         yield CommandLine.EXIT_USAGE;

@@ -1,8 +1,11 @@
 package nl.duoviewer.app;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Optional;
 
+import nl.duoviewer.app.audit.AuditWiring;
+import nl.duoviewer.app.audit.WorkstationAudit;
 import nl.duoviewer.app.decoding.DecodePool;
 import nl.duoviewer.app.i18n.Texts;
 import nl.duoviewer.app.imaging.ImagingService;
@@ -20,9 +23,9 @@ import nl.duoviewer.app.network.EmbeddedDemoNetwork;
  */
 final class ServiceWiring {
 
-    /** What the application runs on. */
+    /** What the application runs on; {@code audit} is null when the audit trail could not be opened. */
     record Wired(ImagingService service, String initialStatus, Optional<LaunchContext> defaultPatient,
-                 DuoNetwork network) {
+                 DuoNetwork network, WorkstationAudit audit) {
     }
 
     /** How the application finds its network; tests hand in an embedded network they control. */
@@ -39,22 +42,34 @@ final class ServiceWiring {
     private ServiceWiring() {
     }
 
+    /**
+     * Wires the service. Without an audit trail nothing of a patient is shown: when the local audit log cannot be
+     * opened (no disk space, no permission, a broken {@code duo.audit} block) the viewer says so and stays empty.
+     */
     static Wired create(AppOptions options, Texts texts, NetworkChoice choice, DecodePool decoding) {
+        WorkstationAudit audit;
+        try {
+            audit = WorkstationAudit.open(AuditWiring.settings(options.gatewayConfig()), Clock.systemUTC());
+        } catch (IOException | RuntimeException e) {
+            String message = texts.get("audit.unavailable", String.valueOf(e.getMessage()));
+            return new Wired(new NetworkUnavailableService(texts.get("sources.network"), message), message,
+                    Optional.empty(), null, null);
+        }
         DuoNetwork network;
         try {
             network = choice.choose(options);
         } catch (IOException | RuntimeException e) {
             String message = texts.get("network.startFailed", String.valueOf(e.getMessage()));
             return new Wired(new NetworkUnavailableService(texts.get("sources.network"), message), message,
-                    Optional.empty(), null);
+                    Optional.empty(), null, audit);
         }
-        DuoImagingService service = new DuoImagingService(network, texts, decoding);
+        DuoImagingService service = new DuoImagingService(network, texts, decoding, audit);
         Optional<LaunchContext> demo;
         try {
             demo = network.defaultPatient();
         } catch (RuntimeException e) {
             demo = Optional.empty(); // the demo can do without a patient opened for it
         }
-        return new Wired(service, service.connectingDescription(), demo, network);
+        return new Wired(service, service.connectingDescription(), demo, network, audit);
     }
 }

@@ -1,11 +1,14 @@
 package nl.duoviewer.network;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +22,7 @@ import nl.duoviewer.network.catalogue.DemoCatalogue;
 import nl.duoviewer.network.catalogue.Network;
 import nl.duoviewer.network.gateway.Counters;
 import nl.duoviewer.xca.DuoClient;
-import nl.duoviewer.xca.audit.LocalAccessLog;
+import nl.duoviewer.xca.audit.AuditEvent;
 import nl.duoviewer.xca.config.DuoClientConfig;
 import nl.duoviewer.xca.config.DuoConfigFile;
 import nl.duoviewer.xca.config.MitzSettings;
@@ -42,17 +45,34 @@ class ClientConfigFileTest {
         assertTrue(text.contains("duo.community.founda.query=http\\://127.0.0.1") || text.contains(
                 "duo.community.founda.query=http://127.0.0.1"), text);
         DuoClientConfig config = DuoConfigFile.load(file);
-        Path log = dir.resolve("access.log");
+        List<AuditEvent> audit = new CopyOnWriteArrayList<>();
+        var bsn = CatalogueGenerator.SHOWCASE_PATIENT;
         try (DuoClient client = DuoClient.open(config, nl.duoviewer.xca.security.TransportSecurity.NONE,
-                new LocalAccessLog(log), java.time.Clock.systemUTC())) {
-            TimelineSnapshot snap = client.queryTimeline(CatalogueGenerator.SHOWCASE_PATIENT).completion()
-                    .get(60, TimeUnit.SECONDS);
+                audit::add, java.time.Clock.systemUTC())) {
+            TimelineSnapshot snap = client.queryTimeline(bsn).completion().get(60, TimeUnit.SECONDS);
             assertEquals(3, snap.sources().size());
             assertTrue(snap.sources().stream().allMatch(s -> s.state() == SourceStatus.State.COMPLETE));
+            var record = snap.entries().getFirst().records().getFirst();
+            client.retrieveManifest(bsn, record, (meta, in) -> in.readAllBytes());
         }
-        String lines = Files.readString(log);
-        assertTrue(lines.contains("MITZ-OPEN") && lines.contains("ITI-38"), lines);
-        assertTrue(!lines.contains(CatalogueGenerator.SHOWCASE_PATIENT.value()), "the access log masks the BSN");
+        // who, which patient, where, what: everything the ATNA message needs, stamped with the configured requester
+        assertTrue(audit.stream().allMatch(e -> e.patient().equals(bsn) && config.requester().equals(e.requester())),
+                audit.toString());
+        AuditEvent open = audit.stream().filter(e -> e.transaction() == AuditEvent.Transaction.MITZ_OPEN)
+                .findFirst().orElseThrow();
+        assertEquals(config.mitz().openQuestionEndpoint().toString(), open.endpoint());
+        List<AuditEvent> queries = audit.stream().filter(e -> e.transaction() == AuditEvent.Transaction.ITI_38)
+                .toList();
+        assertEquals(3, queries.size(), "one per community");
+        assertTrue(queries.stream().allMatch(e -> e.homeCommunityId().startsWith("urn:oid:")
+                && e.outcome() == AuditEvent.Outcome.SUCCESS && e.query().contains(bsn.toCx())), queries.toString());
+        AuditEvent retrieve = audit.stream().filter(e -> e.transaction() == AuditEvent.Transaction.ITI_39)
+                .findFirst().orElseThrow();
+        assertEquals(1, retrieve.documentUids().size());
+        assertFalse(retrieve.repositoryUniqueId().isEmpty());
+        assertFalse(retrieve.institution().ura().isEmpty(), "the institution's URA");
+        assertTrue(audit.stream().anyMatch(e -> e.transaction() == AuditEvent.Transaction.CONSENT_GATE
+                && e.decision().equals("PERMIT")));
     }
 
     @Test

@@ -40,6 +40,8 @@ class AppImageIT {
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.environment().put("HOME", home.toString());
         pb.environment().put("LANG", "C.UTF-8");
+        // Java takes user.home from the password database: the audit log follows XDG_DATA_HOME into this home
+        pb.environment().put("XDG_DATA_HOME", home.resolve(".local/share").toString());
         return pb;
     }
 
@@ -144,6 +146,20 @@ class AppImageIT {
         assertFalse(r.err().toLowerCase(java.util.Locale.ROOT).contains("exception"), r.err());
         assertTrue(Files.isDirectory(home.resolve(".cache/duoviewer/demo-network")), "the demo cache is the user's");
         assertFalse(Files.exists(home.resolve(".openjfx")), "no native libraries unpacked into the home directory");
+
+        // the demo audited the patient, the Mitz questions, the queries and the retrievals; the launcher checks it
+        Path log = home.resolve(".local/share/duoviewer/audit/audit.log");
+        assertTrue(Files.readString(log).contains("csd-code=\"RAD-107\""), "the WADO-RS retrieval is in the audit log");
+        Result intact = run(home, 60, List.of(LAUNCHER.toString(), "audit-verify", log.toString()));
+        assertEquals(0, intact.exit(), intact.out() + intact.err());
+        assertTrue(intact.out().contains("intact"), intact.out());
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(log));
+        lines.set(1, lines.get(1).replace("999999011", "999999023"));
+        Path tampered = home.resolve("tampered.log");
+        Files.write(tampered, lines);
+        Result found = run(home, 60, List.of(LAUNCHER.toString(), "audit-verify", tampered.toString()));
+        assertEquals(1, found.exit(), found.out() + found.err());
+        assertTrue(found.out().contains("record 2 (line 2) was modified"), found.out());
     }
 
     private static void requireVirtualDisplay() {

@@ -54,8 +54,10 @@ public final class DuoClient implements AutoCloseable {
     private final WadoRsClient wado;
     private final StudyRetriever studies;
 
-    private DuoClient(DuoClientConfig config, TransportSecurity transport, AuditSink audit, Clock clock) {
+    private DuoClient(DuoClientConfig config, TransportSecurity transport, AuditSink sink, Clock clock) {
         this.config = config;
+        // every event names who asked: the requester every request of this client is sent for
+        AuditSink audit = e -> sink.record(e.requester() != null ? e : e.withRequester(config.requester()));
         OrganisationCredentials credentials = OrganisationCredentials.load(config.keystore());
         AssertionProvider assertions = new AssertionProvider(new SamlAssertionFactory(credentials,
                 config.requester(), config.samlIssuer(), clock), clock);

@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import nl.duoviewer.app.audit.WorkstationAudit;
 import nl.duoviewer.app.decoding.DecodePool;
 import nl.duoviewer.app.i18n.Texts;
 import nl.duoviewer.app.imaging.ImagingService;
@@ -28,7 +29,6 @@ import nl.duoviewer.core.timeline.TimelineEntry;
 import nl.duoviewer.xca.DuoClient;
 import nl.duoviewer.xca.StudyRetrieval;
 import nl.duoviewer.xca.TimelineSession;
-import nl.duoviewer.xca.audit.AuditSink;
 import nl.duoviewer.xca.config.CommunityEndpoint;
 import nl.duoviewer.xca.consent.ConsentDeniedException;
 import nl.duoviewer.xca.security.TransportSecurity;
@@ -40,7 +40,8 @@ import nl.duoviewer.xca.security.TransportSecurity;
  * construction on; a timeline asked for meanwhile waits for it.
  *
  * <p>Consent is the client's: every retrieval passes its consent gate, which fails closed, and a refusal reaches the
- * viewer as the neutral message only. Retrieved images are held in memory only.
+ * viewer as the neutral message only. Retrieved images are held in memory only. Every Mitz question, query and
+ * retrieval the client makes goes to the workstation's audit trail.
  */
 public final class DuoImagingService implements ImagingService {
 
@@ -57,6 +58,7 @@ public final class DuoImagingService implements ImagingService {
     private final DuoNetwork network;
     private final Texts texts;
     private final DecodePool decoding;
+    private final WorkstationAudit audit;
     /** The client once the network is up; replaced when the user retries a network that could not be reached. */
     private volatile CompletableFuture<DuoClient> client;
     private volatile boolean closed;
@@ -77,11 +79,12 @@ public final class DuoImagingService implements ImagingService {
         }
     }
 
-    /** Starts connecting to the network at once, on a background thread. */
-    public DuoImagingService(DuoNetwork network, Texts texts, DecodePool decoding) {
+    /** Starts connecting to the network at once, on a background thread; the client audits into {@code audit}. */
+    public DuoImagingService(DuoNetwork network, Texts texts, DecodePool decoding, WorkstationAudit audit) {
         this.network = Objects.requireNonNull(network);
         this.texts = Objects.requireNonNull(texts);
         this.decoding = Objects.requireNonNull(decoding);
+        this.audit = Objects.requireNonNull(audit);
         this.client = connectInBackground();
     }
 
@@ -94,8 +97,9 @@ public final class DuoImagingService implements ImagingService {
     private void connect(CompletableFuture<DuoClient> future) {
         long started = System.nanoTime();
         try {
-            DuoClient c = DuoClient.open(network.connect(), TransportSecurity.NONE, AuditSink.NONE,
-                    Clock.systemUTC());
+            var config = network.connect();
+            audit.requesterIs(config.requester()); // the screens' events name the user from here on
+            DuoClient c = DuoClient.open(config, TransportSecurity.NONE, audit, Clock.systemUTC());
             if (!future.complete(c) || closed) {
                 c.close(); // closed while connecting
                 return;

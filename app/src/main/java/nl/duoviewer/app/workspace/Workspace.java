@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
+import nl.duoviewer.app.audit.AuditPort;
 import nl.duoviewer.app.concurrency.BackgroundExecutor;
 import nl.duoviewer.app.concurrency.CancellationScope;
 import nl.duoviewer.app.concurrency.CoalescingSignal;
@@ -40,6 +41,7 @@ public final class Workspace implements AutoCloseable {
     static final String STARTUP_SOURCE = "duoviewer:query-start";
 
     private final ImagingService service;
+    private final AuditPort audit;
     private final Texts texts;
     private final Executor ui;
     private final BackgroundExecutor background;
@@ -65,7 +67,14 @@ public final class Workspace implements AutoCloseable {
     }
 
     public Workspace(ImagingService service, Texts texts, Executor ui, BackgroundExecutor background) {
+        this(service, texts, ui, background, AuditPort.NONE);
+    }
+
+    /** A workspace that reports patient open and close and each study shown to the audit trail. */
+    public Workspace(ImagingService service, Texts texts, Executor ui, BackgroundExecutor background,
+                     AuditPort audit) {
         this.service = Objects.requireNonNull(service);
+        this.audit = Objects.requireNonNull(audit);
         this.texts = Objects.requireNonNull(texts);
         this.ui = Objects.requireNonNull(ui);
         this.background = Objects.requireNonNull(background);
@@ -90,6 +99,7 @@ public final class Workspace implements AutoCloseable {
         closePatient();
         Session s = new Session(context);
         session = s;
+        audit.patientOpened(context.patient());
         current.set(context);
         banner.show(context);
         timeline.startPatient(context.patient(), context.focusStudyUid());
@@ -103,6 +113,7 @@ public final class Workspace implements AutoCloseable {
         if (old != null) {
             old.scope.cancel();
             Bsn patient = old.context.patient();
+            audit.patientClosed(patient);
             patientLane.execute(() -> service.releasePatient(patient));
         }
         viewer.clear();
@@ -181,7 +192,7 @@ public final class Workspace implements AutoCloseable {
         CancellationScope study = new CancellationScope();
         s.study = study;
         s.scope.onCancel(study::cancel);
-        StudyLoadListener listener = viewer.begin(s.context, entry);
+        StudyLoadListener listener = auditedOnFirstFrame(viewer.begin(s.context, entry), s, study, entry);
         background.submit(() -> {
             if (study.isCancelled()) {
                 return;
@@ -193,6 +204,36 @@ public final class Workspace implements AutoCloseable {
                 listener.failed(String.valueOf(e.getMessage()));
             }
         });
+    }
+
+    /** Reports the study as displayed when its first frame reaches the viewer, if it is still the one on screen. */
+    private StudyLoadListener auditedOnFirstFrame(StudyLoadListener viewerFeed, Session s, CancellationScope study,
+                                                  TimelineEntry entry) {
+        java.util.concurrent.atomic.AtomicBoolean shown = new java.util.concurrent.atomic.AtomicBoolean();
+        return new StudyLoadListener() {
+            @Override
+            public void frameDecoded(nl.duoviewer.app.imaging.DecodedFrame frame) {
+                viewerFeed.frameDecoded(frame);
+                if (!study.isCancelled() && !s.scope.isCancelled() && shown.compareAndSet(false, true)) {
+                    audit.studyDisplayed(entry);
+                }
+            }
+
+            @Override
+            public void progress(int done, int total) {
+                viewerFeed.progress(done, total);
+            }
+
+            @Override
+            public void completed() {
+                viewerFeed.completed();
+            }
+
+            @Override
+            public void failed(String userMessage) {
+                viewerFeed.failed(userMessage);
+            }
+        };
     }
 
     private void cancelStudy() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +25,10 @@ import nl.duoviewer.app.imaging.DecodedFrame;
 import nl.duoviewer.app.imaging.GrayscalePixels;
 import nl.duoviewer.app.imaging.StudyLoad;
 import nl.duoviewer.app.testing.ControlledContent;
+import nl.duoviewer.app.audit.WorkstationAudit;
 import nl.duoviewer.app.testing.RecordingListener;
+import nl.duoviewer.audit.AuditSettings;
+import nl.duoviewer.audit.log.AuditLogVerifier;
 import nl.duoviewer.app.testing.TestNetwork;
 import nl.duoviewer.core.patient.Bsn;
 import nl.duoviewer.core.timeline.SourceStatus;
@@ -50,18 +54,22 @@ class DuoImagingServiceTest {
 
     EmbeddedDuoNetwork net;
     DecodePool pool;
+    WorkstationAudit audit;
     DuoImagingService service;
 
     @BeforeEach
-    void start() {
+    void start(@TempDir Path auditDir) throws Exception {
         net = TestNetwork.fresh();
         pool = new DecodePool(2, 4);
-        service = new DuoImagingService(EmbeddedDemoNetwork.attachedTo(net), Texts.forLocale(Locale.ENGLISH), pool);
+        audit = WorkstationAudit.open(AuditSettings.localOnly(auditDir), Clock.systemUTC());
+        service = new DuoImagingService(EmbeddedDemoNetwork.attachedTo(net), Texts.forLocale(Locale.ENGLISH), pool,
+                audit);
     }
 
     @AfterEach
     void stop() {
         service.close();
+        audit.close();
         pool.close();
         TestNetwork.content().reset();
     }
@@ -153,6 +161,31 @@ class DuoImagingServiceTest {
             assertTrue(distinctValues(f) > 100, "a radiograph has many grey values");
             assertTrue(f.window() != null, "the source's window is kept");
         }
+    }
+
+    /** NEN 7513: who looked at which patient's images where, in the workstation's hash-chained log. */
+    @Test
+    void everyMitzQuestionQueryAndRetrievalIsInTheAuditLogWithTheFullBsnAndTheUser() throws Exception {
+        DemoStudy us = TestNetwork.smallStudy(Network.ALPHATRON, "US", 3);
+        DemoStudy cr = TestNetwork.smallStudy(Network.ENOVATION, "CR", 1);
+        TimelineSnapshot s = showcaseTimeline();
+        for (DemoStudy study : List.of(us, cr)) {
+            RecordingListener listener = new RecordingListener();
+            service.openStudy(entry(s, study), listener);
+            assertInstanceOf(RecordingListener.Completed.class, listener.awaitEnd(120), listener.events()::toString);
+        }
+        audit.close(); // writes what is queued and a last anchor
+        Path file = audit.trail().log().file();
+        String log = Files.readString(file);
+        for (String type : List.of("ITI-56", "ITI-79", "ITI-38", "ITI-39", "RAD-75", "RAD-107")) {
+            assertTrue(log.contains("csd-code=\"" + type + "\""), "audited: " + type);
+        }
+        assertTrue(log.contains("csd-code=\"110144\""), "the consent gate's decisions");
+        assertTrue(log.contains(PATIENT.value() + "^^^&amp;2.16.840.1.113883.2.4.6.3&amp;ISO"), "the full BSN");
+        assertTrue(log.contains(net.clientConfig().requester().uziNumber() + "^^^&amp;2.16.528.1.1007.3.1&amp;ISO"),
+                "the user");
+        assertEquals(0, audit.trail().failures());
+        assertTrue(AuditLogVerifier.verify(file).intact());
     }
 
     @Test
@@ -262,7 +295,7 @@ class DuoImagingServiceTest {
         Files.writeString(file, Files.readString(file).replaceAll("duo\\.keystore\\.path=.*",
                 "duo.keystore.path=" + dir.resolve("missing.p12")));
         try (DuoImagingService gateway = new DuoImagingService(new ConfiguredGateway(file),
-                Texts.forLocale(Locale.ENGLISH), pool)) {
+                Texts.forLocale(Locale.ENGLISH), pool, audit)) {
             Timeline timeline = gateway.startTimeline(PATIENT);
             TimelineSnapshot s = awaitTimeline(timeline, settled());
             SourceStatus failed = s.sources().getFirst();

@@ -13,11 +13,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
+import nl.duoviewer.app.audit.WorkstationAudit;
 import nl.duoviewer.app.decoding.DecodePool;
 import nl.duoviewer.app.i18n.Texts;
 import nl.duoviewer.app.imaging.StudyLoad;
 import nl.duoviewer.app.network.ConfiguredGateway;
 import nl.duoviewer.app.network.DuoImagingService;
+import nl.duoviewer.audit.AuditSettings;
 import nl.duoviewer.core.patient.Bsn;
 import nl.duoviewer.core.timeline.SourceStatus;
 import nl.duoviewer.core.timeline.Timeline;
@@ -106,7 +108,9 @@ public final class ClientRun {
     private void timeline(String phase, boolean reopen) throws Exception {
         long c0 = System.nanoTime();
         try (DecodePool pool = DecodePool.perCore();
-             DuoImagingService service = new DuoImagingService(new ConfiguredGateway(config), texts(), pool)) {
+             WorkstationAudit audit = audit();
+             DuoImagingService service = new DuoImagingService(new ConfiguredGateway(config), texts(), pool,
+                     audit)) {
             service.networkDescription(); // waits until the client is ready (keys loaded, SOAP ports built)
             metric(phase, "connect_ms", millis(System.nanoTime() - c0));
             query(service, phase);
@@ -157,7 +161,9 @@ public final class ClientRun {
 
     private void study(String phase, String studyUid, boolean reopen) throws Exception {
         try (DecodePool pool = DecodePool.perCore();
-             DuoImagingService service = new DuoImagingService(new ConfiguredGateway(config), texts(), pool)) {
+             WorkstationAudit audit = audit();
+             DuoImagingService service = new DuoImagingService(new ConfiguredGateway(config), texts(), pool,
+                     audit)) {
             TimelineEntry entry = entry(service, studyUid);
             if (entry == null) {
                 fail(phase, "study " + studyUid + " is not on the timeline");
@@ -228,6 +234,15 @@ public final class ClientRun {
     }
 
     // ------------------------------------------------------------------------------------------------- output
+
+    /**
+     * The audit trail the viewer writes for every query and retrieval, in a folder of this run: what ships is
+     * measured, without filling the user's own audit log with benchmark sessions.
+     */
+    private static WorkstationAudit audit() throws IOException {
+        return WorkstationAudit.open(AuditSettings.localOnly(Files.createTempDirectory("duoviewer-e2e-audit")),
+                java.time.Clock.systemUTC());
+    }
 
     private static Texts texts() {
         return Texts.forLocale(Locale.ENGLISH);

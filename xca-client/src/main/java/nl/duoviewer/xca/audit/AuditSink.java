@@ -3,13 +3,15 @@ package nl.duoviewer.xca.audit;
 import java.util.List;
 
 /**
- * Receives every access-relevant event. The local access log implements it now; the ATNA (ITI-20) sender will
- * implement it in a later issue. Implementations must not throw: an audit problem never breaks the user's work, but
- * implementations should surface it in their own way.
+ * Receives every access-relevant event of the client. The application hands in one that feeds the workstation's
+ * audit trail (the local hash-chained log and the hospital's ATNA repository; module {@code audit}).
+ * Implementations must not throw: an audit problem never breaks the user's work, but implementations should surface
+ * it in their own way.
  */
 @FunctionalInterface
 public interface AuditSink {
 
+    /** Records nothing: for tests and tools that have no workstation audit trail. */
     AuditSink NONE = event -> { };
 
     void record(AuditEvent event);

@@ -54,7 +54,23 @@ import java.util.TreeMap;
  * duo.limits.documentBytes           default 67108864
  * duo.limits.instanceBytes           default 1073741824
  * </pre>
- * Every error names the file and the key.
+ *
+ * <p>The audit trail ({@link #loadAudit}; every key optional):
+ * <pre>
+ * duo.audit.log.folder                     folder of the local hash-chained audit log (default
+ *                                          $XDG_DATA_HOME/duoviewer/audit, else ~/.local/share/duoviewer/audit)
+ * duo.audit.anchor.every                   records between anchors (default 100)
+ * duo.audit.anchor.interval                longest time between anchors while records are added (default PT15M)
+ * duo.audit.repository.host                the hospital's audit record repository (TLS syslog, RFC 5425); without it
+ *                                          events stay in the local log only
+ * duo.audit.repository.port                default 6514
+ * duo.audit.repository.trustStore          PKCS#12 with the CA certificate(s) of the repository (required with host)
+ * duo.audit.repository.trustStorePassword  env:NAME, the environment variable holding it (optional)
+ * duo.audit.repository.keyStore            PKCS#12 with the workstation's TLS client key (optional)
+ * duo.audit.repository.keyStorePassword    env:NAME (required with keyStore)
+ * </pre>
+ * Passwords of the audit block are never written in the file: {@code env:NAME} names the environment variable that
+ * holds one. Every error names the file and the key.
  */
 public final class DuoConfigFile {
 
@@ -138,6 +154,90 @@ public final class DuoConfigFile {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(source + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Loads the {@code duo.audit.*} block of a configuration file (see the class comment). */
+    public static AuditConfig loadAudit(Path file) {
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new ConfigException("Cannot read network configuration " + file + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("Malformed network configuration " + file + ": " + e.getMessage(), e);
+        }
+        return parseAudit(p, file.toString(), file.toAbsolutePath().getParent(), System::getenv);
+    }
+
+    /** Parses the {@code duo.audit.*} block; {@code env} resolves {@code env:NAME} secrets. */
+    public static AuditConfig parseAudit(Properties properties, String source, Path baseDir,
+                                         java.util.function.UnaryOperator<String> env) {
+        return new DuoConfigFile(properties, source, baseDir).audit(env);
+    }
+
+    private AuditConfig audit(java.util.function.UnaryOperator<String> env) {
+        String folder = props.getProperty("duo.audit.log.folder");
+        java.util.Optional<Path> logFolder = folder == null || folder.isBlank() ? java.util.Optional.empty()
+                : java.util.Optional.of(file("duo.audit.log.folder"));
+        int every = integer("duo.audit.anchor.every", AuditConfig.DEFAULT_ANCHOR_EVERY, 1, 1_000_000);
+        Duration interval = duration("duo.audit.anchor.interval", AuditConfig.DEFAULT_ANCHOR_INTERVAL);
+        String host = props.getProperty("duo.audit.repository.host");
+        if (host == null || host.isBlank()) {
+            for (String k : props.stringPropertyNames()) {
+                if (k.startsWith("duo.audit.repository.")) {
+                    throw error("duo.audit.repository.host", "missing (" + k + " is set)");
+                }
+            }
+            return new AuditConfig(logFolder, every, interval, java.util.Optional.empty());
+        }
+        host = host.strip();
+        if (!host.matches("[A-Za-z0-9.:\\[\\]-]+")) {
+            throw error("duo.audit.repository.host", "not a host name: '" + host + "'");
+        }
+        int port = integer("duo.audit.repository.port", AuditConfig.DEFAULT_PORT, 1, 65535);
+        Path trust = existingFile("duo.audit.repository.trustStore");
+        char[] trustPassword = props.getProperty("duo.audit.repository.trustStorePassword") == null ? null
+                : secret("duo.audit.repository.trustStorePassword", env);
+        Path keys = null;
+        char[] keyPassword = null;
+        if (props.getProperty("duo.audit.repository.keyStore") != null) {
+            keys = existingFile("duo.audit.repository.keyStore");
+            keyPassword = secret("duo.audit.repository.keyStorePassword", env);
+        }
+        return new AuditConfig(logFolder, every, interval, java.util.Optional.of(
+                new AuditConfig.Repository(host, port, trust, trustPassword, keys, keyPassword)));
+    }
+
+    /** A path; relative paths are resolved against the configuration file's folder. */
+    private Path file(String key) {
+        try {
+            Path p = Path.of(required(key));
+            return !p.isAbsolute() && baseDir != null ? baseDir.resolve(p) : p;
+        } catch (java.nio.file.InvalidPathException e) {
+            throw error(key, "not a file name: " + e.getMessage());
+        }
+    }
+
+    private Path existingFile(String key) {
+        Path p = file(key);
+        if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
+            throw error(key, "file not found or not readable: " + p);
+        }
+        return p;
+    }
+
+    /** A secret given as {@code env:NAME}: the value of that environment variable; plain text is refused. */
+    private char[] secret(String key, java.util.function.UnaryOperator<String> env) {
+        String v = required(key);
+        if (!v.startsWith("env:") || !v.substring(4).matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw error(key, "must name an environment variable as env:NAME (a password is not written in the "
+                    + "file)");
+        }
+        String value = env.apply(v.substring(4));
+        if (value == null || value.isEmpty()) {
+            throw error(key, "environment variable " + v.substring(4) + " is not set");
+        }
+        return value.toCharArray();
     }
 
     private CommunityEndpoint community(String k) {

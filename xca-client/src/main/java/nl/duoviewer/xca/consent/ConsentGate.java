@@ -56,11 +56,11 @@ public final class ConsentGate {
         try {
             Localisation l = new Localisation(patient, mitz.locate(patient), clock.instant());
             current = l;
-            audit(patient, "MITZ-OPEN", "", "SUCCESS", l.locations().size() + " locations");
+            audit(open(patient).outcome(AuditEvent.Outcome.SUCCESS).detail(l.locations().size() + " locations"));
             return l;
         } catch (MitzException e) {
             current = null;
-            audit(patient, "MITZ-OPEN", "", "FAILURE", e.getMessage());
+            audit(open(patient).outcome(AuditEvent.Outcome.FAILURE).detail(e.getMessage()));
             throw new ConsentDeniedException("localisation failed: " + e.getMessage());
         }
     }
@@ -83,14 +83,13 @@ public final class ConsentGate {
      */
     public RetrievalPermit authorise(Bsn patient, SourceInstitution source) throws ConsentDeniedException {
         Localisation l = current;
-        String target = source.name() + " (" + source.ura() + ")";
         if (l == null || !l.patient().equals(patient)) {
-            audit(patient, "CONSENT-GATE", target, "DENIED", "patient not localised");
+            gate(patient, source, false, "patient not localised");
             throw new ConsentDeniedException("patient not localised");
         }
         PatientLocation location = l.covering(source).orElse(null);
         if (location == null) {
-            audit(patient, "CONSENT-GATE", target, "DENIED", "institution not in localisation answer");
+            gate(patient, source, false, "institution not in localisation answer");
             throw new ConsentDeniedException("institution not in localisation answer");
         }
         Instant now = clock.instant();
@@ -103,10 +102,11 @@ public final class ConsentGate {
                 try {
                     d = mitz.decide(patient, location);
                 } catch (MitzException e) {
-                    audit(patient, "MITZ-CLOSED", target, "FAILURE", e.getMessage());
+                    audit(closed(patient, source).outcome(AuditEvent.Outcome.FAILURE).detail(e.getMessage()));
                     throw new ConsentDeniedException("closed question failed: " + e.getMessage());
                 }
-                audit(patient, "MITZ-CLOSED", target, d.xacml(), settings.dataCategory());
+                audit(closed(patient, source).decision(d.xacml()).outcome(d == ConsentDecision.PERMIT
+                        ? AuditEvent.Outcome.SUCCESS : AuditEvent.Outcome.DENIED));
                 c = new Cached(d, until);
                 // a patient switch while we waited for Mitz must not leave a decision behind
                 if (current == l) {
@@ -114,7 +114,7 @@ public final class ConsentGate {
                 }
             }
             if (c.decision() != ConsentDecision.PERMIT) {
-                audit(patient, "CONSENT-GATE", target, "DENIED", "closed question: " + c.decision().xacml());
+                gate(patient, source, false, "closed question: " + c.decision().xacml());
                 throw new ConsentDeniedException("closed question: " + c.decision().xacml());
             }
             until = c.until();
@@ -122,7 +122,7 @@ public final class ConsentGate {
         if (current != l) {
             throw new ConsentDeniedException("patient switched while authorising");
         }
-        audit(patient, "CONSENT-GATE", target, "PERMIT", "");
+        gate(patient, source, true, "");
         return new RetrievalPermit(patient, source, settings.dataCategory(), min(until, now.plus(maxPermit())));
     }
 
@@ -134,7 +134,26 @@ public final class ConsentGate {
         return a.isBefore(b) ? a : b;
     }
 
-    private void audit(Bsn patient, String tx, String target, String outcome, String detail) {
-        audit.record(new AuditEvent(clock.instant(), tx, patient.masked(), target, outcome, detail));
+    private AuditEvent.Builder open(Bsn patient) {
+        return AuditEvent.of(clock.instant(), AuditEvent.Transaction.MITZ_OPEN, patient)
+                .endpoint(settings.openQuestionEndpoint())
+                .query("PatientLocationQuery RequestedPatientId " + patient.toCx());
+    }
+
+    private AuditEvent.Builder closed(Bsn patient, SourceInstitution source) {
+        return AuditEvent.of(clock.instant(), AuditEvent.Transaction.MITZ_CLOSED, patient).institution(source)
+                .endpoint(settings.closedQuestionEndpoint())
+                .query("XACMLAuthzDecisionQuery resource-id " + patient.toCx() + " author-institution "
+                        + source.ura() + " event-code " + settings.dataCategory());
+    }
+
+    private void gate(Bsn patient, SourceInstitution source, boolean permit, String reason) {
+        audit(AuditEvent.of(clock.instant(), AuditEvent.Transaction.CONSENT_GATE, patient).institution(source)
+                .decision(permit ? "PERMIT" : "DENY")
+                .outcome(permit ? AuditEvent.Outcome.SUCCESS : AuditEvent.Outcome.DENIED).detail(reason));
+    }
+
+    private void audit(AuditEvent.Builder event) {
+        audit.record(event.build());
     }
 }

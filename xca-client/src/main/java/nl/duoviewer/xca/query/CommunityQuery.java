@@ -82,7 +82,7 @@ final class CommunityQuery {
                 queryRange(patient, kind, null, allowed);
             }
         } catch (SourceFailure f) {
-            audit(patient, "FAILURE", f.getMessage());
+            audit(patient, AuditEvent.Outcome.FAILURE, f.getMessage());
             // what arrived before the failure is valid (already patient-checked); keep it but mark the source
             if (f.state() == SourceStatus.State.FAILED && f.getMessage().contains("another patient")) {
                 return new Result(List.of(), List.of(), status(f.state(), f.getMessage()));
@@ -90,7 +90,7 @@ final class CommunityQuery {
             return new Result(List.copyOf(studies), List.copyOf(reports), status(f.state(), f.getMessage()));
         } catch (RuntimeException e) {
             SourceFailure f = Failures.classify(e, name, community.timeout());
-            audit(patient, "FAILURE", f.getMessage());
+            audit(patient, AuditEvent.Outcome.FAILURE, f.getMessage());
             return new Result(List.copyOf(studies), List.copyOf(reports), status(f.state(), f.getMessage()));
         }
         List<String> notes = new ArrayList<>();
@@ -103,7 +103,7 @@ final class CommunityQuery {
         if (malformed > 0) {
             notes.add(malformed + " entries without usable metadata ignored");
         }
-        audit(patient, notes.isEmpty() ? "SUCCESS" : "PARTIAL",
+        audit(patient, notes.isEmpty() ? AuditEvent.Outcome.SUCCESS : AuditEvent.Outcome.PARTIAL,
                 studies.size() + " studies, " + reports.size() + " reports" + (filtered > 0 ? ", " + filtered
                         + " from institutions not localised dropped" : ""));
         if (notes.isEmpty()) {
@@ -242,8 +242,12 @@ final class CommunityQuery {
         }
     }
 
-    private void audit(Bsn patient, String outcome, String detail) {
-        audit.record(new AuditEvent(clock.instant(), transaction.label(), patient.masked(),
-                community.displayName(), outcome, detail));
+    private void audit(Bsn patient, AuditEvent.Outcome outcome, String detail) {
+        audit.record(AuditEvent.of(clock.instant(), AuditEvent.Transaction.ofLabel(transaction.label()), patient)
+                .community(community.homeCommunityId()).endpoint(community.queryEndpoint())
+                .query("FindDocuments " + org.openehealth.ipf.commons.ihe.xds.core.requests.query.QueryType.FIND_DOCUMENTS.getId() + " $XDSDocumentEntryPatientId '"
+                        + patient.toCx() + "' (" + java.util.Arrays.stream(DocumentKind.values())
+                        .map(Enum::name).collect(java.util.stream.Collectors.joining(", ")) + ")")
+                .outcome(outcome).detail(community.displayName() + ": " + detail).build());
     }
 }

@@ -59,6 +59,10 @@ public final class DocumentRetriever {
         req.getDocumentRequest().add(d);
         SoapTransaction tx = SoapTransaction.documentRetrieve(config.actorPosition());
         RetrieveOutcome outcome;
+        AuditEvent.Builder event = AuditEvent.of(clock.instant(), AuditEvent.Transaction.ofLabel(tx.label()), patient)
+                .institution(permit.source()).community(document.homeCommunityId())
+                .endpoint(community.retrieveEndpoint()).repository(document.repositoryUniqueId())
+                .document(document.documentUniqueId());
         try (StallGuard guard = new StallGuard(community.timeout())) {
             try {
                 if (tx == SoapTransaction.ITI_39) {
@@ -75,11 +79,13 @@ public final class DocumentRetriever {
                     }
                 }
             } catch (IOException | RuntimeException e) {
-                throw ResponseStreamer.stalledOr(e, guard, community.displayName(), community.timeout());
+                IOException failure = ResponseStreamer.stalledOr(e, guard, community.displayName(),
+                        community.timeout());
+                audit.record(event.outcome(AuditEvent.Outcome.FAILURE).detail(failure.getMessage()).build());
+                throw failure;
             }
         }
-        audit.record(new AuditEvent(clock.instant(), tx.label(), patient.masked(), permit.source().name(),
-                outcome.status().name(), document.documentUniqueId()));
+        audit.record(event.outcome(ImagingRetriever.outcome(outcome)).detail(outcome.message()).build());
         return outcome;
     }
 

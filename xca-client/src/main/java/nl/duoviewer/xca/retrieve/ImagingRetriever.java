@@ -74,6 +74,10 @@ public final class ImagingRetriever {
         SoapTransaction tx = SoapTransaction.imagingRetrieve(config.actorPosition());
         RetrieveImagingDocumentSetRequestType req = request(series, hcid, config.transferSyntaxes());
         RetrieveOutcome outcome;
+        AuditEvent.Builder event = AuditEvent.of(clock.instant(), AuditEvent.Transaction.ofLabel(tx.label()), patient)
+                .institution(permit.source()).endpoint(community.imagingEndpoint())
+                .repository(series.repositoryUniqueId()).study(series.studyInstanceUid())
+                .series(series.seriesInstanceUid());
         try (StallGuard guard = new StallGuard(community.timeout())) {
             try {
                 if (tx == SoapTransaction.RAD_75) {
@@ -88,13 +92,24 @@ public final class ImagingRetriever {
                     }
                 }
             } catch (IOException | RuntimeException e) {
-                throw ResponseStreamer.stalledOr(e, guard, community.displayName(), community.timeout());
+                IOException failure = ResponseStreamer.stalledOr(e, guard, community.displayName(),
+                        community.timeout());
+                audit.record(event.outcome(AuditEvent.Outcome.FAILURE).detail(failure.getMessage()).build());
+                throw failure;
             }
         }
-        audit.record(new AuditEvent(clock.instant(), tx.label(), patient.masked(), permit.source().name(),
-                outcome.status().name(), series.seriesInstanceUid() + ": " + outcome.received().size() + "/"
-                + series.sopInstanceUids().size()));
+        audit.record(event.outcome(outcome(outcome)).detail(outcome.received().size() + "/"
+                + series.sopInstanceUids().size() + " instances").build());
         return outcome;
+    }
+
+    /** The audit outcome of a retrieve. */
+    static AuditEvent.Outcome outcome(RetrieveOutcome o) {
+        return switch (o.status()) {
+            case COMPLETE -> AuditEvent.Outcome.SUCCESS;
+            case PARTIAL -> AuditEvent.Outcome.PARTIAL;
+            case FAILED -> AuditEvent.Outcome.FAILURE;
+        };
     }
 
     private RetrieveOutcome stream(RetrieveDocumentSetResponseType response, SeriesRequest series,

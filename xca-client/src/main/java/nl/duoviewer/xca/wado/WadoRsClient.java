@@ -176,9 +176,15 @@ public final class WadoRsClient {
                 return exchange(c, patient, permit, request, url, studyUid, seriesUid, frames, consumer, guard);
             } catch (IOException | RuntimeException e) {
                 if (guard.stalled()) {
-                    throw new RetrieveException(c.displayName() + ": WADO-RS transfer stalled (no data for "
-                            + c.timeout().toSeconds() + " s); abandoned", e);
+                    RetrieveException stalled = new RetrieveException(c.displayName()
+                            + ": WADO-RS transfer stalled (no data for " + c.timeout().toSeconds() + " s); abandoned",
+                            e);
+                    audit(patient, permit, url, studyUid, seriesUid, AuditEvent.Outcome.FAILURE,
+                            stalled.getMessage());
+                    throw stalled;
                 }
+                audit(patient, permit, url, studyUid, seriesUid, AuditEvent.Outcome.FAILURE, String.valueOf(
+                        e.getMessage()));
                 throw e;
             }
         }
@@ -204,7 +210,7 @@ public final class WadoRsClient {
             if (status != 200 && status != 206) {
                 String outcome = status == 404 ? "not found" : status == 401 || status == 403 ? "refused"
                         : "HTTP " + status;
-                audit(patient, permit, "FAILED", url + " " + status);
+                audit(patient, permit, url, studyUid, seriesUid, AuditEvent.Outcome.FAILURE, "HTTP " + status);
                 return new RetrieveOutcome(RetrieveOutcome.Status.FAILED, received, List.of(), List.of(),
                         c.displayName() + ": WADO-RS " + outcome);
             }
@@ -237,14 +243,17 @@ public final class WadoRsClient {
             }
             RetrieveOutcome.Status s = status == 206 ? RetrieveOutcome.Status.PARTIAL
                     : RetrieveOutcome.Status.COMPLETE;
-            audit(patient, permit, s.name(), url + " parts=" + received.size());
+            audit(patient, permit, url, studyUid, seriesUid, s == RetrieveOutcome.Status.PARTIAL
+                    ? AuditEvent.Outcome.PARTIAL : AuditEvent.Outcome.SUCCESS, received.size() + " parts");
             return new RetrieveOutcome(s, received, List.of(), List.of(),
                     s == RetrieveOutcome.Status.PARTIAL ? c.displayName() + ": partial content (WADO-RS)" : "");
         }
     }
 
-    private void audit(Bsn patient, RetrievalPermit permit, String outcome, String detail) {
-        audit.record(new AuditEvent(clock.instant(), "WADO-RS", patient.masked(), permit.source().name(), outcome,
-                detail));
+    private void audit(Bsn patient, RetrievalPermit permit, URI url, String studyUid, String seriesUid,
+                       AuditEvent.Outcome outcome, String detail) {
+        audit.record(AuditEvent.of(clock.instant(), AuditEvent.Transaction.WADO_RS, patient)
+                .institution(permit.source()).endpoint(url).study(studyUid).series(seriesUid).outcome(outcome)
+                .detail(detail).build());
     }
 }

@@ -409,8 +409,11 @@ class OrthancWadoRsTest {
         assertEquals(RetrieveOutcome.Status.FAILED, frame.status());
         assertEquals("WADO-RS peer: WADO-RS HTTP 400", frame.message(), "Orthanc answers 400 to a frame past the end");
         assertTrue(parts.list.isEmpty());
-        assertEquals(List.of("FAILED", "FAILED", "FAILED"), AUDIT.stream().map(AuditEvent::outcome).toList());
-        assertTrue(AUDIT.getFirst().detail().endsWith(" 404"), AUDIT.getFirst().detail());
+        assertEquals(List.of(AuditEvent.Outcome.FAILURE, AuditEvent.Outcome.FAILURE, AuditEvent.Outcome.FAILURE),
+                AUDIT.stream().map(AuditEvent::outcome).toList());
+        assertEquals("HTTP 404", AUDIT.getFirst().detail());
+        assertEquals(PATIENT, AUDIT.getFirst().patient(), "the full patient, not a masked number");
+        assertTrue(AUDIT.getFirst().endpoint().contains("/studies/"), AUDIT.getFirst().endpoint());
     }
 
     /**
