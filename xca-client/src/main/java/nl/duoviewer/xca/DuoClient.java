@@ -66,7 +66,8 @@ public final class DuoClient implements AutoCloseable {
             hb.sslContext(transport.sslContext());
         }
         this.http = hb.build();
-        this.ports = new SoapPorts(assertions, transport, config.maxQueryResponseBytes());
+        this.ports = new SoapPorts(assertions, transport, config.maxQueryResponseBytes(), config.maxDocumentBytes(),
+                config.maxInstanceBytes());
         this.gate = new ConsentGate(new MitzClient(config.mitz(), config.requester(), assertions, http, clock),
                 config.mitz(), hcid -> config.communityByHomeId(hcid).map(CommunityEndpoint::consent)
                         .orElse(nl.duoviewer.xca.config.ConsentMode.MITZ), clock, audit);

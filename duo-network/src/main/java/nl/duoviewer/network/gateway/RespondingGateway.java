@@ -88,6 +88,7 @@ public final class RespondingGateway {
         interceptors.getInInterceptors().add(new GatewayInterceptors.VerifyAssertion(verifier, counters));
         interceptors.getInInterceptors().add(new GatewayInterceptors.InjectFaults(faults));
         interceptors.getOutInterceptors().add(new GatewayInterceptors.Throttle(faults, counters));
+        interceptors.getOutInterceptors().add(new GatewayInterceptors.ReverseAttachments(faults));
         interceptors.getOutFaultInterceptors().add(new GatewayInterceptors.Throttle(faults, counters));
         @SuppressWarnings({"rawtypes", "unchecked"})
         JaxWsServiceFactory factory = new JaxWsServiceFactory(tx.ipfConfiguration(), endpoint(tx).toString(), null,
