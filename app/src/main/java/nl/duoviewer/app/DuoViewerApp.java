@@ -16,6 +16,8 @@ import nl.duoviewer.app.imaging.ImagingService;
 import nl.duoviewer.app.launch.AppOptions;
 import nl.duoviewer.app.launch.CommandLine;
 import nl.duoviewer.app.launch.InstanceChannel;
+import nl.duoviewer.app.launch.LaunchGate;
+import nl.duoviewer.app.launch.SwitchPatientDialog;
 import nl.duoviewer.app.workspace.Workspace;
 import nl.duoviewer.app.workspace.WorkspaceView;
 
@@ -30,6 +32,7 @@ public final class DuoViewerApp extends Application {
     private ImagingService service;
     private Workspace workspace;
     private InstanceChannel instanceChannel;
+    private LaunchGate launchGate;
 
     /** The application on the network the command line asks for. */
     public DuoViewerApp() {
@@ -65,6 +68,10 @@ public final class DuoViewerApp extends Application {
         workspace = new Workspace(service, texts, FxThread.EXECUTOR, background);
         WorkspaceView view = new WorkspaceView(workspace);
         view.setNetworkDescription(wired.initialStatus());
+        // the embedded demo network is never mistaken for a real one: a band above the banner and the title say so
+        wired.demoMarking().ifPresent(view::showDemoMarking);
+        String title = wired.demoMarking().isPresent() ? AppInfo.NAME + " - " + texts.get("demo.title")
+                : AppInfo.NAME;
         background.submit(() -> {
             String description = service.networkDescription();
             FxThread.EXECUTOR.execute(() -> view.setNetworkDescription(description));
@@ -73,9 +80,9 @@ public final class DuoViewerApp extends Application {
         Scene scene = new Scene(view, Math.min(1400, screen.getWidth() * 0.95),
                 Math.min(900, screen.getHeight() * 0.95));
         scene.getStylesheets().add(Styles.stylesheet());
-        stage.setTitle(AppInfo.NAME);
-        workspace.currentProperty().addListener((o, a, b) -> stage.setTitle(b == null ? AppInfo.NAME
-                : AppInfo.NAME + " - " + b.patient().masked()));
+        stage.setTitle(title);
+        workspace.currentProperty().addListener((o, a, b) -> stage.setTitle(b == null ? title
+                : title + " - " + b.patient().masked()));
         for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
             var icon = DuoViewerApp.class.getResource("icons/duoviewer-" + size + ".png");
             if (icon != null) {
@@ -86,13 +93,22 @@ public final class DuoViewerApp extends Application {
         stage.show();
         // a demo user who gave no patient expects to see one: the embedded network's showcase patient
         options.launch().or(wired::defaultPatient).ifPresent(workspace::open);
-        // later starts on this desktop hand their patient to this window instead of opening a second one
+        // later starts on this desktop hand their patient to this window instead of opening a second one; one that
+        // would replace the open patient asks the user first, unless it carries the token IT configured
+        LaunchGate gate = new LaunchGate(wired.launch(), () -> workspace.currentProperty().get(), workspace::open);
+        new SwitchPatientDialog(gate, texts, stage);
+        launchGate = gate;
         instanceChannel = InstanceChannel.claim(InstanceChannel.defaultSocket(), later ->
                 FxThread.EXECUTOR.execute(() -> {
-                    later.launch().ifPresent(workspace::open);
+                    later.launch().ifPresent(context -> gate.arrive(context, later.launchToken()));
                     stage.setIconified(false);
                     stage.toFront();
                 })).orElse(null);
+    }
+
+    /** The gate launches from outside pass (tests answer its questions through it). */
+    LaunchGate launchGate() {
+        return launchGate;
     }
 
     /** The imaging service the window runs on (tests reach the network through it). */

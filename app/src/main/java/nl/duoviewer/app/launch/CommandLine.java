@@ -9,8 +9,9 @@ import nl.duoviewer.core.patient.Bsn;
 
 /**
  * Parses the viewer's command line. Accepted:
- * {@code --bsn <BSN>}, {@code --config <file>}, {@code --help}, {@code --version}, and one bare {@code duoviewer://}
- * link (which is how the desktop hands over a clicked link). Options also accept the {@code --name=value} form.
+ * {@code --bsn <BSN>}, {@code --config <file>}, {@code --demo}, {@code --help}, {@code --version}, and one bare
+ * {@code duoviewer://} link (which is how the desktop hands over a clicked link). Options also accept the
+ * {@code --name=value} form.
  */
 public final class CommandLine {
 
@@ -51,7 +52,9 @@ public final class CommandLine {
             }
         }
         LaunchContext launch = null;
+        LaunchToken token = null;
         Path config = null;
+        boolean demo = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg;
@@ -78,6 +81,12 @@ public final class CommandLine {
                         return new Invalid("Invalid BSN: " + e.getMessage());
                     }
                 }
+                case "--demo" -> {
+                    if (value != null) {
+                        return new Invalid("--demo takes no value");
+                    }
+                    demo = true;
+                }
                 case "--config" -> {
                     if (value == null) {
                         if (i + 1 >= args.length) {
@@ -100,7 +109,9 @@ public final class CommandLine {
                             return new Invalid("Only one patient can be given");
                         }
                         try {
-                            launch = DuoViewerUri.parse(arg);
+                            DuoViewerUri.Link link = DuoViewerUri.parseLink(arg);
+                            launch = link.context();
+                            token = link.token().orElse(null);
                         } catch (LaunchException e) {
                             return new Invalid(e.getMessage());
                         }
@@ -110,6 +121,10 @@ public final class CommandLine {
                 }
             }
         }
-        return new Run(new AppOptions(Optional.ofNullable(launch), Optional.ofNullable(config)));
+        if (demo && config != null) {
+            return new Invalid("--demo and --config exclude each other");
+        }
+        return new Run(new AppOptions(Optional.ofNullable(launch), Optional.ofNullable(config), demo,
+                Optional.ofNullable(token)));
     }
 }
