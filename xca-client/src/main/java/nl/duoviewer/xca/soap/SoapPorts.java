@@ -37,10 +37,6 @@ public final class SoapPorts implements AutoCloseable {
     private final java.util.Set<Object> ports = java.util.Collections.newSetFromMap(
             new java.util.IdentityHashMap<>());
 
-    public SoapPorts(AssertionProvider assertions, TransportSecurity transport, long maxQueryResponseBytes) {
-        this(assertions, transport, maxQueryResponseBytes, maxQueryResponseBytes, maxQueryResponseBytes);
-    }
-
     /**
      * @param maxQueryResponseBytes cap on a query answer, and on the SOAP part of a retrieve answer
      * @param maxDocumentBytes      cap on one document attachment (ITI-39/43)
