@@ -18,13 +18,16 @@ import nl.duoviewer.app.imaging.ImagingService;
 import nl.duoviewer.app.launch.AppOptions;
 import nl.duoviewer.app.launch.CommandLine;
 import nl.duoviewer.app.launch.InstanceChannel;
+import nl.duoviewer.app.launch.LaunchGate;
 import nl.duoviewer.app.launch.SmartLauncher;
 import nl.duoviewer.app.launch.SmartSettingsFile;
+import nl.duoviewer.app.launch.SwitchPatientDialog;
 import nl.duoviewer.app.network.EmbeddedDemoNetwork;
 import nl.duoviewer.app.workspace.LaunchRoute;
 import nl.duoviewer.app.workspace.Workspace;
 import nl.duoviewer.app.workspace.WorkspaceView;
 import nl.duoviewer.launch.smart.Browser;
+import nl.duoviewer.xca.config.LaunchSettings;
 
 /** The JavaFX application: one main window holding the {@link Workspace}. Started by {@link Main}. */
 public final class DuoViewerApp extends Application {
@@ -44,6 +47,7 @@ public final class DuoViewerApp extends Application {
     private Thread auditAtExit;
     private Workspace workspace;
     private InstanceChannel instanceChannel;
+    private LaunchGate launchGate;
 
     /** The application on the network the command line asks for. */
     public DuoViewerApp() {
@@ -92,6 +96,10 @@ public final class DuoViewerApp extends Application {
                 audit != null ? audit : AuditPort.NONE); // without a trail the service shows nothing to audit
         WorkspaceView view = new WorkspaceView(workspace);
         view.setNetworkDescription(wired.initialStatus());
+        // the embedded demo network is never mistaken for a real one: a band above the banner and the title say so
+        wired.demoMarking().ifPresent(view::showDemoMarking);
+        String title = wired.demoMarking().isPresent() ? AppInfo.NAME + " - " + texts.get("demo.title")
+                : AppInfo.NAME;
         background.submit(() -> {
             String description = service.networkDescription();
             FxThread.EXECUTOR.execute(() -> view.setNetworkDescription(description));
@@ -100,9 +108,9 @@ public final class DuoViewerApp extends Application {
         Scene scene = new Scene(view, Math.min(1400, screen.getWidth() * 0.95),
                 Math.min(900, screen.getHeight() * 0.95));
         scene.getStylesheets().add(Styles.stylesheet());
-        stage.setTitle(AppInfo.NAME);
-        workspace.currentProperty().addListener((o, a, b) -> stage.setTitle(b == null ? AppInfo.NAME
-                : AppInfo.NAME + " - " + b.patient().masked()));
+        stage.setTitle(title);
+        workspace.currentProperty().addListener((o, a, b) -> stage.setTitle(b == null ? title
+                : title + " - " + b.patient().masked()));
         for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
             var icon = DuoViewerApp.class.getResource("icons/duoviewer-" + size + ".png");
             if (icon != null) {
@@ -113,12 +121,20 @@ public final class DuoViewerApp extends Application {
         stage.show();
         this.stage = stage;
         LaunchRoute route = workspace.route();
-        route.useSmart(smartLauncher(texts));
+        route.useSmart(smartLauncher(wired));
+        // the one decision of the one route: a launch that would replace the open patient asks the user first
+        // (links, IHE IID, second starts, SMART), unless it carries the token IT configured; --demo-ehr registers its
+        // demo EHR with a token of this run, as IT would register the hospital's EHR
+        String demoEhrToken = options.demoEhr() ? EmbeddedDemoNetwork.newLaunchToken() : null;
+        launchGate = new LaunchGate(demoEhrToken != null ? LaunchSettings.withToken(demoEhrToken) : wired.launch());
+        new SwitchPatientDialog(launchGate, texts, stage);
+        route.confirmReplaceWith(launchGate::decide);
         if (options.demoEhr()) {
-            startDemoEhr(texts, wired, route); // the user launches from the demo EHR's page
+            startDemoEhr(texts, wired, route, demoEhrToken); // the user launches from the demo EHR's page
         } else {
             // a demo user who gave no patient expects to see one: the embedded network's showcase patient
-            options.request().or(() -> wired.defaultPatient().map(c -> c)).ifPresent(route::launch);
+            options.request().or(() -> wired.defaultPatient().map(c -> c))
+                    .ifPresent(r -> route.launch(r, options.launchToken()));
         }
         // later starts on this desktop hand their patient to this window instead of opening a second one
         instanceChannel = InstanceChannel.claim(InstanceChannel.defaultSocket(), later ->
@@ -127,18 +143,18 @@ public final class DuoViewerApp extends Application {
 
     /** A launch that reached the running window (a later start, or the demo EHR): through the one route. */
     private void launchLater(AppOptions later) {
-        later.request().ifPresent(workspace.route()::launch);
+        later.request().ifPresent(r -> workspace.route().launch(r, later.launchToken()));
         stage.setIconified(false);
         stage.toFront();
     }
 
     /** SMART launches as the configuration file allows them; none without one (the demo EHR sets its own). */
-    private SmartLauncher smartLauncher(Texts texts) {
-        if (options.gatewayConfig().isEmpty()) {
+    private SmartLauncher smartLauncher(ServiceWiring.Wired wired) {
+        if (wired.configFile().isEmpty()) {
             return SmartLauncher.disabled();
         }
         try {
-            return new SmartLauncher(SmartSettingsFile.load(options.gatewayConfig().get()), browser);
+            return new SmartLauncher(SmartSettingsFile.load(wired.configFile().get()), browser);
         } catch (IllegalArgumentException e) {
             // Main validated the file before the window opened; a file changed since then refuses SMART
             LOG.log(System.Logger.Level.WARNING, e.getMessage());
@@ -149,13 +165,13 @@ public final class DuoViewerApp extends Application {
     /**
      * {@code --demo-ehr}: starts the demo EHR beside the network (in the background: HAPI takes a moment), trusts
      * it for launches, prints its address and opens it in the browser. Its "Launch viewer" button hands the launch
-     * link to this window the way the desktop hands over a clicked link.
+     * link to this window the way the desktop hands over a clicked link; the link carries {@code launchToken}.
      */
-    private void startDemoEhr(Texts texts, ServiceWiring.Wired wired, LaunchRoute route) {
+    private void startDemoEhr(Texts texts, ServiceWiring.Wired wired, LaunchRoute route, String launchToken) {
         background.submit(() -> {
             try {
-                EmbeddedDemoNetwork.DemoEhr ehr = EmbeddedDemoNetwork.startEhrSandbox(wired.network(), link ->
-                        FxThread.EXECUTOR.execute(() -> {
+                EmbeddedDemoNetwork.DemoEhr ehr = EmbeddedDemoNetwork.startEhrSandbox(wired.network(), launchToken,
+                        link -> FxThread.EXECUTOR.execute(() -> {
                             if (CommandLine.parse(link.toString()) instanceof CommandLine.Run run) {
                                 launchLater(run.options());
                             }
@@ -182,6 +198,11 @@ public final class DuoViewerApp extends Application {
     /** The window's workspace (tests reach the launch route through it). */
     Workspace workspace() {
         return workspace;
+    }
+
+    /** The decision every launch passes through the route (tests answer its questions through it). */
+    LaunchGate launchGate() {
+        return launchGate;
     }
 
     /** The imaging service the window runs on (tests reach the network through it). */

@@ -8,8 +8,10 @@ import javafx.application.Application;
 import nl.duoviewer.app.audit.AuditWiring;
 import nl.duoviewer.app.i18n.Texts;
 import nl.duoviewer.app.launch.CommandLine;
+import nl.duoviewer.app.launch.ConfigLocations;
 import nl.duoviewer.app.launch.ConsoleLogging;
 import nl.duoviewer.app.launch.InstanceChannel;
+import nl.duoviewer.app.launch.NetworkSelection;
 import nl.duoviewer.app.launch.NativeLogLevel;
 import nl.duoviewer.app.launch.SmartSettingsFile;
 import nl.duoviewer.app.network.ConfiguredGateway;
@@ -61,12 +63,7 @@ public final class Main {
             case CommandLine.Run r -> {
                 if (r.options().gatewayConfig().isPresent()) {
                     // a configuration that cannot be used ends here, with the file and key named, not in a window
-                    try {
-                        ConfiguredGateway.validate(r.options().gatewayConfig().get());
-                        SmartSettingsFile.load(r.options().gatewayConfig().get());
-                        AuditWiring.validate(r.options().gatewayConfig().get()); // the duo.audit block, too
-                    } catch (ConfigException | IllegalArgumentException e) {
-                        err.println("duoviewer: " + e.getMessage());
+                    if (!usable(r.options().gatewayConfig().get(), err)) {
                         yield CommandLine.EXIT_USAGE;
                     }
                 } else {
@@ -80,6 +77,11 @@ public final class Main {
                         err.println("duoviewer: " + handed.message());
                         yield CommandLine.EXIT_USAGE;
                     }
+                    // the user's or the system's configuration, when there is one, must be usable too
+                    if (NetworkSelection.of(r.options(), ConfigLocations.fromSystem())
+                            instanceof NetworkSelection.Configured c && !usable(c.file(), err)) {
+                        yield CommandLine.EXIT_USAGE;
+                    }
                 }
                 NativeLogLevel.silenceOpenCv(); // before anything loads OpenCV
                 ConsoleLogging.configure();
@@ -87,5 +89,21 @@ public final class Main {
                 yield 0;
             }
         };
+    }
+
+    /**
+     * Checks a configuration file (the network, launch, SMART and audit keys); says what is wrong (file and key) when it
+     * cannot be used.
+     */
+    private static boolean usable(java.nio.file.Path file, PrintStream err) {
+        try {
+            ConfiguredGateway.validate(file);
+            SmartSettingsFile.load(file);
+            AuditWiring.validate(file); // the duo.audit block, too
+            return true;
+        } catch (ConfigException | IllegalArgumentException e) {
+            err.println("duoviewer: " + e.getMessage());
+            return false;
+        }
     }
 }

@@ -69,7 +69,9 @@ class MainProcessTest {
                 System.err);
         String help = out.toString(StandardCharsets.UTF_8);
         assertEquals(0, exit);
-        for (String option : List.of("--bsn", "--config", "--help", "--version", "duoviewer://open?bsn=")) {
+        for (String option : List.of("--bsn", "--config", "--demo", "--help", "--version", "duoviewer://open?bsn=",
+                "/etc/duoviewer/duoviewer.properties", "user's ~/.config/duoviewer/duoviewer.properties",
+                "duo.launch.tokenSha256")) {
             assertTrue(help.contains(option), () -> "help mentions " + option + ":\n" + help);
         }
     }
@@ -122,6 +124,44 @@ class MainProcessTest {
         assertTrue(r.err().startsWith("duoviewer: Cannot open keystore " + dir.resolve("no-such-keystore.p12")),
                 r.err());
         assertTrue(!r.err().contains("secret-password"), "the password is never printed");
+    }
+
+    @Test
+    void aBrokenSystemConfigurationExitsWithCode2NamingFileAndKeyBeforeAnyWindow(@TempDir Path dir)
+            throws Exception {
+        Path system = gatewayConfig(dir, "duo.requester.uzi", "org.p12");
+        String before = System.getProperty(nl.duoviewer.app.launch.ConfigLocations.SYSTEM_PROPERTY);
+        try {
+            System.setProperty(nl.duoviewer.app.launch.ConfigLocations.SYSTEM_PROPERTY, system.toString());
+            Result r = runInProcess("--bsn", "999999011");
+            assertEquals(2, r.exit());
+            assertTrue(r.err().contains(system.toString()) && r.err().contains("key 'duo.requester.uzi': missing"),
+                    r.err());
+        } finally {
+            if (before == null) {
+                System.clearProperty(nl.duoviewer.app.launch.ConfigLocations.SYSTEM_PROPERTY);
+            } else {
+                System.setProperty(nl.duoviewer.app.launch.ConfigLocations.SYSTEM_PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
+    void aBadLaunchTokenDigestIsAConfigurationErrorThatDoesNotRepeatTheValue(@TempDir Path dir) throws Exception {
+        Path config = gatewayConfig(dir, "", "org.p12");
+        Files.writeString(config, "duo.launch.tokenSha256=not-a-digest-but-maybe-the-token\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        Result r = runInProcess("--config", config.toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("key 'duo.launch.tokenSha256'"), r.err());
+        assertTrue(!r.err().contains("maybe-the-token"), r.err());
+    }
+
+    @Test
+    void demoAndConfigTogetherAreAUsageError(@TempDir Path dir) throws Exception {
+        Result r = runInProcess("--demo", "--config", gatewayConfig(dir, "", "org.p12").toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("--demo and --config exclude each other"), r.err());
     }
 
     @Test

@@ -33,6 +33,7 @@ import nl.duoviewer.app.network.EmbeddedDemoNetwork;
 import nl.duoviewer.app.testing.Fx;
 import nl.duoviewer.app.testing.OnScreen;
 import nl.duoviewer.app.testing.TestNetwork;
+import nl.duoviewer.app.workspace.LaunchRoute.ReplaceConfirmation;
 import nl.duoviewer.core.patient.Bsn;
 import nl.duoviewer.ehr.sandbox.Clinician;
 import nl.duoviewer.ehr.sandbox.EdgeCasePatient;
@@ -199,13 +200,15 @@ class SmartLaunchAppTest {
         Fx.await("the EHR's patient", 60, () -> CatalogueGenerator.SHOWCASE_PATIENT.equals(current()));
         List<String> asked = Collections.synchronizedList(new ArrayList<>());
         java.util.concurrent.atomic.AtomicBoolean answer = new java.util.concurrent.atomic.AtomicBoolean(false);
-        Fx.run(() -> viewer.workspace().route().confirmReplaceWith((onScreen, incoming) -> {
+        // the test takes the place of the launch gate's dialog, and is asked whatever the path
+        ReplaceConfirmation recording = ReplaceConfirmation.answering((onScreen, incoming) -> {
             asked.add(onScreen.patient().value() + " <- " + switch (incoming) {
                 case LaunchContext c -> c.source().name();
                 case nl.duoviewer.app.launch.SmartLaunch smart -> "SMART";
             });
             return answer.get();
-        }));
+        });
+        Fx.run(() -> viewer.workspace().route().confirmReplaceWith(recording));
         Bsn other = net.catalogue().patients().get(1).bsn();
         String iid = "duoviewer://IHEInvokeImageDisplay?requestType=PATIENT&patientID=" + other.value();
 

@@ -23,12 +23,14 @@ import nl.duoviewer.network.content.KosStudyContent;
 import nl.duoviewer.network.content.StudyContent;
 import nl.duoviewer.network.content.SyntheticStudyContent;
 import nl.duoviewer.network.gateway.RespondingGateway;
+import nl.duoviewer.network.gateway.TemporaryConsents;
 import nl.duoviewer.network.mitz.MitzFault;
 import nl.duoviewer.network.mitz.MitzService;
 import nl.duoviewer.network.pki.TestPki;
 import nl.duoviewer.network.wado.WadoRsServer;
 import nl.duoviewer.xca.config.ActorPosition;
 import nl.duoviewer.xca.config.CommunityEndpoint;
+import nl.duoviewer.xca.config.ConsentMode;
 import nl.duoviewer.xca.config.DuoClientConfig;
 import nl.duoviewer.xca.config.DuoConfigFile;
 import nl.duoviewer.xca.config.MitzSettings;
@@ -107,6 +109,7 @@ public final class EmbeddedDuoNetwork implements AutoCloseable {
     private final Bus bus;
     private final Map<Network, CommunityNode> communities = new EnumMap<>(Network.class);
     private final MitzService mitz;
+    private final TemporaryConsents temporaryConsents;
     private final StudyContent content;
     private final StudyContent configuredContent;
 
@@ -123,10 +126,12 @@ public final class EmbeddedDuoNetwork implements AutoCloseable {
         this.pki = TestPki.create(options.workDir(), DEMO_REQUESTER.ura());
         this.bus = BusFactory.newInstance().createBus();
         Clock clock = Clock.systemUTC();
+        this.temporaryConsents = new TemporaryConsents(clock);
         for (Network n : Network.values()) {
             AssertionVerifier verifier = new AssertionVerifier(Set.of(pki.trustedCertificate()),
                     n.homeCommunityId(), clock);
-            RespondingGateway gateway = new RespondingGateway(n, catalogue, content, verifier, bus);
+            RespondingGateway gateway = new RespondingGateway(n, catalogue, content, verifier, bus,
+                    n.temporaryConsent() ? temporaryConsents : null);
             WadoRsServer wado = options.wadoNetworks().contains(n) ? new WadoRsServer(n, catalogue, content,
                     verifier, gateway.faults(), gateway.counters()) : null;
             communities.put(n, new CommunityNode(gateway, wado));
@@ -205,6 +210,11 @@ public final class EmbeddedDuoNetwork implements AutoCloseable {
         return pki;
     }
 
+    /** The TLB pilot's temporary consents, held by the Alphatron TLB community. */
+    public TemporaryConsents temporaryConsents() {
+        return temporaryConsents;
+    }
+
     /**
      * Undoes every fault set through the controls: all communities and Mitz up and answering normally, everyone
      * consenting, request counters at zero. Lets one running network serve many scenarios in turn.
@@ -221,6 +231,8 @@ public final class EmbeddedDuoNetwork implements AutoCloseable {
         mitz.setFault(MitzFault.NONE);
         mitz.consent().reset();
         mitz.counters().reset();
+        mitz.releaseHolds();
+        temporaryConsents.reset();
         mitz.setDown(false);
     }
 
@@ -242,10 +254,11 @@ public final class EmbeddedDuoNetwork implements AutoCloseable {
                     c.endpoint(ig ? SoapTransaction.ITI_38 : SoapTransaction.ITI_18),
                     c.endpoint(ig ? SoapTransaction.ITI_39 : SoapTransaction.ITI_43),
                     c.endpoint(ig ? SoapTransaction.RAD_75 : SoapTransaction.RAD_69),
-                    c.wadoBase(), timeout));
+                    c.wadoBase(), timeout, n.temporaryConsent() ? ConsentMode.TEMPORARY_CONSENT : ConsentMode.MITZ));
         }
         MitzSettings m = new MitzSettings(mitz.openEndpoint(), mitz.closedEndpoint(), true,
-                MitzSettings.DEFAULT_AUDIENCE, "GGC002", Duration.ofSeconds(10), Duration.ofSeconds(60));
+                MitzSettings.DEFAULT_AUDIENCE, "GGC002", Duration.ofSeconds(10),
+                MitzSettings.DEFAULT_DECISION_CACHE_TTL, MitzSettings.DEFAULT_LOCALISATION_TTL);
         return new DuoClientConfig(position, endpoints, m, DEMO_REQUESTER, pki.organisation(), null,
                 DuoClientConfig.DEFAULT_TRANSFER_SYNTAXES, 1, 32, 32L << 20, 64L << 20, 1L << 30);
     }

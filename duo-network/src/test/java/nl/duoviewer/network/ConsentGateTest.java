@@ -107,7 +107,7 @@ class ConsentGateTest {
     @Test
     void consentWithdrawnAfterLocalisationStopsRetrievalAtTheGate() throws Exception {
         DemoCatalogue.Registration allowed = someRegistration(Network.FOUNDA);
-        DemoCatalogue.Registration refused = someRegistration(Network.ALPHATRON);
+        DemoCatalogue.Registration refused = someRegistration(Network.ENOVATION);
         try (DuoClient client = client()) {
             TimelineSnapshot snap = client.queryTimeline(PATIENT).completion().get(60, TimeUnit.SECONDS);
             assertTrue(snap.sources().stream().allMatch(s -> s.state() == SourceStatus.State.COMPLETE));
@@ -122,7 +122,7 @@ class ConsentGateTest {
             client.retrieveManifest(PATIENT, record(allowed), (m, in) -> in.transferTo(kos));
             assertTrue(kos.size() > 0);
         }
-        assertEquals(0, retrievals(net.community(Network.ALPHATRON)));
+        assertEquals(0, retrievals(net.community(Network.ENOVATION)));
         assertEquals(1, net.community(Network.FOUNDA).counters().get(Counters.Kind.DOCUMENT_RETRIEVE));
         assertTrue(net.mitz().counters().get(Counters.Kind.MITZ_CLOSED) >= 2);
     }

@@ -82,6 +82,14 @@ class AppImageIT {
     }
 
     @Test
+    void theDesktopEntryStartsTheViewerWithoutDemo() throws Exception {
+        String entry = Files.readString(Path.of("linux/duoviewer.desktop"));
+        String exec = entry.lines().filter(l -> l.startsWith("Exec=")).findFirst().orElseThrow();
+        assertEquals("Exec=APPLICATION_LAUNCHER %u", exec, "the installed viewer decides from its configuration");
+        assertTrue(entry.contains("MimeType=x-scheme-handler/duoviewer;"), entry);
+    }
+
+    @Test
     void launcherPrintsTheVersion(@TempDir Path home) throws Exception {
         Result r = run(home, 60, List.of(LAUNCHER.toString(), "--version"));
         assertEquals(0, r.exit(), r.err());
@@ -135,6 +143,8 @@ class AppImageIT {
         assertFalse(r.finished(), "the viewer exited by itself (exit " + r.exit() + "): " + r.err());
         assertTrue(r.err().contains("Network ready") && r.err().contains("Embedded demo network: 3 communities"),
                 r.err());
+        // no configuration on this machine: the demo network runs, and says so (and the window shows DEMO)
+        assertTrue(r.err().contains("running on the embedded DEMO network"), r.err());
         assertTrue(r.err().contains("Timeline settled") && r.err().contains("43 studies"), r.err());
         assertTrue(r.err().contains("Study from " + j2k.institution().name() + ": " + j2k.instanceCount() + " of "
                 + j2k.instanceCount() + " images"), r.err());

@@ -68,9 +68,11 @@ public final class DuoClient implements AutoCloseable {
             hb.sslContext(transport.sslContext());
         }
         this.http = hb.build();
-        this.ports = new SoapPorts(assertions, transport, config.maxQueryResponseBytes());
+        this.ports = new SoapPorts(assertions, transport, config.maxQueryResponseBytes(), config.maxDocumentBytes(),
+                config.maxInstanceBytes());
         this.gate = new ConsentGate(new MitzClient(config.mitz(), config.requester(), assertions, http, clock),
-                config.mitz(), clock, audit);
+                config.mitz(), hcid -> config.communityByHomeId(hcid).map(CommunityEndpoint::consent)
+                        .orElse(nl.duoviewer.xca.config.ConsentMode.MITZ), clock, audit);
         this.timelineQuery = new TimelineQuery(config, ports, audit, clock);
         this.documents = new DocumentRetriever(config, ports, clock, audit);
         this.images = new ImagingRetriever(config, ports, clock, audit);
@@ -116,7 +118,9 @@ public final class DuoClient implements AutoCloseable {
         List<CommunityEndpoint> targets = config.communities().stream()
                 .filter(c -> localisation.communities().contains(c.homeCommunityId()))
                 .toList();
-        TimelineQuery.Run run = timelineQuery.start(timeline, targets, localisation::covers);
+        // records are shown, and answers heard, only while this localisation's session is the gate's current one
+        TimelineQuery.Run run = timelineQuery.start(timeline, targets, s -> gate.covers(localisation, s),
+                (c, basis, types) -> gate.reportQueryAnswer(localisation, c.homeCommunityId(), basis, types));
         return new TimelineSession(timeline, localisation, run, config);
     }
 
@@ -128,22 +132,24 @@ public final class DuoClient implements AutoCloseable {
     /** ITI-39 (ITI-43) retrieve of a study's KOS manifest, after the consent gate. */
     public RetrieveOutcome retrieveManifest(Bsn patient, StudyRecord study, InstanceConsumer consumer)
             throws ConsentDeniedException, IOException {
-        RetrievalPermit permit = gate.authorise(patient, study.source());
-        return documents.retrieve(permit, patient, study.manifest(), consumer);
+        RetrievalPermit permit = gate.authorise(patient, study.source(),
+                java.util.Set.of(study.manifest().repositoryUniqueId()));
+        return documents.retrieve(permit, patient, study.source(), study.manifest(), consumer);
     }
 
     /** ITI-39 (ITI-43) retrieve of a report document, after the consent gate. */
     public RetrieveOutcome retrieveReport(Bsn patient, ReportRecord report, InstanceConsumer consumer)
             throws ConsentDeniedException, IOException {
-        RetrievalPermit permit = gate.authorise(patient, report.source());
-        return documents.retrieve(permit, patient, report.document(), consumer);
+        RetrievalPermit permit = gate.authorise(patient, report.source(),
+                java.util.Set.of(report.document().repositoryUniqueId()));
+        return documents.retrieve(permit, patient, report.source(), report.document(), consumer);
     }
 
     /** RAD-75 (RAD-69) retrieve of one series from the institution holding it, after the consent gate. */
     public RetrieveOutcome retrieveSeries(Bsn patient, SourceInstitution source, SeriesRequest series,
                                           InstanceConsumer consumer) throws ConsentDeniedException, IOException {
-        RetrievalPermit permit = gate.authorise(patient, source);
-        return images.retrieveSeries(permit, patient, series, consumer);
+        RetrievalPermit permit = gate.authorise(patient, source, java.util.Set.of(series.repositoryUniqueId()));
+        return images.retrieveSeries(permit, patient, source, series, consumer);
     }
 
     /** WADO-RS retrieve of one series, after the consent gate. */

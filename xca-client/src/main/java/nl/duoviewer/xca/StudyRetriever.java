@@ -34,8 +34,10 @@ import nl.duoviewer.xca.wado.WadoRsClient;
 /**
  * Retrieves a whole study for the viewer: picks a source of the timeline entry that the consent gate allows, fetches
  * and parses its KOS manifest, then streams the series one by one (WADO-RS where the manifest gives a Retrieve URL
- * under the community's WADO-RS base, RAD-75/69 otherwise or as fallback), every series after passing the gate
- * again. Series are requested in batches so that no single answer grows without bound.
+ * under the community's WADO-RS base, RAD-75/69 otherwise or as fallback). Series are requested in batches so that
+ * no single answer grows without bound. The permit covers the institution and the repositories its registry entry
+ * and its own manifest name, and is renewed before every request ({@link ConsentGate#renew}): a long series gets a
+ * new permit instead of failing on an expired one, and a Deny that Mitz gives meanwhile stops the next request.
  */
 final class StudyRetriever {
 
@@ -85,6 +87,8 @@ final class StudyRetriever {
         private final InstanceConsumer consumer;
         private final Set<String> received = new LinkedHashSet<>();
         private volatile boolean cancelled;
+        /** The permit the next request goes out on; renewed before each request. */
+        private RetrievalPermit permit;
 
         /** Passes instances on, once each, and stops handing over the moment the retrieval is cancelled. */
         private final InstanceConsumer guarded;
@@ -108,16 +112,15 @@ final class StudyRetriever {
             ConsentDeniedException refusal = null;
             IOException failure = null;
             for (StudyRecord record : entry.records()) {
-                RetrievalPermit permit;
                 try {
-                    permit = gate.authorise(patient, record.source());
+                    permit = gate.authorise(patient, record.source(), Set.of(record.manifest().repositoryUniqueId()));
                 } catch (ConsentDeniedException e) {
                     refusal = e;
                     continue;
                 }
                 StudyManifest manifest;
                 try {
-                    manifest = manifest(permit, record);
+                    manifest = manifest(record);
                 } catch (IOException e) {
                     if (e instanceof InterruptedIOException) {
                         throw e;
@@ -134,9 +137,16 @@ final class StudyRetriever {
             throw refusal != null ? refusal : new ConsentDeniedException("no source for the study");
         }
 
-        private StudyManifest manifest(RetrievalPermit permit, StudyRecord record) throws Exception {
+        /** The permit for the next request: the current one while it holds, else a new one from the gate. */
+        private RetrievalPermit permit() throws ConsentDeniedException {
+            permit = gate.renew(permit);
+            return permit;
+        }
+
+        private StudyManifest manifest(StudyRecord record) throws Exception {
             ByteArrayOutputStream kos = new ByteArrayOutputStream();
-            RetrieveOutcome o = documents.retrieve(permit, patient, record.manifest(), (m, in) -> in.transferTo(kos));
+            RetrieveOutcome o = documents.retrieve(permit(), patient, record.source(), record.manifest(),
+                    (m, in) -> in.transferTo(kos));
             if (o.status() == RetrieveOutcome.Status.FAILED) {
                 throw new IOException(o.message());
             }
@@ -150,12 +160,20 @@ final class StudyRetriever {
         private StudyRetrievalResult series(StudyRecord record, StudyManifest manifest) throws Exception {
             List<SeriesOutcome> outcomes = new ArrayList<>();
             CommunityEndpoint community = config.communityByHomeId(record.source().homeCommunityId()).orElseThrow();
+            // the institution's own manifest names where its images are: the permit covers those repositories too
+            Set<String> repositories = new LinkedHashSet<>();
+            repositories.add(record.manifest().repositoryUniqueId());
+            for (ManifestSeries s : manifest.series()) {
+                if (s.retrieveLocationUid() != null) {
+                    repositories.add(s.retrieveLocationUid());
+                }
+            }
+            permit = gate.authorise(patient, record.source(), repositories);
             for (ManifestSeries s : manifest.series()) {
                 if (cancelled) {
                     throw new InterruptedIOException("study retrieval cancelled");
                 }
-                RetrievalPermit permit = gate.authorise(patient, record.source());
-                outcomes.add(oneSeries(permit, community, manifest, s));
+                outcomes.add(oneSeries(record, community, manifest, s));
             }
             List<String> missing = new ArrayList<>();
             for (ManifestSeries s : manifest.series()) {
@@ -168,14 +186,14 @@ final class StudyRetriever {
             return new StudyRetrievalResult(record.source(), manifest, outcomes, List.copyOf(received), missing);
         }
 
-        private SeriesOutcome oneSeries(RetrievalPermit permit, CommunityEndpoint community, StudyManifest manifest,
+        private SeriesOutcome oneSeries(StudyRecord record, CommunityEndpoint community, StudyManifest manifest,
                                         ManifestSeries s) throws Exception {
             String via = null;
             RetrieveOutcome last = null;
             if (s.retrieveUrl() != null && underWadoBase(community, s.retrieveUrl())) {
                 via = "WADO-RS";
                 try {
-                    last = wado.retrieveUrl(permit, patient, s.retrieveUrl(), manifest.studyInstanceUid(), guarded);
+                    last = wado.retrieveUrl(permit(), patient, s.retrieveUrl(), manifest.studyInstanceUid(), guarded);
                 } catch (InterruptedIOException e) {
                     throw e;
                 } catch (IOException e) {
@@ -193,7 +211,8 @@ final class StudyRetriever {
                 for (int from = 0; from < todo.size(); from += BATCH) {
                     SeriesRequest request = new SeriesRequest(manifest.studyInstanceUid(), s.seriesInstanceUid(),
                             s.retrieveLocationUid(), todo.subList(from, Math.min(todo.size(), from + BATCH)));
-                    RetrieveOutcome o = images.retrieveSeries(permit, patient, request, guarded);
+                    // a batch of a long series may start after the previous permit ran out: renew, or stop on a Deny
+                    RetrieveOutcome o = images.retrieveSeries(permit(), patient, record.source(), request, guarded);
                     got.addAll(o.received());
                     missing.addAll(o.missing());
                     errors.addAll(o.errors());

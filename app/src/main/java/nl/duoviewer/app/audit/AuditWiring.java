@@ -10,8 +10,9 @@ import nl.duoviewer.xca.config.AuditConfig;
 import nl.duoviewer.xca.config.DuoConfigFile;
 
 /**
- * Where the workstation's audit trail goes: the {@code duo.audit.*} block of the {@code --config} file, or, for the
- * demo network, a local log in the user's data folder. The log folder is, in order: {@code duo.audit.log.folder},
+ * Where the workstation's audit trail goes: the {@code duo.audit.*} block of the configuration file in use (named by
+ * {@code --config}, else the user's or the system's), or, for the demo network, a local log in the user's data
+ * folder. The log folder is, in order: {@code duo.audit.log.folder},
  * the system property {@value #FOLDER_PROPERTY} (tests), {@code $XDG_DATA_HOME/duoviewer/audit} or
  * {@code ~/.local/share/duoviewer/audit}.
  */

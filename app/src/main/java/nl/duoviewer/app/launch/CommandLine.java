@@ -9,8 +9,10 @@ import nl.duoviewer.core.patient.Bsn;
 
 /**
  * Parses the viewer's command line. Accepted:
- * {@code --bsn <BSN>}, {@code --config <file>}, {@code --demo-ehr}, {@code --help}, {@code --version}, and one bare
- * {@code duoviewer://} link (which is how the desktop hands over a clicked link, a SMART launch included). Options also accept the {@code --name=value} form.
+ * {@code --bsn <BSN>}, {@code --config <file>}, {@code --demo}, {@code --demo-ehr}, {@code --help},
+ * {@code --version}, and one bare {@code duoviewer://} link (which is how the desktop hands over a clicked link, a
+ * SMART launch included; either may carry IT's launch token, {@code token=...}). Options also accept the
+ * {@code --name=value} form.
  */
 public final class CommandLine {
 
@@ -53,7 +55,9 @@ public final class CommandLine {
         LaunchContext launch = null;
         SmartLaunch smart = null;
         boolean demoEhr = false;
+        LaunchToken token = null;
         Path config = null;
+        boolean demo = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg;
@@ -79,6 +83,12 @@ public final class CommandLine {
                     } catch (IllegalArgumentException e) {
                         return new Invalid("Invalid BSN: " + e.getMessage());
                     }
+                }
+                case "--demo" -> {
+                    if (value != null) {
+                        return new Invalid("--demo takes no value");
+                    }
+                    demo = true;
                 }
                 case "--config" -> {
                     if (value == null) {
@@ -108,7 +118,9 @@ public final class CommandLine {
                             return new Invalid("Only one patient can be given");
                         }
                         try {
-                            smart = SmartLaunchLink.parse(arg);
+                            SmartLaunchLink.Link link = SmartLaunchLink.parseLink(arg);
+                            smart = link.launch();
+                            token = link.token().orElse(null);
                         } catch (LaunchException e) {
                             return new Invalid(e.getMessage());
                         }
@@ -117,7 +129,9 @@ public final class CommandLine {
                             return new Invalid("Only one patient can be given");
                         }
                         try {
-                            launch = DuoViewerUri.parse(arg);
+                            DuoViewerUri.Link link = DuoViewerUri.parseLink(arg);
+                            launch = link.context();
+                            token = link.token().orElse(null);
                         } catch (LaunchException e) {
                             return new Invalid(e.getMessage());
                         }
@@ -127,7 +141,10 @@ public final class CommandLine {
                 }
             }
         }
+        if (demo && config != null) {
+            return new Invalid("--demo and --config exclude each other");
+        }
         return new Run(new AppOptions(Optional.ofNullable(launch), Optional.ofNullable(config),
-                Optional.ofNullable(smart), demoEhr));
+                Optional.ofNullable(smart), demoEhr, demo, Optional.ofNullable(token)));
     }
 }

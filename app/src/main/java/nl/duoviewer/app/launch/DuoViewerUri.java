@@ -18,6 +18,8 @@ import nl.duoviewer.core.patient.Bsn;
  * the query parameters of IHE RAD-106, so an EHR that can build an IID URL can launch the viewer directly.</li>
  * </ul>
  * Links can come from any web page, so they are parsed strictly: bounded length, known parameters only, a valid BSN.
+ * Either form may carry {@code token=...}, the launch token IT gave the EHR ({@link LaunchToken}); a link without
+ * the configured token that would replace an open patient is put to the user first.
  */
 public final class DuoViewerUri {
 
@@ -32,8 +34,17 @@ public final class DuoViewerUri {
         return argument != null && argument.regionMatches(true, 0, SCHEME + ":", 0, SCHEME.length() + 1);
     }
 
+    /** A parsed link: the context it asks for and the launch token it carried, if any. */
+    public record Link(LaunchContext context, java.util.Optional<LaunchToken> token) {
+    }
+
     /** Parses a link; the exception message says what is wrong with it. */
     public static LaunchContext parse(String link) throws LaunchException {
+        return parseLink(link).context();
+    }
+
+    /** Parses a link with its launch token; the exception message says what is wrong (never the token). */
+    public static Link parseLink(String link) throws LaunchException {
         if (link.length() > MAX_LENGTH) {
             throw new LaunchException("The duoviewer link is too long (" + link.length() + " characters)");
         }
@@ -47,12 +58,22 @@ public final class DuoViewerUri {
         int q = rest.indexOf('?');
         String action = (q < 0 ? rest : rest.substring(0, q)).replaceAll("/+$", "");
         Map<String, String> params = query(q < 0 ? "" : rest.substring(q + 1));
+        java.util.Optional<LaunchToken> carried = takeToken(params);
         return switch (action.toLowerCase(Locale.ROOT)) {
-            case "open" -> open(params);
-            case "iheinvokeimagedisplay" -> invokeImageDisplay(params);
+            case "open" -> new Link(open(params), carried);
+            case "iheinvokeimagedisplay" -> new Link(invokeImageDisplay(params), carried);
             default -> throw new LaunchException("Unknown duoviewer link action '" + abbreviate(action)
                     + "' (expected open or IHEInvokeImageDisplay)");
         };
+    }
+
+    /** Removes the launch token from a link's parameters (any link kind, a SMART launch included). */
+    static java.util.Optional<LaunchToken> takeToken(Map<String, String> params) throws LaunchException {
+        String token = params.remove("token");
+        if (token != null && (token.isEmpty() || token.length() > 512)) {
+            throw new LaunchException("The duoviewer link carries an unusable token");
+        }
+        return java.util.Optional.ofNullable(token).map(LaunchToken::new);
     }
 
     private static LaunchContext open(Map<String, String> params) throws LaunchException {
@@ -147,7 +168,7 @@ public final class DuoViewerUri {
         try {
             return URLDecoder.decode(s, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new LaunchException("Badly encoded duoviewer link: " + e.getMessage());
+            throw new LaunchException("Badly encoded duoviewer link"); // the bad part may be a token
         }
     }
 

@@ -35,6 +35,11 @@ public final class ConfiguredGateway implements DuoNetwork {
         return config;
     }
 
+    /** The configuration file. */
+    public Path file() {
+        return file;
+    }
+
     @Override
     public DuoClientConfig connect() throws IOException {
         try {

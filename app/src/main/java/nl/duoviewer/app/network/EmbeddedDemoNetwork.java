@@ -106,6 +106,13 @@ public final class EmbeddedDemoNetwork implements DuoNetwork {
                 LaunchSource.DEMO, null);
     }
 
+    /** A fresh launch token for the demo EHR of one run: 256 random bits, URL-safe. */
+    public static String newLaunchToken() {
+        byte[] bits = new byte[32];
+        new java.security.SecureRandom().nextBytes(bits);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
+    }
+
     /**
      * The demo EHR of {@code --demo-ehr}, running on 127.0.0.1.
      *
@@ -128,8 +135,13 @@ public final class EmbeddedDemoNetwork implements DuoNetwork {
      * embedded network's catalogue, or the default demo catalogue (which a standalone demo network serves too).
      * When the user clicks "Launch viewer" there, the EHR hands the launch link to {@code appLauncher}, as the desktop
      * would hand it to the viewer.
+     *
+     * @param launchToken the launch token the demo EHR is registered with (its launch URL carries it, as IT would
+     *                    register the hospital's EHR, so its relaunches switch the patient without the question);
+     *                    null for none
      */
-    public static DemoEhr startEhrSandbox(DuoNetwork network, Consumer<URI> appLauncher) throws IOException {
+    public static DemoEhr startEhrSandbox(DuoNetwork network, String launchToken, Consumer<URI> appLauncher)
+            throws IOException {
         DemoCatalogue catalogue;
         if (network instanceof EmbeddedDemoNetwork embedded && embedded.network != null) {
             catalogue = embedded.network.catalogue();
@@ -138,7 +150,11 @@ public final class EmbeddedDemoNetwork implements DuoNetwork {
                     ? embedded.options.seed() : CatalogueGenerator.DEFAULT_SEED;
             catalogue = new CatalogueGenerator(seed).generate();
         }
-        EhrSandbox sandbox = EhrSandbox.start(EhrSandbox.Options.demo(catalogue).withAppLauncher(appLauncher));
+        EhrSandbox.Options options = EhrSandbox.Options.demo(catalogue).withAppLauncher(appLauncher);
+        if (launchToken != null) {
+            options = options.withAppLaunchUrl(EhrSandbox.DEFAULT_APP_LAUNCH_URL + "?token=" + launchToken);
+        }
+        EhrSandbox sandbox = EhrSandbox.start(options);
         SmartSettings settings = new SmartSettings(sandbox.clientId(), Set.of(sandbox.fhirBase()), true,
                 SmartSettings.DEFAULT_TIMEOUT);
         return new DemoEhr(sandbox.base(), settings, sandbox);

@@ -1,5 +1,6 @@
 package nl.duoviewer.app.sources;
 
+import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
@@ -23,8 +24,9 @@ import nl.duoviewer.core.timeline.SourceStatus;
 
 /**
  * One line per source (community) queried for the patient: its name, where its answer stands (querying, complete,
- * partial, failed, timed out), the source's message, and a Retry button whenever a retry can help. A warning line
- * appears when records naming another patient were discarded.
+ * partial, failed, timed out), the consent basis its data is shown and retrieved on (Mitz, or the TLB pilot's
+ * temporary consent with its end), the source's message, and a Retry button whenever a retry can help. A warning
+ * line appears when records naming another patient were discarded.
  */
 public final class SourceStatusStrip extends VBox {
 
@@ -33,6 +35,7 @@ public final class SourceStatusStrip extends VBox {
     private final ToIntFunction<String> studiesFrom;
     private final VBox rows = new VBox(2);
     private final Label rejectedWarning = new Label();
+    private final ConsentBasisText basisText;
 
     /**
      * @param statuses the sources to show, kept up to date by the timeline model
@@ -42,7 +45,14 @@ public final class SourceStatusStrip extends VBox {
      */
     public SourceStatusStrip(ObservableList<SourceStatus> statuses, ObservableIntegerValue rejected,
                              ToIntFunction<String> studiesFrom, Texts texts, Consumer<String> retry) {
+        this(statuses, rejected, studiesFrom, texts, retry, Clock.systemDefaultZone());
+    }
+
+    /** As above, judging whether a temporary consent has ended by this clock (tests move it). */
+    public SourceStatusStrip(ObservableList<SourceStatus> statuses, ObservableIntegerValue rejected,
+                             ToIntFunction<String> studiesFrom, Texts texts, Consumer<String> retry, Clock clock) {
         this.texts = Objects.requireNonNull(texts);
+        this.basisText = new ConsentBasisText(texts, clock);
         this.retry = Objects.requireNonNull(retry);
         this.studiesFrom = Objects.requireNonNull(studiesFrom);
         getStyleClass().add("source-status-strip");
@@ -77,6 +87,14 @@ public final class SourceStatusStrip extends VBox {
         boolean answered = status.state() == SourceStatus.State.COMPLETE || status.state() == SourceStatus.State.PARTIAL;
         count.setVisible(answered || studies > 0);
         count.setManaged(count.isVisible());
+        Label basis = new Label(basisText.describe(status.basis()));
+        basis.getStyleClass().add("source-basis");
+        basis.setId("source-basis-" + status.sourceId().replaceAll("[^A-Za-z0-9]", "-"));
+        basis.setMinWidth(Region.USE_PREF_SIZE);
+        basis.setVisible(!basis.getText().isEmpty());
+        basis.setManaged(basis.isVisible());
+        basis.pseudoClassStateChanged(PseudoClass.getPseudoClass("blocked"),
+                basisText.blocksRetrieval(status.basis()));
         Label message = new Label(status.message());
         message.getStyleClass().add("source-message");
         message.setWrapText(true);
@@ -89,7 +107,7 @@ public final class SourceStatusStrip extends VBox {
         }
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox row = new HBox(8, name, state, count, message, grow);
+        HBox row = new HBox(8, name, state, count, basis, message, grow);
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add("source-row");
         row.setUserData(status.sourceId());

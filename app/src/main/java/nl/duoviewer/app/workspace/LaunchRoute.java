@@ -4,12 +4,14 @@ import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.BiPredicate;
 
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
 import nl.duoviewer.app.launch.LaunchContext;
 import nl.duoviewer.app.launch.LaunchRequest;
+import nl.duoviewer.app.launch.LaunchToken;
 import nl.duoviewer.app.launch.SmartLaunch;
 import nl.duoviewer.app.launch.SmartLauncher;
 import nl.duoviewer.launch.smart.EhrRequester;
@@ -20,23 +22,45 @@ import nl.duoviewer.launch.smart.SmartLaunchException;
  * {@code duoviewer://} link, IHE Invoke Image Display, SMART on FHIR, the toolbar, a later start handed over by the
  * single-instance channel, the demo.
  *
- * <p>{@link #launch}: when a patient is on screen, the {@link ReplaceConfirmation} is asked first (declined: nothing
- * changes); then the previous patient is cleared (screen, running work, the service's caches) before anything of the
- * new one happens. A ready context opens at once. A SMART launch shows "signing in at the EHR" while the user signs in
- * in the browser, on its own thread; its patient opens only if no newer launch came meanwhile, and a failure leaves
- * the screen empty with the typed reason. Call on the JavaFX thread.
+ * <p>{@link #launch}: the {@link ReplaceConfirmation} decides first; in the application that is the
+ * {@link nl.duoviewer.app.launch.LaunchGate} with its dialog (decision record 14), which lets a launch go ahead at once
+ * when nothing is open, for the same patient, for the user's own toolbar entry or with IT's launch token, and else
+ * asks the user (declined: nothing changes). Only then is the previous patient cleared (screen, running work, the
+ * service's caches), before anything of the new one happens. A ready context opens at once. A SMART launch shows
+ * "signing in at the EHR" while the user signs in in the browser, on its own thread; its patient opens only if no
+ * newer launch came meanwhile, and a failure leaves the screen empty with the typed reason. Call on the JavaFX
+ * thread.
  */
 public final class LaunchRoute {
 
     private static final System.Logger LOG = System.getLogger(LaunchRoute.class.getName());
 
-    /** Asked before a launch replaces the patient on screen; the answer true lets it. */
+    /**
+     * Decides whether a launch may replace the patient on screen: the one decision every launch path passes.
+     */
     @FunctionalInterface
     public interface ReplaceConfirmation {
-        /** Replaces without asking (the default until a confirmation dialog is plugged in). */
-        ReplaceConfirmation ALWAYS = (onScreen, incoming) -> true;
+        /** Replaces without asking (the default until the application plugs in its launch gate). */
+        ReplaceConfirmation ALWAYS = (onScreen, incoming, token, proceed) -> proceed.run();
 
-        boolean replace(LaunchContext onScreen, LaunchRequest incoming);
+        /**
+         * Runs {@code proceed} on the JavaFX thread when {@code incoming} may replace {@code onScreen}: at once, or
+         * once the user agreed; never when not.
+         *
+         * @param onScreen the patient context on screen; null when none
+         * @param token    the launch token the link carried, if any
+         */
+        void decide(LaunchContext onScreen, LaunchRequest incoming, Optional<LaunchToken> token, Runnable proceed);
+
+        /** A decision answered at once by {@code answer} whenever a patient is on screen. */
+        static ReplaceConfirmation answering(BiPredicate<LaunchContext, LaunchRequest> answer) {
+            Objects.requireNonNull(answer);
+            return (onScreen, incoming, token, proceed) -> {
+                if (onScreen == null || answer.test(onScreen, incoming)) {
+                    proceed.run();
+                }
+            };
+        }
     }
 
     /**
@@ -76,7 +100,9 @@ public final class LaunchRoute {
     private volatile SmartLauncher smart;
     private ReplaceConfirmation confirmation = ReplaceConfirmation.ALWAYS;
     private RequesterHandOff handOff = RequesterHandOff.CONFIGURED_IDENTITY;
-    /** Bumped by every launch; a SMART result of an older one is dropped. */
+    /** Bumped by every launch that arrives; a confirmation that comes after a newer arrival is dropped. */
+    private long arrivals;
+    /** Bumped by every launch that replaces the screen; a SMART result of an older one is dropped. */
     private long generation;
     private Thread pending;
 
@@ -90,6 +116,7 @@ public final class LaunchRoute {
         smart = Objects.requireNonNull(launcher);
     }
 
+    /** Sets the one decision (the application's launch gate with its dialog; tests a fixed answer). */
     public void confirmReplaceWith(ReplaceConfirmation confirm) {
         confirmation = Objects.requireNonNull(confirm);
     }
@@ -98,13 +125,30 @@ public final class LaunchRoute {
         handOff = Objects.requireNonNull(target);
     }
 
-    /** The single entry point for every launch. */
+    /** A launch that carries no launch token (the command line at start, the toolbar, the demo). */
     public void launch(LaunchRequest request) {
+        launch(request, Optional.empty());
+    }
+
+    /**
+     * The single entry point for every launch: the {@link ReplaceConfirmation} decides; a launch it lets through clears
+     * the previous patient, then opens its context or starts the SMART sign-in.
+     *
+     * @param token the launch token the link carried, if any (checked by the launch gate, nowhere else)
+     */
+    public void launch(LaunchRequest request, Optional<LaunchToken> token) {
         Objects.requireNonNull(request);
-        LaunchContext onScreen = workspace.currentProperty().get();
-        if (onScreen != null && !confirmation.replace(onScreen, request)) {
-            return;
-        }
+        Objects.requireNonNull(token);
+        long arrival = ++arrivals;
+        confirmation.decide(workspace.currentProperty().get(), request, token, () -> {
+            if (arrival == arrivals) { // a newer launch came while the user was asked: this one is dropped
+                replace(request);
+            }
+        });
+    }
+
+    /** Clears the previous patient, then opens the context or starts the SMART sign-in. */
+    private void replace(LaunchRequest request) {
         long launch = ++generation;
         stopPending();
         workspace.closePatient(); // the previous patient goes before anything of the new one happens

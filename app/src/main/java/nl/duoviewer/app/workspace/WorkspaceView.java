@@ -31,6 +31,7 @@ public final class WorkspaceView extends BorderPane {
     private final TextField bsnField = new TextField();
     private final Label bsnError = new Label();
     private final Label networkLine = new Label();
+    private final VBox top;
 
     public WorkspaceView(Workspace workspace) {
         this.workspace = Objects.requireNonNull(workspace);
@@ -56,7 +57,8 @@ public final class WorkspaceView extends BorderPane {
                 close);
         toolbar.getStyleClass().add("app-toolbar");
         toolbar.setAlignment(Pos.CENTER_LEFT);
-        setTop(new VBox(workspace.banner(), new LaunchStatusBar(workspace.route(), texts), toolbar));
+        top = new VBox(workspace.banner(), new LaunchStatusBar(workspace.route(), texts), toolbar);
+        setTop(top);
 
         TimelineView timelineView = new TimelineView(workspace.timeline(), texts);
         VBox.setVgrow(timelineView, Priority.ALWAYS);
@@ -79,6 +81,16 @@ public final class WorkspaceView extends BorderPane {
         HBox status = new HBox(networkLine);
         status.getStyleClass().add("app-statusbar");
         setBottom(status);
+    }
+
+    /** Shows the DEMO band above the patient banner: this window runs on the embedded demo network. */
+    public void showDemoMarking(String text) {
+        Label demo = new Label(text);
+        demo.setId("demo-marking");
+        demo.getStyleClass().add("demo-marking");
+        demo.setWrapText(true);
+        demo.setMaxWidth(Double.MAX_VALUE);
+        top.getChildren().addFirst(demo);
     }
 
     /** Sets the status line's network description. */

@@ -116,6 +116,30 @@ class DuoImagingServiceTest {
     }
 
     @Test
+    void aLateMitzAnswerForThePreviousPatientLeavesTheNewPatientAlone() throws Exception {
+        Bsn previous = net.catalogue().patients().stream().map(DemoPatient::bsn).filter(b -> !b.equals(PATIENT))
+                .findFirst().orElseThrow();
+        Timeline old;
+        TimelineSnapshot shown;
+        try (var hold = net.mitz().hold(previous, 1)) {
+            old = service.startTimeline(previous);
+            assertTrue(hold.awaitHeld(1, Duration.ofSeconds(60)), "the previous patient's open question was asked");
+            service.releasePatient(previous); // the user switches before Mitz answered
+            shown = showcaseTimeline();
+        }
+        // the held answer has now arrived: the old timeline stays empty, the new one holds only the new patient
+        Thread.sleep(500);
+        assertTrue(old.snapshot().entries().isEmpty(), "nothing of the previous patient was queried");
+        assertTrue(shown.entries().stream().allMatch(e -> e.patient().equals(PATIENT)));
+        DemoStudy us = TestNetwork.smallStudy(Network.ENOVATION, "US", 1);
+        RecordingListener listener = new RecordingListener();
+        service.openStudy(entry(shown, us), listener);
+        assertInstanceOf(RecordingListener.Completed.class, listener.awaitEnd(60), listener.events()::toString);
+        long queries = net.communities().stream().mapToLong(c -> c.counters().get(Counters.Kind.QUERY)).sum();
+        assertEquals(6, queries, "two queries per community, all for the patient on screen");
+    }
+
+    @Test
     void aStudyArrivesImageByImageTheFirstWhileTheRestIsStillOnTheServer() throws Exception {
         DemoStudy us = TestNetwork.smallStudy(Network.ALPHATRON, "US", 3);
         TimelineSnapshot s = showcaseTimeline();

@@ -186,6 +186,32 @@ class WorkspaceUiTest {
     }
 
     @Test
+    void eachSourceRowShowsTheConsentBasisItsDataCameOn(FxRobot robot) throws Exception {
+        Timeline t = openA();
+        java.time.Instant ends = java.time.Instant.now().plus(java.time.Duration.ofDays(25));
+        t.updateSource(new nl.duoviewer.core.timeline.SourceStatus(ERASMUS.homeCommunityId(), ERASMUS.name(),
+                State.COMPLETE, "", new nl.duoviewer.core.timeline.ConsentBasis.Mitz(true)));
+        t.updateSource(new nl.duoviewer.core.timeline.SourceStatus(RIJNSTATE.homeCommunityId(), RIJNSTATE.name(),
+                State.COMPLETE, "", new nl.duoviewer.core.timeline.ConsentBasis.TemporaryConsent(ends)));
+        t.updateSource(new nl.duoviewer.core.timeline.SourceStatus(ISALA.homeCommunityId(), ISALA.name(),
+                State.COMPLETE, "", new nl.duoviewer.core.timeline.ConsentBasis.TemporaryConsent(
+                        java.time.Instant.now().minusSeconds(3600))));
+        Fx.await("three sources", () -> sourceRow(robot, ISALA.homeCommunityId()) != null
+                && sourceRow(robot, RIJNSTATE.homeCommunityId()) != null);
+        assertEquals(List.of("Mitz consent"), labelTexts(sourceRow(robot, ERASMUS.homeCommunityId()),
+                "source-basis"));
+        String tlb = labelTexts(sourceRow(robot, RIJNSTATE.homeCommunityId()), "source-basis").getFirst();
+        assertTrue(tlb.startsWith("Temporary consent (28 days) until "), tlb);
+        assertTrue(tlb.contains(String.valueOf(ends.atZone(java.time.ZoneId.systemDefault()).getYear())), tlb);
+        Node ended = sourceRow(robot, ISALA.homeCommunityId());
+        String endedText = labelTexts(ended, "source-basis").getFirst();
+        assertTrue(endedText.startsWith("Temporary consent ended ") && endedText.endsWith("nothing is retrieved"),
+                endedText);
+        assertTrue(Fx.call(() -> ended.lookup(".source-basis").getPseudoClassStates()
+                .contains(PseudoClass.getPseudoClass("blocked"))), "an ended consent is marked");
+    }
+
+    @Test
     void nothingFoundIsWordedNeutrallyAndAllSourcesFailingIsNotCalledNothingFound(FxRobot robot) throws Exception {
         Timeline t = openA();
         t.updateSource(status(ERASMUS, State.COMPLETE, ""));

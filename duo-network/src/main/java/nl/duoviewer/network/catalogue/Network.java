@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The three vendor networks of the DUO proof of concept, each an XCA-I community. The OIDs are demo values under
- * the IHE test arc, not the real gateways'.
+ * the IHE test arc, not the real gateways'. Alphatron's TLB runs under the TLB pilot's temporary consent
+ * (decision record 13); the others under Mitz.
  */
 public enum Network {
     FOUNDA("founda", "Founda Health", "1.3.6.1.4.1.21367.13.70.1",
@@ -46,6 +47,11 @@ public enum Network {
     /** {@code urn:oid:} form used as homeCommunityId. */
     public String homeCommunityId() {
         return "urn:oid:" + oid;
+    }
+
+    /** True for the community that runs under the TLB pilot's temporary consent of 28 days. */
+    public boolean temporaryConsent() {
+        return this == ALPHATRON;
     }
 
     /** Transfer syntaxes the network stores images in, the first being its usual one. */

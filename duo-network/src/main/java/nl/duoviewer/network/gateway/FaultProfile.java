@@ -14,6 +14,9 @@ import java.util.Random;
  *   <li>{@code errorRate}: this fraction of requests fails with a server error (seeded, so repeatable)</li>
  *   <li>{@code wrongPatient}: query responses name another patient</li>
  *   <li>{@code oversized}: query responses are padded by this many bytes</li>
+ *   <li>{@code oversizedRetrieve}: the SOAP part of retrieve responses is padded by this many bytes</li>
+ *   <li>{@code reversedAttachments}: retrieve responses send their MTOM parts in the reverse order of the
+ *       DocumentResponses that refer to them (legal MIME, but the client must hold the later parts back)</li>
  *   <li>{@code registryBusy}: the next n queries answer XDSRegistryBusy (-1: all)</li>
  *   <li>{@code tooManyResultsAbove}: a query matching more entries answers XDSTooManyResults</li>
  *   <li>{@code partialSuccess}: queries return half their entries with PartialSuccess; image retrieves leave
@@ -34,6 +37,8 @@ public final class FaultProfile {
     private volatile int registryBusy;
     private volatile int tooManyResultsAbove = Integer.MAX_VALUE;
     private volatile boolean partialSuccess;
+    private volatile int oversizedRetrieveBytes;
+    private volatile boolean reversedAttachments;
 
     /** Back to a healthy service. */
     public synchronized FaultProfile reset() {
@@ -47,6 +52,8 @@ public final class FaultProfile {
         registryBusy = 0;
         tooManyResultsAbove = Integer.MAX_VALUE;
         partialSuccess = false;
+        oversizedRetrieveBytes = 0;
+        reversedAttachments = false;
         return this;
     }
 
@@ -143,6 +150,24 @@ public final class FaultProfile {
 
     public boolean partialSuccess() {
         return partialSuccess;
+    }
+
+    public FaultProfile oversizedRetrieve(int paddingBytes) {
+        oversizedRetrieveBytes = paddingBytes;
+        return this;
+    }
+
+    public int oversizedRetrieveBytes() {
+        return oversizedRetrieveBytes;
+    }
+
+    public FaultProfile reversedAttachments(boolean on) {
+        reversedAttachments = on;
+        return this;
+    }
+
+    public boolean reversedAttachments() {
+        return reversedAttachments;
     }
 
     /** True when responses must be slowed down. */

@@ -106,6 +106,30 @@ final class GatewayInterceptors {
         }
     }
 
+    /**
+     * The reversed-attachments fault: after the body is marshalled and before the MIME parts are written, their order
+     * is reversed, so the part the first DocumentResponse refers to comes last.
+     */
+    static final class ReverseAttachments extends AbstractPhaseInterceptor<Message> {
+        private final FaultProfile profile;
+
+        ReverseAttachments(FaultProfile profile) {
+            super(Phase.WRITE_ENDING);
+            this.profile = profile;
+        }
+
+        @Override
+        public void handleMessage(Message message) {
+            java.util.Collection<org.apache.cxf.message.Attachment> parts = message.getAttachments();
+            if (profile.reversedAttachments() && parts != null && parts.size() > 1) {
+                java.util.List<org.apache.cxf.message.Attachment> reversed = new java.util.ArrayList<>(parts);
+                java.util.Collections.reverse(reversed);
+                parts.clear();
+                parts.addAll(reversed);
+            }
+        }
+    }
+
     /** Slows the response bytes on their way to the socket. */
     static final class Throttle extends AbstractPhaseInterceptor<Message> {
         private final FaultProfile profile;

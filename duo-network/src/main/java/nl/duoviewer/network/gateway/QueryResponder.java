@@ -28,11 +28,14 @@ import nl.duoviewer.core.patient.Bsn;
 import nl.duoviewer.network.catalogue.DemoCatalogue;
 import nl.duoviewer.network.catalogue.DemoPatient;
 import nl.duoviewer.network.catalogue.Network;
+import nl.duoviewer.xca.consent.TemporaryConsentSlot;
 
 /**
  * Answers FindDocuments stored queries (ITI-38 / ITI-18) from the catalogue: manifests and reports of the patient in
  * this community, filtered by formatCode, typeCode and service start time, with the community's fault profile
- * applied (busy, too many results, partial success, wrong patient, oversized).
+ * applied (busy, too many results, partial success, wrong patient, oversized). A community under the TLB pilot
+ * reports the patient's temporary consent with every answer ({@link TemporaryConsentSlot}) and returns no data
+ * without one that runs.
  */
 final class QueryResponder {
 
@@ -41,18 +44,33 @@ final class QueryResponder {
     private final Network network;
     private final DemoCatalogue catalogue;
     private final FaultProfile faults;
+    private final TemporaryConsents temporaryConsents;
 
-    QueryResponder(Network network, DemoCatalogue catalogue, FaultProfile faults) {
+    QueryResponder(Network network, DemoCatalogue catalogue, FaultProfile faults,
+                   TemporaryConsents temporaryConsents) {
         this.network = network;
         this.catalogue = catalogue;
         this.faults = faults;
+        this.temporaryConsents = temporaryConsents;
     }
 
     AdhocQueryResponse respond(AdhocQueryRequest request) {
-        return new QueryResponseTransformer(new EbXMLFactory30()).toEbXML(answer(request)).getInternal();
+        Bsn[] patient = new Bsn[1];
+        AdhocQueryResponse response = new QueryResponseTransformer(new EbXMLFactory30())
+                .toEbXML(answer(request, patient)).getInternal();
+        if (temporaryConsents != null && patient[0] != null) {
+            temporaryConsents.end(patient[0]).ifPresent(end -> {
+                if (response.getResponseSlotList() == null) {
+                    response.setResponseSlotList(new org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.rim
+                            .SlotListType());
+                }
+                response.getResponseSlotList().getSlot().add(TemporaryConsentSlot.slot(end));
+            });
+        }
+        return response;
     }
 
-    private QueryResponse answer(AdhocQueryRequest request) {
+    private QueryResponse answer(AdhocQueryRequest request, Bsn[] patient) {
         QueryRegistry registry;
         try {
             registry = new QueryRegistryTransformer().fromEbXML(new EbXMLAdhocQueryRequest30(request));
@@ -74,6 +92,10 @@ final class QueryResponder {
             return failure(ErrorCode.REGISTRY_BUSY, "Registry busy, try again later");
         }
         Bsn bsn = Bsn.parse(pid.getId());
+        patient[0] = bsn;
+        if (temporaryConsents != null && !temporaryConsents.running(bsn)) {
+            return new QueryResponse(Status.SUCCESS); // the pilot's consent does not run: nothing is released
+        }
         List<DocumentEntry> entries = new ArrayList<>();
         for (DemoCatalogue.Registration r : catalogue.registrations(network, bsn)) {
             DocumentEntry e = RegistryMetadata.manifest(bsn, r.study(), r.publication());

@@ -40,11 +40,21 @@ public final class RespondingGateway {
 
     public RespondingGateway(Network network, DemoCatalogue catalogue, StudyContent content,
                              AssertionVerifier verifier, Bus bus) throws IOException {
+        this(network, catalogue, content, verifier, bus, null);
+    }
+
+    /**
+     * @param temporaryConsents the TLB pilot's consents when this community runs under them (its answers then carry
+     *                          the consent's end, and no data without one that runs); null under Mitz
+     */
+    public RespondingGateway(Network network, DemoCatalogue catalogue, StudyContent content,
+                             AssertionVerifier verifier, Bus bus, TemporaryConsents temporaryConsents)
+            throws IOException {
         this.network = network;
         this.bus = bus;
         this.verifier = verifier;
         this.port = freePort();
-        this.queries = new QueryResponder(network, catalogue, faults);
+        this.queries = new QueryResponder(network, catalogue, faults, temporaryConsents);
         this.retrieves = new RetrieveResponder(network, catalogue, content, faults, counters);
     }
 
@@ -78,6 +88,7 @@ public final class RespondingGateway {
         interceptors.getInInterceptors().add(new GatewayInterceptors.VerifyAssertion(verifier, counters));
         interceptors.getInInterceptors().add(new GatewayInterceptors.InjectFaults(faults));
         interceptors.getOutInterceptors().add(new GatewayInterceptors.Throttle(faults, counters));
+        interceptors.getOutInterceptors().add(new GatewayInterceptors.ReverseAttachments(faults));
         interceptors.getOutFaultInterceptors().add(new GatewayInterceptors.Throttle(faults, counters));
         @SuppressWarnings({"rawtypes", "unchecked"})
         JaxWsServiceFactory factory = new JaxWsServiceFactory(tx.ipfConfiguration(), endpoint(tx).toString(), null,

@@ -88,7 +88,7 @@ final class RetrieveResponder {
         }
         institutions.forEach(counters::countRetrieveFor);
         response.setRegistryResponse(registryResponse(response.getDocumentResponse().size(), requested, errors));
-        return response;
+        return padded(response);
     }
 
     RetrieveDocumentSetResponseType images(RetrieveImagingDocumentSetRequestType request) {
@@ -147,6 +147,24 @@ final class RetrieveResponder {
         institutions.forEach(counters::countRetrieveFor);
         counters.countInstances(response.getDocumentResponse().size());
         response.setRegistryResponse(registryResponse(response.getDocumentResponse().size(), requested, errors));
+        return padded(response);
+    }
+
+    /** The oversized fault: padding in a response slot of the SOAP part, in values that each look harmless. */
+    private RetrieveDocumentSetResponseType padded(RetrieveDocumentSetResponseType response) {
+        int left = faults.oversizedRetrieveBytes();
+        if (left <= 0) {
+            return response;
+        }
+        var slot = new org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.rim.SlotType1();
+        slot.setName("urn:duo:padding");
+        slot.setValueList(new org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.rim.ValueListType());
+        for (; left > 0; left -= 32 * 1024) {
+            slot.getValueList().getValue().add("x".repeat(Math.min(32 * 1024, left)));
+        }
+        var slots = new org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.rim.SlotListType();
+        slots.getSlot().add(slot);
+        response.getRegistryResponse().setResponseSlotList(slots);
         return response;
     }
 

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,7 +39,10 @@ import nl.duoviewer.xca.security.SecureXml;
  * The embedded Mitz: open question (XCPD ITI-56 Patient Location Query) at {@code /mitz/openautorisatievraag} and
  * closed question (XACML 3.0 decision query) at {@code /mitz/geslotenautorisatievraag/xacml3}, SOAP 1.2 over HTTP on
  * 127.0.0.1. Requests must carry a valid signed assertion for the Mitz audience. Answers follow the
- * {@link ConsentRegistry} and the catalogue (only institutions that hold data for the patient are localised).
+ * {@link ConsentRegistry} and the catalogue (only institutions that hold data for the patient are localised). Like
+ * the real open answer (XCPD as Mitz and its public clients use it), a location names community, source system and
+ * institution but not the institution's organisation type. Tests can hold answers back ({@link #hold}) to make them
+ * arrive late, and read what the closed questions asked ({@link #closedQuestions}).
  */
 public final class MitzService {
 
@@ -53,6 +57,48 @@ public final class MitzService {
     private final FaultProfile faults = new FaultProfile();
     private final Counters counters = new Counters();
     private volatile MitzFault mitzFault = MitzFault.NONE;
+    private final java.util.Set<Hold> holds = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Deque<ClosedQuestion> closedQuestions = new java.util.concurrent.ConcurrentLinkedDeque<>();
+
+    /**
+     * What one closed question asked about the data holder.
+     *
+     * @param holderFacilityType the holder's organisation type code, empty when the question did not send one
+     */
+    public record ClosedQuestion(String patient, String holderUra, String holderFacilityType, String category) {
+    }
+
+    /**
+     * The next answers about one patient held back: computed when asked, sent only on {@link #release}, so that they
+     * arrive after whatever the test does meanwhile. Answers beyond the count go out as usual.
+     */
+    public final class Hold implements AutoCloseable {
+        private final Bsn patient;
+        private final java.util.concurrent.atomic.AtomicInteger left;
+        private final java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
+        private final java.util.concurrent.Semaphore waiting = new java.util.concurrent.Semaphore(0);
+
+        private Hold(Bsn patient, int answers) {
+            this.patient = patient;
+            this.left = new java.util.concurrent.atomic.AtomicInteger(answers);
+        }
+
+        /** Waits until {@code n} answers are being held (bounded). */
+        public boolean awaitHeld(int n, java.time.Duration timeout) throws InterruptedException {
+            return waiting.tryAcquire(n, timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+
+        /** Sends the held answers (and the later ones) at once. */
+        public void release() {
+            holds.remove(this);
+            released.countDown();
+        }
+
+        @Override
+        public void close() {
+            release();
+        }
+    }
     private final int port;
     private HttpServer server;
     private ExecutorService executor;
@@ -119,6 +165,39 @@ public final class MitzService {
         mitzFault = fault;
     }
 
+    /** Holds back the next {@code answers} answers (open or closed) about this patient until the hold is released. */
+    public Hold hold(Bsn patient, int answers) {
+        Hold h = new Hold(patient, answers);
+        holds.add(h);
+        return h;
+    }
+
+    /** Releases every hold. */
+    public void releaseHolds() {
+        for (Hold h : List.copyOf(holds)) {
+            h.release();
+        }
+        closedQuestions.clear();
+    }
+
+    /** The closed questions asked so far (the latest 100), oldest first. */
+    public List<ClosedQuestion> closedQuestions() {
+        return List.copyOf(closedQuestions);
+    }
+
+    private void holdIfAsked(String bsn) {
+        for (Hold h : holds) {
+            if (h.patient.value().equals(bsn) && h.left.getAndDecrement() > 0) {
+                h.waiting.release();
+                try {
+                    h.released.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
     private void handle(HttpExchange ex, boolean open) throws IOException {
         try (ex) {
             counters.count(open ? Counters.Kind.MITZ_OPEN : Counters.Kind.MITZ_CLOSED);
@@ -156,11 +235,16 @@ public final class MitzService {
                     : messageId.getTextContent().strip();
             SoapEnvelope answer = SoapEnvelope.response(open ? MitzProtocol.OPEN_RESPONSE_ACTION
                     : MitzProtocol.CLOSED_RESPONSE_ACTION, relatesTo);
+            String about;
             if (open) {
+                Element requested = child(payload, "RequestedPatientId");
+                about = requested == null ? "" : requested.getAttribute("extension");
                 openAnswer(answer, payload);
             } else {
+                about = attributeValue(payload, MitzProtocol.RESOURCE_ID, "extension");
                 closedAnswer(answer, payload);
             }
+            holdIfAsked(about);
             byte[] bytes = answer.toBytes();
             if (mitzFault == MitzFault.XXE) {
                 String xml = new String(bytes, StandardCharsets.UTF_8);
@@ -202,8 +286,6 @@ public final class MitzService {
             Element inst = el(loc, MitzProtocol.XCPD_NS, "author-institution");
             inst.setAttribute("root", SourceInstitution.URA_OID);
             inst.setAttribute("extension", i.ura());
-            el(loc, MitzProtocol.XCPD_NS, "healthcare-facility-type-code").setAttribute("code",
-                    i.organisationType());
         }
     }
 
@@ -211,6 +293,11 @@ public final class MitzService {
         String bsn = attributeValue(payload, MitzProtocol.RESOURCE_ID, "extension");
         String ura = attributeValue(payload, MitzProtocol.HOLDER_INSTITUTION, "extension");
         String category = attributeValue(payload, MitzProtocol.EVENT_CODE, "code");
+        closedQuestions.addLast(new ClosedQuestion(bsn, ura,
+                attributeValue(payload, MitzProtocol.HOLDER_FACILITY_TYPE, "code"), category));
+        while (closedQuestions.size() > 100) {
+            closedQuestions.pollFirst();
+        }
         String decision;
         if (mitzFault == MitzFault.INDETERMINATE || !Bsn.isValid(bsn) || ura.isEmpty()) {
             decision = "Indeterminate";

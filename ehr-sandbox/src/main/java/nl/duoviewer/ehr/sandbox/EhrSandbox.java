@@ -71,6 +71,15 @@ public final class EhrSandbox implements AutoCloseable {
                     appLaunchUrl, appLauncher);
         }
 
+        /**
+         * The app's launch URL as registered at this EHR; it may carry a query of its own (the launch token IT gave
+         * the EHR, {@code duoviewer://smart-launch?token=...}), to which the launch parameters are appended.
+         */
+        public Options withAppLaunchUrl(String url) {
+            return new Options(catalogue, clientId, accessTokenLifetime, idTokenLifetime, codeLifetime,
+                    launchLifetime, Objects.requireNonNull(url), appLauncher);
+        }
+
         public Options withAppLauncher(Consumer<URI> launcher) {
             return new Options(catalogue, clientId, accessTokenLifetime, idTokenLifetime, codeLifetime,
                     launchLifetime, appLaunchUrl, launcher);
@@ -171,7 +180,9 @@ public final class EhrSandbox implements AutoCloseable {
 
     /** The app's launch link for a launch id; with null, the standalone launch link ({@code iss} only). */
     public URI appLaunchUri(String launchId) {
-        return URI.create(options.appLaunchUrl() + "?iss=" + AuthorizationServer.encode(fhirBase().toString())
+        String url = options.appLaunchUrl();
+        return URI.create(url + (url.contains("?") ? "&" : "?") + "iss="
+                + AuthorizationServer.encode(fhirBase().toString())
                 + (launchId == null ? "" : "&launch=" + AuthorizationServer.encode(launchId)));
     }
 

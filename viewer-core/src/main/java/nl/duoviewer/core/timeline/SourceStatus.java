@@ -10,8 +10,9 @@ import java.util.Objects;
  * @param displayName name shown to the user, e.g. "Enovation"
  * @param state       where the query stands
  * @param message     user-facing detail: the registry errors for a failure, empty otherwise
+ * @param basis       the consent basis the source's data was shown and is retrieved on
  */
-public record SourceStatus(String sourceId, String displayName, State state, String message) {
+public record SourceStatus(String sourceId, String displayName, State state, String message, ConsentBasis basis) {
 
     /** The life cycle of one source's answer. */
     public enum State {
@@ -43,5 +44,11 @@ public record SourceStatus(String sourceId, String displayName, State state, Str
         Objects.requireNonNull(displayName, "displayName");
         Objects.requireNonNull(state, "state");
         message = message == null ? "" : message;
+        basis = basis == null ? ConsentBasis.unknown() : basis;
+    }
+
+    /** A status whose consent basis is not known (yet), e.g. while querying, or for Mitz itself. */
+    public SourceStatus(String sourceId, String displayName, State state, String message) {
+        this(sourceId, displayName, state, message, ConsentBasis.unknown());
     }
 }

@@ -16,9 +16,18 @@ import java.util.Objects;
  * @param imagingEndpoint RAD-75 (or RAD-69) endpoint
  * @param wadoBase        WADO-RS base URL, or null when the community offers none
  * @param timeout         how long one request to this community may take
+ * @param consent         what its data may be retrieved on: Mitz, or the TLB pilot's temporary consent
  */
 public record CommunityEndpoint(String id, String displayName, String homeCommunityId, URI queryEndpoint,
-                                URI retrieveEndpoint, URI imagingEndpoint, URI wadoBase, Duration timeout) {
+                                URI retrieveEndpoint, URI imagingEndpoint, URI wadoBase, Duration timeout,
+                                ConsentMode consent) {
+
+    /** A community under Mitz consent. */
+    public CommunityEndpoint(String id, String displayName, String homeCommunityId, URI queryEndpoint,
+                             URI retrieveEndpoint, URI imagingEndpoint, URI wadoBase, Duration timeout) {
+        this(id, displayName, homeCommunityId, queryEndpoint, retrieveEndpoint, imagingEndpoint, wadoBase, timeout,
+                ConsentMode.MITZ);
+    }
 
     public CommunityEndpoint {
         Objects.requireNonNull(id, "id");
@@ -34,5 +43,12 @@ public record CommunityEndpoint(String id, String displayName, String homeCommun
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive");
         }
+        consent = consent == null ? ConsentMode.MITZ : consent;
+    }
+
+    /** The same community under another consent mode. */
+    public CommunityEndpoint withConsent(ConsentMode mode) {
+        return new CommunityEndpoint(id, displayName, homeCommunityId, queryEndpoint, retrieveEndpoint,
+                imagingEndpoint, wadoBase, timeout, mode);
     }
 }

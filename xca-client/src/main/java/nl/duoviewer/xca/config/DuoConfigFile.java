@@ -36,7 +36,7 @@ import java.util.TreeMap;
  * duo.mitz.audience                  SAML audience for Mitz (default urn:oid:2.16.840.1.113883.2.4.3.111.2.1)
  * duo.mitz.dataCategory              data category asked for (default GGC002)
  * duo.mitz.timeout                   default PT10S
- * duo.mitz.decisionCacheTtl          default PT60S
+ * duo.mitz.decisionCacheTtl          how long a Permit is reused (default PT30S; nothing else is ever reused)
  * duo.requester.ura                  URA of the requesting organisation
  * duo.requester.uzi                  UZI number of the user
  * duo.requester.role                 UZI role code, e.g. 01.015
@@ -70,7 +70,29 @@ import java.util.TreeMap;
  * duo.audit.repository.keyStorePassword    env:NAME (required with keyStore)
  * </pre>
  * Passwords of the audit block are never written in the file: {@code env:NAME} names the environment variable that
- * holds one. Every error names the file and the key.
+ * holds one.
+ *
+ * <p>Consent and launch (decision records 12 to 14):
+ * <pre>
+ * duo.mitz.localisationTtl           how long Mitz's open answer is used before it is asked again (default PT10M)
+ * duo.community.KEY.consent          MITZ (default) | TEMPORARY_CONSENT (the TLB pilot's 28-day consent, which the
+ *                                    community reports with its ITI-38 answer)
+ * duo.launch.tokenSha256             hex SHA-256 of the token an EHR puts in duoviewer:// links (token=...) to switch
+ *                                    an open patient without asking the user (optional; see {@link LaunchSettings})
+ * </pre>
+ *
+ * <p>SMART on FHIR launch (decision records 23 and 24), in the same file, read by the app's {@code SmartSettingsFile}
+ * into {@code nl.duoviewer.launch.smart.SmartSettings} (module ehr-launch, which this module does not see):
+ * <pre>
+ * duo.launch.smart.clientId          the viewer's client_id, registered at the EHR (public client, PKCE)
+ * duo.launch.smart.issuers           comma-separated FHIR base URLs (iss) launches are accepted from; without it SMART
+ *                                    launches are refused
+ * duo.launch.smart.trustEhrIdentity  true | false (default false): the EHR user's UZI number and role become the
+ *                                    requester identity
+ * duo.launch.smart.timeout           how long the user may take to sign in (default PT5M)
+ * </pre>
+ * A link that carries the launch token switches an open patient without asking, a SMART launch included; the token
+ * never replaces the trusted-issuer check. Every error names the file and the key.
  */
 public final class DuoConfigFile {
 
@@ -125,7 +147,8 @@ public final class DuoConfigFile {
                 optional("duo.mitz.audience", MitzSettings.DEFAULT_AUDIENCE),
                 optional("duo.mitz.dataCategory", "GGC002"),
                 duration("duo.mitz.timeout", Duration.ofSeconds(10)),
-                duration("duo.mitz.decisionCacheTtl", Duration.ofSeconds(60)));
+                duration("duo.mitz.decisionCacheTtl", MitzSettings.DEFAULT_DECISION_CACHE_TTL),
+                duration("duo.mitz.localisationTtl", MitzSettings.DEFAULT_LOCALISATION_TTL));
         RequesterIdentity requester = new RequesterIdentity(digits("duo.requester.ura"), digits("duo.requester.uzi"),
                 required("duo.requester.role"), optional("duo.requester.purposeOfUse", "TREAT"),
                 optional("duo.requester.organisationName", ""), optional("duo.requester.facilityType", ""));
@@ -145,6 +168,7 @@ public final class DuoConfigFile {
                 }
             }
         }
+        launchSettings(props, source); // a bad launch key ends the start too, naming file and key
         try {
             return new DuoClientConfig(actor, communities, mitz, requester, keystore,
                     props.getProperty("duo.saml.issuer"), syntaxes,
@@ -240,6 +264,35 @@ public final class DuoConfigFile {
         return value.toCharArray();
     }
 
+    // ---- launch settings (decision record 14): read apart, so a file without network keys can still carry them ----
+
+    /** The launch settings of a configuration file; a missing file or key means {@link LaunchSettings#NONE}. */
+    public static LaunchSettings launchSettings(Path file) {
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new ConfigException("Cannot read configuration " + file + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("Malformed configuration " + file + ": " + e.getMessage(), e);
+        }
+        return launchSettings(p, file.toString());
+    }
+
+    /** The launch settings of properties already in memory; {@code source} is used in messages. */
+    public static LaunchSettings launchSettings(Properties properties, String source) {
+        String hex = properties.getProperty("duo.launch.tokenSha256");
+        if (hex == null || hex.isBlank()) {
+            return LaunchSettings.NONE;
+        }
+        String h = hex.strip();
+        if (!h.matches("[0-9a-fA-F]{64}")) {
+            // the value itself is not repeated: it is the digest of a secret
+            throw new ConfigException(source + ": key 'duo.launch.tokenSha256': expected 64 hex digits (SHA-256)");
+        }
+        return LaunchSettings.withTokenDigest(java.util.HexFormat.of().parseHex(h));
+    }
+
     private CommunityEndpoint community(String k) {
         String prefix = "duo.community." + k + ".";
         String hcid = required(prefix + "homeCommunityId");
@@ -250,7 +303,8 @@ public final class DuoConfigFile {
         return new CommunityEndpoint(k, optional(prefix + "name", k), hcid, uri(prefix + "query"),
                 uri(prefix + "retrieve"), uri(prefix + "imaging"),
                 wado == null || wado.isBlank() ? null : uri(prefix + "wado"),
-                duration(prefix + "timeout", Duration.ofSeconds(30)));
+                duration(prefix + "timeout", Duration.ofSeconds(30)),
+                enumValue(prefix + "consent", ConsentMode.class, ConsentMode.MITZ));
     }
 
     private ConfigException error(String key, String what) {
@@ -381,6 +435,7 @@ public final class DuoConfigFile {
                 p.setProperty(prefix + "wado", e.wadoBase().toString());
             }
             p.setProperty(prefix + "timeout", e.timeout().toString());
+            p.setProperty(prefix + "consent", e.consent().name());
         }
         MitzSettings m = c.mitz();
         p.setProperty("duo.mitz.open", m.openQuestionEndpoint().toString());
@@ -390,6 +445,7 @@ public final class DuoConfigFile {
         p.setProperty("duo.mitz.dataCategory", m.dataCategory());
         p.setProperty("duo.mitz.timeout", m.timeout().toString());
         p.setProperty("duo.mitz.decisionCacheTtl", m.decisionCacheTtl().toString());
+        p.setProperty("duo.mitz.localisationTtl", m.localisationTtl().toString());
         RequesterIdentity r = c.requester();
         p.setProperty("duo.requester.ura", r.ura());
         p.setProperty("duo.requester.uzi", r.uziNumber());

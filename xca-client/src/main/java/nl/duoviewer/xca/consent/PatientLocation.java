@@ -21,4 +21,14 @@ public record PatientLocation(String homeCommunityId, String correspondingPatien
         institutionUra = institutionUra == null ? "" : institutionUra;
         facilityTypeCode = facilityTypeCode == null ? "" : facilityTypeCode;
     }
+
+    /** Masks the patient id like {@code Bsn.toString()}, so a location logged by accident does not name the patient. */
+    @Override
+    public String toString() {
+        String id = correspondingPatientId.length() <= 4 ? "****"
+                : "*".repeat(correspondingPatientId.length() - 4)
+                + correspondingPatientId.substring(correspondingPatientId.length() - 4);
+        return "PatientLocation[" + homeCommunityId + ", patient " + id + ", source " + sourceId + ", URA "
+                + institutionUra + (facilityTypeCode.isEmpty() ? "" : ", type " + facilityTypeCode) + "]";
+    }
 }

@@ -3,8 +3,10 @@ package nl.duoviewer.xca.query;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -20,6 +22,7 @@ import org.openehealth.ipf.commons.ihe.xds.core.transform.responses.QueryRespons
 import org.openehealth.ipf.commons.ihe.xds.iti38.Iti38PortType;
 
 import nl.duoviewer.core.patient.Bsn;
+import nl.duoviewer.core.timeline.ConsentBasis;
 import nl.duoviewer.core.timeline.ReportRecord;
 import nl.duoviewer.core.timeline.SourceInstitution;
 import nl.duoviewer.core.timeline.SourceStatus;
@@ -27,6 +30,8 @@ import nl.duoviewer.core.timeline.StudyRecord;
 import nl.duoviewer.xca.audit.AuditEvent;
 import nl.duoviewer.xca.audit.AuditSink;
 import nl.duoviewer.xca.config.CommunityEndpoint;
+import nl.duoviewer.xca.config.ConsentMode;
+import nl.duoviewer.xca.consent.TemporaryConsentSlot;
 import nl.duoviewer.xca.soap.PortLease;
 import nl.duoviewer.xca.soap.SoapPorts;
 import nl.duoviewer.xca.soap.SoapTransaction;
@@ -35,11 +40,18 @@ import nl.duoviewer.xca.soap.SoapTransaction;
  * Everything one community is asked for one patient: a manifest query and a report query, each retried after
  * transient failures and narrowed by service-start-time halves after XDSTooManyResults (within a split budget).
  * The answer is checked as a whole: a community that returns any entry for another patient is not trusted at all.
+ * A community under the TLB pilot's temporary consent must report a consent that still runs with every answer
+ * ({@link TemporaryConsentSlot}); without one nothing it sent is shown.
  */
 final class CommunityQuery {
 
-    /** What one community delivered. */
-    record Result(List<StudyRecord> studies, List<ReportRecord> reports, SourceStatus status) {
+    /**
+     * What one community delivered.
+     *
+     * @param facilityTypes organisation type codes of the institutions it answered for, by URA
+     */
+    record Result(List<StudyRecord> studies, List<ReportRecord> reports, SourceStatus status,
+                  Map<String, String> facilityTypes) {
     }
 
     private final CommunityEndpoint community;
@@ -58,9 +70,15 @@ final class CommunityQuery {
     private int malformed;
     private int filtered;
     private List<RegistryError> lastErrors = List.of();
+    private final boolean closedQuestion;
+    private final Map<String, String> facilityTypes = new HashMap<>();
+    /** The earliest temporary consent end any answer reported; null until one did. */
+    private ConsentBasis.TemporaryConsent temporaryConsent;
+    private boolean temporaryConsentMissing;
 
     CommunityQuery(CommunityEndpoint community, SoapPorts ports, SoapTransaction transaction, int retries,
-                   int maxSplits, Clock clock, AuditSink audit) {
+                   int maxSplits, boolean closedQuestion, Clock clock, AuditSink audit) {
+        this.closedQuestion = closedQuestion;
         this.community = community;
         this.ports = ports;
         this.transaction = transaction;
@@ -85,13 +103,13 @@ final class CommunityQuery {
             audit(patient, AuditEvent.Outcome.FAILURE, f.getMessage());
             // what arrived before the failure is valid (already patient-checked); keep it but mark the source
             if (f.state() == SourceStatus.State.FAILED && f.getMessage().contains("another patient")) {
-                return new Result(List.of(), List.of(), status(f.state(), f.getMessage()));
+                return new Result(List.of(), List.of(), status(f.state(), f.getMessage()), Map.of());
             }
-            return new Result(List.copyOf(studies), List.copyOf(reports), status(f.state(), f.getMessage()));
+            return result(status(f.state(), f.getMessage()));
         } catch (RuntimeException e) {
             SourceFailure f = Failures.classify(e, name, community.timeout());
             audit(patient, AuditEvent.Outcome.FAILURE, f.getMessage());
-            return new Result(List.copyOf(studies), List.copyOf(reports), status(f.state(), f.getMessage()));
+            return result(status(f.state(), f.getMessage()));
         }
         List<String> notes = new ArrayList<>();
         if (!partialCodes.isEmpty()) {
@@ -105,16 +123,35 @@ final class CommunityQuery {
         }
         audit(patient, notes.isEmpty() ? AuditEvent.Outcome.SUCCESS : AuditEvent.Outcome.PARTIAL,
                 studies.size() + " studies, " + reports.size() + " reports" + (filtered > 0 ? ", " + filtered
-                        + " from institutions not localised dropped" : ""));
+                        + " from institutions not localised dropped" : "") + "; basis: " + basis());
         if (notes.isEmpty()) {
-            return new Result(List.copyOf(studies), List.copyOf(reports), status(SourceStatus.State.COMPLETE, ""));
+            return result(status(SourceStatus.State.COMPLETE, ""));
         }
-        return new Result(List.copyOf(studies), List.copyOf(reports),
-                status(SourceStatus.State.PARTIAL, name + ": " + String.join("; ", notes)));
+        return result(status(SourceStatus.State.PARTIAL, name + ": " + String.join("; ", notes)));
+    }
+
+    /** What may be shown: everything received, unless the community's temporary consent does not run. */
+    private Result result(SourceStatus status) {
+        if (community.consent() == ConsentMode.TEMPORARY_CONSENT
+                && !(basis() instanceof ConsentBasis.TemporaryConsent t && !t.expiredAt(clock.instant()))) {
+            return new Result(List.of(), List.of(), status, Map.copyOf(facilityTypes));
+        }
+        return new Result(List.copyOf(studies), List.copyOf(reports), status, Map.copyOf(facilityTypes));
+    }
+
+    /** What this community's data is shown and retrieved on. */
+    private ConsentBasis basis() {
+        if (community.consent() == ConsentMode.MITZ) {
+            return new ConsentBasis.Mitz(closedQuestion);
+        }
+        if (temporaryConsentMissing || temporaryConsent == null) {
+            return new ConsentBasis.Missing();
+        }
+        return temporaryConsent;
     }
 
     private SourceStatus status(SourceStatus.State state, String message) {
-        return new SourceStatus(community.homeCommunityId(), community.displayName(), state, message);
+        return new SourceStatus(community.homeCommunityId(), community.displayName(), state, message, basis());
     }
 
     private void queryRange(Bsn patient, DocumentKind kind, ServiceTimeRange range,
@@ -158,6 +195,7 @@ final class CommunityQuery {
                         + ": returned data for another patient; its answer was rejected", false);
             }
             try {
+                noteFacilityType(e);
                 if (DocumentEntryMapper.isManifest(e)) {
                     StudyRecord study = DocumentEntryMapper.toStudy(e, patient, community.homeCommunityId());
                     if (study == null) {
@@ -203,6 +241,9 @@ final class CommunityQuery {
                 continue;
             }
             List<RegistryError> errors = RegistryErrors.of(raw);
+            if (community.consent() == ConsentMode.TEMPORARY_CONSENT) {
+                noteTemporaryConsent(TemporaryConsentSlot.read(raw, clock.instant()));
+            }
             QueryResponse parsed;
             try {
                 parsed = new QueryResponseTransformer(new EbXMLFactory30()).fromEbXML(new EbXMLQueryResponse30(raw));
@@ -220,6 +261,29 @@ final class CommunityQuery {
             return parsed;
         }
         throw last;
+    }
+
+    /** The holder's organisation type, which the closed question sends when Mitz's open answer did not name it. */
+    private void noteFacilityType(DocumentEntry e) {
+        var code = e.getHealthcareFacilityTypeCode();
+        if (code == null || code.getCode() == null || !code.getCode().matches("[A-Za-z0-9.]{1,16}")) {
+            return;
+        }
+        String ura = DocumentEntryMapper.institution(e, community.homeCommunityId()).ura();
+        if (!ura.isEmpty() && facilityTypes.size() < 1000) {
+            facilityTypes.putIfAbsent(ura, code.getCode());
+        }
+    }
+
+    /** Every answer must carry the consent; the earliest end counts, and one answer without it spoils all. */
+    private void noteTemporaryConsent(ConsentBasis reported) {
+        if (reported instanceof ConsentBasis.TemporaryConsent t) {
+            if (temporaryConsent == null || t.expiresAt().isBefore(temporaryConsent.expiresAt())) {
+                temporaryConsent = t;
+            }
+        } else {
+            temporaryConsentMissing = true;
+        }
     }
 
     private AdhocQueryResponse call(AdhocQueryRequest request) {

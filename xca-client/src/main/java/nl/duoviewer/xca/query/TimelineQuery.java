@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import nl.duoviewer.core.timeline.ConsentBasis;
 import nl.duoviewer.core.timeline.SourceInstitution;
 import nl.duoviewer.core.timeline.SourceStatus;
 import nl.duoviewer.core.timeline.Timeline;
@@ -42,14 +43,30 @@ public final class TimelineQuery {
         this.clock = clock;
     }
 
+    /** Hears, per community answer, what it said about consent (for the consent gate). */
+    @FunctionalInterface
+    public interface ConsentReport {
+        /**
+         * @param basis         what the answer's data is shown and retrieved on
+         * @param facilityTypes organisation types of the institutions it answered for, by URA
+         */
+        void answered(CommunityEndpoint community, ConsentBasis basis, Map<String, String> facilityTypes);
+    }
+
     /**
      * Starts querying.
      *
      * @param targets communities to ask (those Mitz localised)
-     * @param allowed institutions whose records may be shown (those Mitz localised)
+     * @param allowed institutions whose records may be shown (those Mitz localised), asked when the answer arrives
      */
     public Run start(Timeline timeline, List<CommunityEndpoint> targets, Predicate<SourceInstitution> allowed) {
-        Run run = new Run(timeline, allowed);
+        return start(timeline, targets, allowed, (c, b, f) -> { });
+    }
+
+    /** As {@link #start(Timeline, List, Predicate)}, telling {@code consent} what each answer said about consent. */
+    public Run start(Timeline timeline, List<CommunityEndpoint> targets, Predicate<SourceInstitution> allowed,
+                     ConsentReport consent) {
+        Run run = new Run(timeline, allowed, consent);
         for (CommunityEndpoint c : targets) {
             timeline.updateSource(new SourceStatus(c.homeCommunityId(), c.displayName(), SourceStatus.State.QUERYING,
                     ""));
@@ -64,20 +81,22 @@ public final class TimelineQuery {
     public final class Run {
         private final Timeline timeline;
         private final Predicate<SourceInstitution> allowed;
+        private final ConsentReport consent;
         private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         private final Map<String, CompletableFuture<SourceStatus>> byCommunity = new ConcurrentHashMap<>();
         private volatile boolean cancelled;
 
-        private Run(Timeline timeline, Predicate<SourceInstitution> allowed) {
+        private Run(Timeline timeline, Predicate<SourceInstitution> allowed, ConsentReport consent) {
             this.timeline = timeline;
             this.allowed = allowed;
+            this.consent = consent;
         }
 
         private CompletableFuture<SourceStatus> launch(CommunityEndpoint c) {
             CompletableFuture<SourceStatus> done = new CompletableFuture<>();
             byCommunity.put(c.id(), done);
             CommunityQuery query = new CommunityQuery(c, ports, SoapTransaction.query(config.actorPosition()),
-                    config.queryRetries(), config.maxQuerySplits(), clock, audit);
+                    config.queryRetries(), config.maxQuerySplits(), config.mitz().askClosedQuestion(), clock, audit);
             java.util.concurrent.atomic.AtomicBoolean settled = new java.util.concurrent.atomic.AtomicBoolean();
             // the timeline is updated before the future completes, so a completion listener sees the final state
             java.util.function.Consumer<SourceStatus> settle = s -> {
@@ -89,6 +108,8 @@ public final class TimelineQuery {
             Future<?> work = executor.submit(() -> {
                 CommunityQuery.Result r = query.run(timeline.patient(), allowed);
                 if (!cancelled && settled.compareAndSet(false, true)) {
+                    // the gate hears the basis before the records can be opened from the timeline
+                    consent.answered(c, r.status().basis(), r.facilityTypes());
                     timeline.addAll(r.studies(), r.reports());
                     timeline.updateSource(r.status());
                     done.complete(r.status());

@@ -11,6 +11,7 @@ import org.openehealth.ipf.commons.ihe.xds.iti43.Iti43PortType;
 
 import nl.duoviewer.core.patient.Bsn;
 import nl.duoviewer.core.timeline.DocumentLocator;
+import nl.duoviewer.core.timeline.SourceInstitution;
 import nl.duoviewer.xca.audit.AuditEvent;
 import nl.duoviewer.xca.audit.AuditSink;
 import nl.duoviewer.xca.config.CommunityEndpoint;
@@ -23,7 +24,8 @@ import nl.duoviewer.xca.soap.SoapTransaction;
 
 /**
  * ITI-39 (or ITI-43) retrieve of one registered document, typically a study's KOS manifest, streamed from its MTOM
- * part to the consumer with a size cap. Requires a {@link RetrievalPermit} for the document's community.
+ * part to the consumer with a size cap. Requires a {@link RetrievalPermit} for the document's institution,
+ * community and repository.
  */
 public final class DocumentRetriever {
 
@@ -42,12 +44,15 @@ public final class DocumentRetriever {
     /**
      * Retrieves one document.
      *
-     * @throws ConsentDeniedException when the permit does not cover this patient and the document's community
+     * @param holder the institution the document belongs to, as the timeline's registry metadata says
+     * @throws ConsentDeniedException when the permit does not cover this patient, institution, community and
+     *                                repository (nothing is sent)
      * @throws IOException            when the exchange fails or the document exceeds the size limit
      */
-    public RetrieveOutcome retrieve(RetrievalPermit permit, Bsn patient, DocumentLocator document,
-                                    InstanceConsumer consumer) throws ConsentDeniedException, IOException {
-        permit.check(patient, document.homeCommunityId(), clock.instant());
+    public RetrieveOutcome retrieve(RetrievalPermit permit, Bsn patient, SourceInstitution holder,
+                                    DocumentLocator document, InstanceConsumer consumer)
+            throws ConsentDeniedException, IOException {
+        permit.check(patient, holder, document.homeCommunityId(), document.repositoryUniqueId(), clock.instant());
         CommunityEndpoint community = config.communityByHomeId(document.homeCommunityId())
                 .orElseThrow(() -> new ConsentDeniedException("community not configured: "
                         + document.homeCommunityId()));

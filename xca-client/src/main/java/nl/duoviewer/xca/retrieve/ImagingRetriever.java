@@ -10,6 +10,7 @@ import org.openehealth.ipf.commons.ihe.xds.rad69.Rad69PortType;
 import org.openehealth.ipf.commons.ihe.xds.rad75.Rad75PortType;
 
 import nl.duoviewer.core.patient.Bsn;
+import nl.duoviewer.core.timeline.SourceInstitution;
 import nl.duoviewer.xca.audit.AuditEvent;
 import nl.duoviewer.xca.audit.AuditSink;
 import nl.duoviewer.xca.config.CommunityEndpoint;
@@ -22,7 +23,8 @@ import nl.duoviewer.xca.soap.SoapTransaction;
 
 /**
  * RAD-75 (or RAD-69 behind a local gateway) retrieve of one series, streaming each instance to the consumer as its
- * MTOM part arrives. Requires a {@link RetrievalPermit} for the series' community.
+ * MTOM part arrives. Requires a {@link RetrievalPermit} for the series' institution, community and repository (the
+ * manifest's Retrieve Location UID).
  */
 public final class ImagingRetriever {
 
@@ -62,13 +64,16 @@ public final class ImagingRetriever {
     /**
      * Retrieves one series.
      *
-     * @throws ConsentDeniedException when the permit does not cover this patient and community (nothing is sent)
+     * @param holder the institution whose manifest named the series
+     * @throws ConsentDeniedException when the permit does not cover this patient, institution, community and
+     *                                repository (nothing is sent)
      * @throws IOException            when the exchange fails; instances already handed over stay valid
      */
-    public RetrieveOutcome retrieveSeries(RetrievalPermit permit, Bsn patient, SeriesRequest series,
-                                          InstanceConsumer consumer) throws ConsentDeniedException, IOException {
-        String hcid = permit.source().homeCommunityId();
-        permit.check(patient, hcid, clock.instant());
+    public RetrieveOutcome retrieveSeries(RetrievalPermit permit, Bsn patient, SourceInstitution holder,
+                                          SeriesRequest series, InstanceConsumer consumer)
+            throws ConsentDeniedException, IOException {
+        String hcid = holder.homeCommunityId();
+        permit.check(patient, holder, hcid, series.repositoryUniqueId(), clock.instant());
         CommunityEndpoint community = config.communityByHomeId(hcid)
                 .orElseThrow(() -> new ConsentDeniedException("community not configured: " + hcid));
         SoapTransaction tx = SoapTransaction.imagingRetrieve(config.actorPosition());

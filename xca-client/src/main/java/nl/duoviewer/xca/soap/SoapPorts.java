@@ -30,15 +30,25 @@ public final class SoapPorts implements AutoCloseable {
     private final AssertionProvider assertions;
     private final TransportSecurity transport;
     private final long maxQueryResponseBytes;
+    private final long maxDocumentBytes;
+    private final long maxInstanceBytes;
     private final Map<Key, JaxWsClientFactory<?>> factories = new ConcurrentHashMap<>();
     /** Every port handed out, so that their conduits (each with its own HTTP client) can be closed. */
     private final java.util.Set<Object> ports = java.util.Collections.newSetFromMap(
             new java.util.IdentityHashMap<>());
 
-    public SoapPorts(AssertionProvider assertions, TransportSecurity transport, long maxQueryResponseBytes) {
+    /**
+     * @param maxQueryResponseBytes cap on a query answer, and on the SOAP part of a retrieve answer
+     * @param maxDocumentBytes      cap on one document attachment (ITI-39/43)
+     * @param maxInstanceBytes      cap on one image attachment (RAD-69/75)
+     */
+    public SoapPorts(AssertionProvider assertions, TransportSecurity transport, long maxQueryResponseBytes,
+                     long maxDocumentBytes, long maxInstanceBytes) {
         this.assertions = assertions;
         this.transport = transport;
         this.maxQueryResponseBytes = maxQueryResponseBytes;
+        this.maxDocumentBytes = maxDocumentBytes;
+        this.maxInstanceBytes = maxInstanceBytes;
     }
 
     /** Borrows a port of the given service interface for the community's endpoint of this transaction. */
@@ -60,8 +70,15 @@ public final class SoapPorts implements AutoCloseable {
         };
         var interceptors = new AbstractBasicInterceptorProvider() { };
         interceptors.getOutInterceptors().add(new WsSecurityOutInterceptor(assertions, community.homeCommunityId()));
+        Map<String, Object> properties = new java.util.HashMap<>(Map.of(MAX_ATTACHMENTS_PROPERTY, MAX_ATTACHMENTS));
         if (transaction == SoapTransaction.ITI_38 || transaction == SoapTransaction.ITI_18) {
             interceptors.getInInterceptors().add(new ResponseSizeLimitInterceptor(maxQueryResponseBytes));
+        } else {
+            // retrieve answers: the SOAP part capped apart from the attachments, which never spill to disk
+            interceptors.getInInterceptors().add(new SoapPartLimit.Cap(maxQueryResponseBytes));
+            interceptors.getInInterceptors().add(new SoapPartLimit.Drain());
+            boolean images = transaction == SoapTransaction.RAD_69 || transaction == SoapTransaction.RAD_75;
+            properties.putAll(SoapPartLimit.properties(images ? maxInstanceBytes : maxDocumentBytes));
         }
         HTTPClientPolicy policy = new HTTPClientPolicy();
         long timeoutMs = community.timeout().toMillis();
@@ -72,7 +89,7 @@ public final class SoapPorts implements AutoCloseable {
                 : new WsSecurityInformation(true, transport.sslContext(), null, null, null);
         @SuppressWarnings({"rawtypes", "unchecked"})
         JaxWsClientFactory<?> factory = new JaxWsClientFactory(transaction.ipfConfiguration(), url, null, null,
-                interceptors, List.of(), Map.of(MAX_ATTACHMENTS_PROPERTY, MAX_ATTACHMENTS), null, security, policy);
+                interceptors, List.of(), properties, null, security, policy);
         return factory;
     }
 

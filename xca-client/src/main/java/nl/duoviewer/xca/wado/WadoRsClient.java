@@ -54,7 +54,8 @@ public final class WadoRsClient {
     /** The community's WADO-RS base for the permit, or a refusal when it has none. */
     private CommunityEndpoint community(RetrievalPermit permit, Bsn patient) throws ConsentDeniedException {
         String hcid = permit.source().homeCommunityId();
-        permit.check(patient, hcid, clock.instant());
+        // WADO-RS addresses no repository: the scope is the institution's community and its WADO-RS base
+        permit.check(patient, permit.source(), hcid, null, clock.instant());
         CommunityEndpoint c = config.communityByHomeId(hcid)
                 .orElseThrow(() -> new ConsentDeniedException("community not configured: " + hcid));
         if (c.wadoBase() == null) {

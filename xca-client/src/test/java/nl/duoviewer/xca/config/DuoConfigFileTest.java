@@ -22,10 +22,10 @@ class DuoConfigFileTest {
                 Duration.ofSeconds(12));
         CommunityEndpoint alphatron = new CommunityEndpoint("alphatron", "Alphatron TLB", "urn:oid:1.2.3.3",
                 URI.create("https://gw.example/iti38"), URI.create("https://gw.example/iti39"),
-                URI.create("https://gw.example/rad75"), null, Duration.ofMillis(2500));
+                URI.create("https://gw.example/rad75"), null, Duration.ofMillis(2500), ConsentMode.TEMPORARY_CONSENT);
         MitzSettings mitz = new MitzSettings(URI.create("https://mitz.example/open"),
                 URI.create("https://mitz.example/closed"), false, MitzSettings.DEFAULT_AUDIENCE, "GGC002",
-                Duration.ofSeconds(7), Duration.ofSeconds(30));
+                Duration.ofSeconds(7), Duration.ofSeconds(30), Duration.ofMinutes(3));
         return new DuoClientConfig(ActorPosition.BEHIND_LOCAL_GATEWAY, List.of(founda, alphatron), mitz,
                 new RequesterIdentity("90001234", "900012345", "01.015", "COC", "Ziekenhuis = Test: #1", "V4"),
                 new KeystoreSettings(keystore, "p@ss:word".toCharArray(), "org"), null,
@@ -81,11 +81,48 @@ class DuoConfigFileTest {
             {"duo.query.retries", "99"},
             {"duo.keystore.alias", null},
             {"duo.communities", ""},
+            {"duo.community.alphatron.consent", "SOMETIMES"},
+            {"duo.mitz.localisationTtl", "0"},
+            {"duo.mitz.decisionCacheTtl", "never"},
         };
         for (String[] c : cases) {
             ConfigException e = brokenBy(dir, c[0], c[1]);
             assertTrue(e.getMessage().contains("broken.properties"), e.getMessage());
             assertTrue(e.getMessage().contains(c[0]), c[0] + " -> " + e.getMessage());
         }
+    }
+
+    @Test
+    void theConsentKeysHaveSafeDefaults(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("duo.properties");
+        DuoConfigFile.write(sample(dir.resolve("k.p12")), file, null);
+        String text = Files.readString(file).replaceAll("(?m)^duo\\.(community\\.alphatron\\.consent|mitz\\."
+                + "(localisationTtl|decisionCacheTtl))=.*$", "");
+        Files.writeString(file, text);
+        DuoClientConfig c = DuoConfigFile.load(file);
+        assertEquals(ConsentMode.MITZ, c.community("alphatron").orElseThrow().consent(),
+                "a community is under Mitz unless IT says otherwise");
+        assertEquals(MitzSettings.DEFAULT_LOCALISATION_TTL, c.mitz().localisationTtl());
+        assertEquals(MitzSettings.DEFAULT_DECISION_CACHE_TTL, c.mitz().decisionCacheTtl());
+    }
+
+    @Test
+    void theLaunchTokenIsConfiguredAsADigestOnly(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("duo.properties");
+        DuoConfigFile.write(sample(dir.resolve("k.p12")), file, null);
+        assertEquals(false, DuoConfigFile.launchSettings(file).hasToken());
+        Files.writeString(file, "duo.launch.tokenSha256=" + LaunchSettings.digestHex("from-IT") + "\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        LaunchSettings s = DuoConfigFile.launchSettings(file);
+        assertTrue(s.accepts("from-IT"));
+        assertEquals(false, s.accepts("from-it"));
+        assertEquals(false, s.accepts(""));
+        DuoConfigFile.load(file); // the network settings accept the file too
+        Path bad = dir.resolve("bad.properties");
+        DuoConfigFile.write(sample(dir.resolve("k.p12")), bad, null);
+        Files.writeString(bad, "duo.launch.tokenSha256=from-IT\n", java.nio.file.StandardOpenOption.APPEND);
+        ConfigException e = assertThrows(ConfigException.class, () -> DuoConfigFile.load(bad));
+        assertTrue(e.getMessage().contains("duo.launch.tokenSha256") && !e.getMessage().contains("from-IT"),
+                e.getMessage());
     }
 }

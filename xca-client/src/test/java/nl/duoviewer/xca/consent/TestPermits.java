@@ -1,8 +1,10 @@
 package nl.duoviewer.xca.consent;
 
 import java.time.Instant;
+import java.util.Set;
 
 import nl.duoviewer.core.patient.Bsn;
+import nl.duoviewer.core.timeline.ConsentBasis;
 import nl.duoviewer.core.timeline.SourceInstitution;
 
 /**
@@ -14,7 +16,9 @@ public final class TestPermits {
     private TestPermits() {
     }
 
+    /** A permit for WADO-RS (which addresses no repository), never revoked. */
     public static RetrievalPermit grant(Bsn patient, SourceInstitution source, Instant expiresAt) {
-        return new RetrievalPermit(patient, source, "GGC002", expiresAt);
+        return new RetrievalPermit(patient, source, Set.of(), "GGC002", new ConsentBasis.Mitz(true), expiresAt,
+                () -> false);
     }
 }
