@@ -21,7 +21,7 @@ import java.util.zip.DeflaterOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import nl.duoviewer.core.corpus.Corpus;
+import nl.duoviewer.core.testsupport.Corpus;
 
 /**
  * Untrusted input never costs more than it should: lying lengths, deflate bombs, deep nesting, truncation at every
