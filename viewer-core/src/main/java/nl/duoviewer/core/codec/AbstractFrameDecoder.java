@@ -9,7 +9,7 @@ import nl.duoviewer.core.image.ImageDescriptor;
  * Common frame for decoders: works on a duplicate of the input, and turns every failure inside the codec (including
  * index errors provoked by hostile data) into a {@link FrameDecodeException} naming the syntax and frame.
  */
-abstract class AbstractFrameDecoder implements FrameDecoder {
+public abstract class AbstractFrameDecoder implements FrameDecoder {
 
     @Override
     public final void decode(ImageDescriptor descriptor, ByteBuffer data, int frameIndex, FrameBuffer out)

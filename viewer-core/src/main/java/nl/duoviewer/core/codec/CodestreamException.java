@@ -4,8 +4,8 @@ package nl.duoviewer.core.codec;
  * Thrown inside codec implementations when the compressed data is malformed; {@link AbstractFrameDecoder} turns it
  * into a {@link FrameDecodeException} that names the syntax and frame.
  */
-final class CodestreamException extends RuntimeException {
-    CodestreamException(String message) {
+public final class CodestreamException extends RuntimeException {
+    public CodestreamException(String message) {
         super(message, null, false, false);
     }
 }
