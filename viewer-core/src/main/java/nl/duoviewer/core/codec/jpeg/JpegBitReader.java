@@ -1,23 +1,15 @@
 package nl.duoviewer.core.codec.jpeg;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 import nl.duoviewer.core.codec.CodestreamException;
 
 /**
- * Reads the entropy-coded segment of a JPEG scan: removes the stuffed 0x00 after each 0xFF, stops at markers (feeding
- * zero bits, as libjpeg does), and reports truncation when those zero bits get consumed.
+ * Reads the entropy-coded segment of a JPEG scan (ISO 10918-1): removes the stuffed 0x00 after each 0xFF, stops at
+ * markers (feeding zero bits, as libjpeg does), and reports truncation when those zero bits get consumed. The bit
+ * cache is {@link ScanBitReader}'s, shared with JPEG-LS; the stuffing rule and the Huffman decoding are JPEG's.
  */
-final class JpegBitReader {
-    /** Reads eight stream bytes at once (bounds-checked like any array access). */
-    private static final VarHandle BIG_ENDIAN_LONG =
-            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-
+final class JpegBitReader extends ScanBitReader {
     /** Zigzag index to natural (row-major) position; runs past the block end land harmlessly on the last one, as IJG. */
     static final int[] NATURAL = new int[80];
 
@@ -29,42 +21,22 @@ final class JpegBitReader {
         Arrays.fill(NATURAL, 64, 80, 63);
     }
 
-    private byte[] src;
-    private int pos;
-    private int end;
-    private long cache;
-    private int cacheBits;
-    private int padBits;
     private boolean atMarker;
 
     void start(byte[] data, int from, int limit) {
-        src = data;
-        pos = from;
-        end = limit;
-        cache = 0;
-        cacheBits = 0;
-        padBits = 0;
+        startBits(data, from, limit);
         atMarker = false;
     }
 
-    private void fill() {
-        if (!atMarker && end - pos >= 8) {
-            // common case: no 0xFF among the next eight bytes, so no stuffing or marker to look for: shift in as
-            // many whole bytes as fit at once instead of testing them one by one
-            long word = (long) BIG_ENDIAN_LONG.get(src, pos);
-            long inverted = ~word;
-            if (((inverted - ONES) & ~inverted & HIGHS) == 0) {
-                int n = (64 - cacheBits) >>> 3;
-                cache |= (word >>> (64 - 8 * n)) << (64 - cacheBits - 8 * n);
-                cacheBits += 8 * n;
-                pos += n;
-                return;
-            }
+    /** T.81 B.1.1.5: a data 0xFF is followed by a stuffed 0x00; 0xFF before 0xFF is fill; anything else a marker. */
+    @Override
+    protected void fill() {
+        if (!atMarker && fillWholeBytes()) {
+            return;
         }
         while (cacheBits <= 56) {
             if (atMarker || pos >= end) {
-                cacheBits += 8;
-                padBits += 8;
+                feedZeroByte();
                 continue;
             }
             int v = src[pos] & 0xFF;
@@ -192,11 +164,6 @@ final class JpegBitReader {
             throw new CodestreamException("JPEG bad Huffman code (corrupt data)");
         }
         return t.values[idx];
-    }
-
-    /** True when bits beyond the data (zero fill at a marker or the end) were consumed. */
-    boolean truncated() {
-        return cacheBits < padBits;
     }
 
     /**

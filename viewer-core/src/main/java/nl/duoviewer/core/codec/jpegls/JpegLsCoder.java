@@ -3,9 +3,10 @@ package nl.duoviewer.core.codec.jpegls;
 /**
  * State and rules shared by the JPEG-LS scan decoder and encoder (T.87 Annex A): the 365 regular contexts plus the
  * two run-interruption contexts, gradient quantisation, the run-length order table J, and bias correction.
- * Line buffers hold one pixel of padding on each side: index x+1 is column x.
+ * Line buffers hold one pixel of padding on each side: index x+1 is column x. The encoder extends it; the scan
+ * decoder, which extends the bit reader it shares with JPEG, holds one.
  */
-abstract class JpegLsCoder {
+class JpegLsCoder {
     static final int[] J = {0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 9, 10, 11,
         12, 13, 14, 15};
     static final int RI_CONTEXT = 365;

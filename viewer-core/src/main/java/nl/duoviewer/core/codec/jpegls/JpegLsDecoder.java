@@ -197,9 +197,9 @@ final class JpegLsDecoder {
                     int[] cur = lines[2 * c + 1 - (y & 1)];
                     prev[width + 1] = prev[width];
                     cur[0] = prev[1];
-                    scan.runIndex = runIndexes[c];
+                    scan.runIndex(runIndexes[c]);
                     scan.decodeLine(prev, cur, width);
-                    runIndexes[c] = scan.runIndex;
+                    runIndexes[c] = scan.runIndex();
                     store(out, cur, y, scanComponents[c], spp);
                 }
             }

@@ -1,64 +1,58 @@
 package nl.duoviewer.core.codec.jpegls;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-
 import nl.duoviewer.core.codec.CodestreamException;
+import nl.duoviewer.core.codec.jpeg.ScanBitReader;
 
 /**
  * Decodes the entropy-coded data of one JPEG-LS scan (T.87 Annex A): regular mode with Golomb-Rice codes, run mode
- * with run interruption samples. The bit reader drops the stuffed zero bit after every 0xFF byte; the scan is
- * delimited beforehand (first 0xFF followed by a byte >= 0x80), so reading past it yields zero bits, and consuming
- * such bits is reported as truncation.
+ * with run interruption samples. The bit cache is {@link ScanBitReader}'s, shared with JPEG; JPEG-LS's own rule is
+ * the stuffed zero bit after every 0xFF byte. The scan is delimited beforehand (first 0xFF followed by a byte >=
+ * 0x80), so reading past it yields zero bits, and consuming such bits is reported as truncation. The coding state
+ * (contexts, parameters, run index) is a {@link JpegLsCoder}, the same rules the encoder codes with.
  */
-final class JpegLsScanDecoder extends JpegLsCoder {
-    /** Eight scan bytes at once, most significant first, for refilling the bit cache where no 0xFF is near. */
-    private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-
-    private byte[] src;
-    private int pos;
-    private int end;
-    private long cache;
-    private int cacheBits;
-    private int padBits;
+final class JpegLsScanDecoder extends ScanBitReader {
+    private final JpegLsCoder ctx = new JpegLsCoder();
     private boolean lastWasFf;
 
-    void startBits(byte[] data, int start, int scanEnd) {
-        src = data;
-        pos = start;
-        end = scanEnd;
-        cache = 0;
-        cacheBits = 0;
-        padBits = 0;
+    /** Starts a scan with these parameters: contexts reset, run index 0. */
+    void startScan(JpegLsParameters params) {
+        ctx.startScan(params);
+    }
+
+    /** The run index (A.7.1), which line-interleaved scans keep per component. */
+    int runIndex() {
+        return ctx.runIndex;
+    }
+
+    void runIndex(int index) {
+        ctx.runIndex = index;
+    }
+
+    @Override
+    protected void startBits(byte[] data, int start, int scanEnd) {
+        super.startBits(data, start, scanEnd);
         lastWasFf = false;
         fill();
     }
 
-    private void fill() {
+    /** T.87 A.1: after a 0xFF byte the next byte's top bit is a stuffed 0, so it carries 7 bits. */
+    @Override
+    protected void fill() {
+        if (!lastWasFf && fillWholeBytes()) {
+            return;
+        }
         long c = cache;
         int bits = cacheBits;
         int p = pos;
         boolean ff = lastWasFf;
         byte[] s = src;
-        if (!ff && p + 8 <= end) {
-            // fast path: whole bytes while none is 0xFF (bit stuffing only follows 0xFF)
-            while (bits <= 56) {
-                int v = s[p] & 0xFF;
-                if (v == 0xFF) {
-                    break;
-                }
-                p++;
-                c |= (long) v << (56 - bits);
-                bits += 8;
-            }
-        }
         while (bits <= 56) {
             if (p >= end) {
-                bits += 8; // zero bits past the end of the scan
-                padBits += 8;
+                cache = c;
+                cacheBits = bits;
+                feedZeroByte(); // zero bits past the end of the scan
+                c = cache;
+                bits = cacheBits;
                 continue;
             }
             int v = s[p++] & 0xFF;
@@ -75,29 +69,6 @@ final class JpegLsScanDecoder extends JpegLsCoder {
         cacheBits = bits;
         pos = p;
         lastWasFf = ff;
-    }
-
-    private int readBits(int count) {
-        if (count == 0) {
-            return 0;
-        }
-        if (cacheBits < count) {
-            fill();
-        }
-        int v = (int) (cache >>> (64 - count));
-        cache <<= count;
-        cacheBits -= count;
-        return v;
-    }
-
-    private int readBit() {
-        if (cacheBits < 1) {
-            fill();
-        }
-        int v = (int) (cache >>> 63);
-        cache <<= 1;
-        cacheBits--;
-        return v;
     }
 
     /** Limited-length Golomb code LG(k, LIMIT) with {@code zeroLimit} = the number of zeros marking an escape. */
@@ -147,7 +118,7 @@ final class JpegLsScanDecoder extends JpegLsCoder {
             if (cacheBits < 32) {
                 fill();
             }
-            return readBits(qbpp) + 1;
+            return readBits(ctx.qbpp) + 1;
         }
         throw corrupt();
     }
@@ -157,11 +128,6 @@ final class JpegLsScanDecoder extends JpegLsCoder {
             return new CodestreamException("JPEG-LS scan data ends before the image is complete (truncated)");
         }
         return new CodestreamException("JPEG-LS Golomb code longer than LIMIT at byte " + pos + " (corrupt data)");
-    }
-
-    /** True when bits past the end of the scan have been consumed. */
-    boolean truncated() {
-        return cacheBits < padBits;
     }
 
     /**
@@ -174,20 +140,21 @@ final class JpegLsScanDecoder extends JpegLsCoder {
      * rare long Golomb codes go through the shared methods, with the bit cache written back to the fields first.
      */
     void decodeLine(int[] prev, int[] cur, int width) {
-        final int[] ctxA = a;
-        final int[] ctxB = b;
-        final int[] ctxC = c;
-        final int[] ctxN = n;
-        final byte[] qt = quantTable();
+        final JpegLsCoder k0 = ctx;
+        final int[] ctxA = k0.a;
+        final int[] ctxB = k0.b;
+        final int[] ctxC = k0.c;
+        final int[] ctxN = k0.n;
+        final byte[] qt = k0.quantTable();
         final byte[] s = src;
-        final int off = maxVal;
-        final int maxV = maxVal;
-        final int nr = near;
-        final int stp = step; // 1 for lossless, so the products below cost nothing but a multiply by one
+        final int off = k0.maxVal;
+        final int maxV = k0.maxVal;
+        final int nr = k0.near;
+        final int stp = k0.step; // 1 for lossless, so the products below cost nothing but a multiply by one
         final boolean lossless = nr == 0;
-        final int rng = range;
-        final int rst = reset;
-        final int zeroLimit = limit - qbpp - 1;
+        final int rng = k0.range;
+        final int rst = k0.reset;
+        final int zeroLimit = k0.limit - k0.qbpp - 1;
         final int fastEnd = end - 8;
         long cch = cache;
         int bits = cacheBits;
@@ -226,15 +193,14 @@ final class JpegLsScanDecoder extends JpegLsCoder {
             px = Math.max(0, Math.min(px, maxV));
             int aq = ctxA[q];
             int nq = ctxN[q];
-            int k = kFor(nq, aq);
+            int k = JpegLsCoder.kFor(nq, aq);
             if (bits < 32) {
-                // refill as fill() would (whole bytes until more than 56 bits), eight bytes in one read when
-                // none of them is 0xFF (only then can a stuffed bit follow) and the scan end is not near
+                // refill as fillWholeBytes() would, in locals: eight bytes in one read when none of the ones taken
+                // is 0xFF (only then can a stuffed bit follow) and the scan end is not near; else fill()
                 int take = (64 - bits) >>> 3;
-                long w = p <= fastEnd && !lastWasFf ? (long) LONG_BE.get(s, p) : -1L;
-                long takenMask = -1L << (64 - 8 * take);
-                if ((((~w - ONES) & w & HIGHS) & takenMask) == 0) {
-                    cch |= (w >>> (64 - 8 * take)) << (64 - 8 * take - bits);
+                long w;
+                if (p <= fastEnd && !lastWasFf && !hasFf(w = eightBytes(s, p), take)) {
+                    cch = append(cch, bits, w, take);
                     bits += 8 * take;
                     p += take;
                 } else {
@@ -320,7 +286,7 @@ final class JpegLsScanDecoder extends JpegLsCoder {
             boolean flat = true;
             for (int c = 0; c < components; c++) {
                 int[] p = prev[c];
-                q[c] = context(cur[c][x], p[x + 1], p[x], p[x + 2]);
+                q[c] = ctx.context(cur[c][x], p[x + 1], p[x], p[x + 2]);
                 flat &= q[c] == 0;
             }
             if (flat) {
@@ -348,15 +314,15 @@ final class JpegLsScanDecoder extends JpegLsCoder {
             sign = -1;
             q = -q;
         }
-        int px = correctedPrediction(ra, rb, rc, q, sign);
-        int k = golombK(q);
-        int m = decodeValue(k, limit - qbpp - 1);
-        if (near == 0 && k == 0 && 2 * b[q] <= -n[q]) {
+        int px = ctx.correctedPrediction(ra, rb, rc, q, sign);
+        int k = ctx.golombK(q);
+        int m = decodeValue(k, ctx.limit - ctx.qbpp - 1);
+        if (ctx.near == 0 && k == 0 && 2 * ctx.b[q] <= -ctx.n[q]) {
             m ^= 1;
         }
         int errval = (m >>> 1) ^ -(m & 1); // 0,1,2,3.. -> 0,-1,1,-2..
-        updateRegular(q, errval);
-        return reconstruct(px, sign * errval);
+        ctx.updateRegular(q, errval);
+        return ctx.reconstruct(px, sign * errval);
     }
 
     private int decodeRunInterleaved(int[][] prev, int[][] cur, int x, int width, int components) {
@@ -365,14 +331,14 @@ final class JpegLsScanDecoder extends JpegLsCoder {
             rv[c] = cur[c][x];
         }
         while (readBit() == 1) {
-            int rm = 1 << J[runIndex];
+            int rm = 1 << JpegLsCoder.J[ctx.runIndex];
             int count = Math.min(rm, width - x);
             for (int c = 0; c < components; c++) {
                 java.util.Arrays.fill(cur[c], x + 1, x + 1 + count, rv[c]);
             }
             x += count;
             if (count == rm) {
-                incrementRunIndex();
+                ctx.incrementRunIndex();
             }
             if (x == width) {
                 return x;
@@ -381,7 +347,7 @@ final class JpegLsScanDecoder extends JpegLsCoder {
                 throw corrupt();
             }
         }
-        int count = readBits(J[runIndex]);
+        int count = readBits(JpegLsCoder.J[ctx.runIndex]);
         if (x + count > width) {
             throw new CodestreamException("JPEG-LS run of " + count + " runs past the end of the line (corrupt)");
         }
@@ -395,32 +361,32 @@ final class JpegLsScanDecoder extends JpegLsCoder {
         // every component of the interruption pixel is coded with the RItype 0 context, predicted from Rb
         for (int c = 0; c < components; c++) {
             int rb = prev[c][x + 1];
-            int q = RI_CONTEXT;
-            int k = interruptionK(q, 0);
-            int em = decodeValue(k, limit - J[runIndex] - 1 - qbpp - 1);
+            int q = JpegLsCoder.RI_CONTEXT;
+            int k = ctx.interruptionK(q, 0);
+            int em = decodeValue(k, ctx.limit - JpegLsCoder.J[ctx.runIndex] - 1 - ctx.qbpp - 1);
             int map = em & 1;
             int abs = (em + map) >> 1;
-            boolean cond = k != 0 || 2 * nn[q] >= n[q];
+            boolean cond = k != 0 || 2 * ctx.nn[q] >= ctx.n[q];
             int errval = (map == 1) == cond ? -abs : abs;
-            updateInterruption(q, errval, em, 0);
+            ctx.updateInterruption(q, errval, em, 0);
             int sign = rb - rv[c] < 0 ? -1 : 1;
-            cur[c][x + 1] = reconstruct(rb, sign * errval);
+            cur[c][x + 1] = ctx.reconstruct(rb, sign * errval);
         }
-        decrementRunIndex();
+        ctx.decrementRunIndex();
         return x + 1;
     }
 
     private int decodeRun(int[] prev, int[] cur, int x, int width) {
         int runValue = cur[x];
         while (readBit() == 1) {
-            int rm = 1 << J[runIndex];
+            int rm = 1 << JpegLsCoder.J[ctx.runIndex];
             int count = Math.min(rm, width - x);
             for (int i = 0; i < count; i++) {
                 cur[x + 1 + i] = runValue;
             }
             x += count;
             if (count == rm) {
-                incrementRunIndex();
+                ctx.incrementRunIndex();
             }
             if (x == width) {
                 return x;
@@ -429,7 +395,7 @@ final class JpegLsScanDecoder extends JpegLsCoder {
                 throw corrupt();
             }
         }
-        int count = readBits(J[runIndex]);
+        int count = readBits(JpegLsCoder.J[ctx.runIndex]);
         if (x + count > width) {
             throw new CodestreamException("JPEG-LS run of " + count + " runs past the end of the line (corrupt)");
         }
@@ -442,20 +408,20 @@ final class JpegLsScanDecoder extends JpegLsCoder {
         }
         int ra = cur[x];
         int rb = prev[x + 1];
-        int riType = Math.abs(ra - rb) <= near ? 1 : 0;
-        int q = RI_CONTEXT + riType;
-        int k = interruptionK(q, riType);
-        int em = decodeValue(k, limit - J[runIndex] - 1 - qbpp - 1);
+        int riType = Math.abs(ra - rb) <= ctx.near ? 1 : 0;
+        int q = JpegLsCoder.RI_CONTEXT + riType;
+        int k = ctx.interruptionK(q, riType);
+        int em = decodeValue(k, ctx.limit - JpegLsCoder.J[ctx.runIndex] - 1 - ctx.qbpp - 1);
         int t = em + riType;
         int map = t & 1;
         int abs = (t + map) >> 1;
-        boolean cond = k != 0 || 2 * nn[q] >= n[q];
+        boolean cond = k != 0 || 2 * ctx.nn[q] >= ctx.n[q];
         int errval = (map == 1) == cond ? -abs : abs;
-        updateInterruption(q, errval, em, riType);
+        ctx.updateInterruption(q, errval, em, riType);
         int px = riType == 1 ? ra : rb;
         int sign = riType == 0 && ra > rb ? -1 : 1;
-        cur[x + 1] = reconstruct(px, sign * errval);
-        decrementRunIndex();
+        cur[x + 1] = ctx.reconstruct(px, sign * errval);
+        ctx.decrementRunIndex();
         return x + 1;
     }
 }
