@@ -13,6 +13,9 @@ import nl.duoviewer.core.image.ImageDescriptor;
  * Chooses the {@link FrameDecoder} for a transfer syntax. Each call to {@link #create} returns a new decoder with its
  * own scratch buffers (decoders are not thread-safe; keep one per thread and reuse it frame after frame).
  *
+ * <p>Every decoder checks each frame against the {@link FrameSizeLimit} configured for the JVM (or the one given to
+ * {@link #create(String, FrameSizeLimit)}) before it allocates anything for it.
+ *
  * <p>The decoders come from the format packages' {@link FrameCodec}s, loaded once with {@link ServiceLoader}; two
  * codecs claiming one syntax is a packaging error and fails at first use, so no codec can silently replace another.
  */
@@ -71,6 +74,20 @@ public final class FrameDecoders {
             throw new FrameDecodeException(transferSyntaxUid, 0, "no decoder for this transfer syntax");
         }
         return codec.decoder(PixelSyntax.of(transferSyntaxUid).orElseThrow());
+    }
+
+    /**
+     * A new decoder for the transfer syntax that refuses frames above {@code limit} instead of the configured one.
+     *
+     * @throws FrameDecodeException (frame index 0) when no decoder exists for it
+     */
+    public static FrameDecoder create(String transferSyntaxUid, FrameSizeLimit limit) throws FrameDecodeException {
+        FrameDecoder decoder = create(transferSyntaxUid);
+        if (!(decoder instanceof AbstractFrameDecoder checked)) {
+            throw new IllegalStateException(decoder.getClass().getName() + " does not extend AbstractFrameDecoder");
+        }
+        checked.limit(limit);
+        return decoder;
     }
 
     /** A new decoder for the descriptor's transfer syntax. */
