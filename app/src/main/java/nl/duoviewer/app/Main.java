@@ -11,7 +11,7 @@ import nl.duoviewer.app.launch.ConsoleLogging;
 import nl.duoviewer.app.launch.InstanceChannel;
 import nl.duoviewer.app.launch.NativeLogLevel;
 import nl.duoviewer.app.network.ConfiguredGateway;
-import nl.duoviewer.xca.config.ConfigException;
+import nl.duoviewer.app.network.UnusableConfigurationException;
 
 /**
  * Entry point. Deliberately not an {@link Application}: the command line is checked before JavaFX starts, so a
@@ -52,8 +52,8 @@ public final class Main {
                 if (r.options().gatewayConfig().isPresent()) {
                     // a configuration that cannot be used ends here, with the file and key named, not in a window
                     try {
-                        ConfiguredGateway.validate(r.options().gatewayConfig().get());
-                    } catch (ConfigException | IllegalArgumentException e) {
+                        ConfiguredGateway.check(r.options().gatewayConfig().get());
+                    } catch (UnusableConfigurationException e) {
                         err.println("duoviewer: " + e.getMessage());
                         yield CommandLine.EXIT_USAGE;
                     }

@@ -35,6 +35,19 @@ public final class ConfiguredGateway implements DuoNetwork {
         return config;
     }
 
+    /**
+     * The check {@code --config} must pass before a window opens: the configuration reads and its signing key opens.
+     *
+     * @throws UnusableConfigurationException naming the file and the key or keystore at fault
+     */
+    public static void check(Path file) throws UnusableConfigurationException {
+        try {
+            validate(file);
+        } catch (ConfigException | IllegalArgumentException e) {
+            throw new UnusableConfigurationException(e.getMessage(), e);
+        }
+    }
+
     @Override
     public DuoClientConfig connect() throws IOException {
         try {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 
@@ -44,9 +43,7 @@ class ArchitectureTest {
             .because("the app talks to any DUO network through the client; only the class that starts the embedded "
                     + "one may know it exists");
 
-    private static final JavaClasses PRODUCTION = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("nl.duoviewer");
+    private static final JavaClasses PRODUCTION = ProductionClasses.ALL;
 
     @Test
     void coreDependsOnNothingAboveIt() {
