@@ -6,6 +6,7 @@ package nl.duoviewer.app.network;
  * classes (an architecture rule).
  */
 public final class UnusableConfigurationException extends Exception {
+    private static final long serialVersionUID = 1L;
 
     UnusableConfigurationException(String message, Throwable cause) {
         super(message, cause);

@@ -5,6 +5,8 @@ package nl.duoviewer.core.codec;
  * into a {@link FrameDecodeException} that names the syntax and frame.
  */
 public final class CodestreamException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     public CodestreamException(String message) {
         super(message, null, false, false);
     }

@@ -6,6 +6,7 @@ package nl.duoviewer.core.codec;
  * lets a screen say so in its own language.
  */
 public final class FrameTooLargeException extends FrameDecodeException {
+    private static final long serialVersionUID = 1L;
 
     /** Why the frame was refused. */
     public enum Reason {

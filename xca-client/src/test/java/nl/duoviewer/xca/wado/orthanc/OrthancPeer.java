@@ -95,6 +95,8 @@ final class OrthancPeer implements AutoCloseable {
 
     /** Orthanc ended before it answered (a port taken in the meantime, or a configuration it refused). */
     private static final class ExitedEarly extends IOException {
+        private static final long serialVersionUID = 1L;
+
         ExitedEarly(String message) {
             super(message);
         }
