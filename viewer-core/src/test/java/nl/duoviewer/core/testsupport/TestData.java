@@ -16,7 +16,11 @@ public final class TestData {
 
     /** {@code testdata/}, found by walking up from the working directory (a module's folder under Maven). */
     public static Path root() {
-        Path start = Path.of("").toAbsolutePath();
+        return rootAbove(Path.of("").toAbsolutePath());
+    }
+
+    /** {@code testdata/} in {@code start} or the nearest folder above it; fails the calling test when there is none. */
+    static Path rootAbove(Path start) {
         for (Path d = start; d != null; d = d.getParent()) {
             Path candidate = d.resolve("testdata");
             if (Files.isRegularFile(candidate.resolve("corpus/MANIFEST.tsv"))) {
