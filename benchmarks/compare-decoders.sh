@@ -63,7 +63,7 @@ export OPENCV_LOG_LEVEL=SILENT
 IN=$ROOT/benchmarks/target/inputs
 OUT=$ROOT/benchmarks/target/compare
 mkdir -p "$IN" "$OUT/check"
-CORPUS=${CORPUS_DIR:-$ROOT/../shared/corpus}
+CORPUS=${CORPUS_DIR:-$ROOT/testdata/corpus}
 [ -f "$CORPUS/MANIFEST.tsv" ] || { echo "corpus not found at $CORPUS (set CORPUS_DIR)" >&2; exit 1; }
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT

@@ -7,7 +7,7 @@
 # 1. Prepare (timed apart, not part of any measurement): the embedded demo network renders the studies used into
 #    benchmarks/target/e2e-cache (the large 1362-image CT, a typical CT and MR of the showcase patient, all held by
 #    Founda: JPEG-LS, RAD-75 and WADO-RS). Orthanc (Debian orthanc + orthanc-dicomweb, configured from a copy of
-#    ../shared/peers/orthanc on a free port) is loaded with exactly the bytes the network serves.
+#    testdata/orthanc on a free port) is loaded with exactly the bytes the network serves.
 # 2. Ours: the viewer's pipeline (DuoImagingService on a client configuration, DecodePool, display pixels; what
 #    ./run --config uses), each measurement in a new JVM with a new client: a "cold" load (first in the process),
 #    K-1 "warm" loads (new client, same process), then a "hot" one (the last client again, as for every study after
@@ -106,7 +106,7 @@ if [ "$PEER" = 1 ]; then
     for t in dcmdjpls dcmcjpls dcmdjpeg dcmdrle dcmconv; do
         command -v $t >/dev/null 2>&1 || missing+=("$t (apt-get install dcmtk)")
     done
-    REFERENCE=${ORTHANC_REFERENCE:-$ROOT/../shared/peers/orthanc/orthanc.json}
+    REFERENCE=${ORTHANC_REFERENCE:-$ROOT/testdata/orthanc/orthanc.json}
     [ -f "$REFERENCE" ] || missing+=("the Orthanc reference configuration $REFERENCE (set ORTHANC_REFERENCE)")
     if [ ${#missing[@]} -gt 0 ]; then
         PEER=0

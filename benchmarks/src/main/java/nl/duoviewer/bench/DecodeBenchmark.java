@@ -56,8 +56,8 @@ public class DecodeBenchmark {
     static final long VOLUME_TIMEOUT_SECONDS = 120;
 
     /**
-     * Real single frames from the shared corpus; HTJ2K (no corpus file has it), the phantom CT in JPEG extended (the
-     * slowest lossy row of compare-decoders.sh) and the XA in JPEG-LS come from the generated inputs.
+     * Real single frames from the corpus (testdata/corpus); HTJ2K (no corpus file has it), the phantom CT in JPEG
+     * extended (the slowest lossy row of compare-decoders.sh) and the XA in JPEG-LS come from the generated inputs.
      */
     public enum FrameInput {
         NATIVE_ELE("corpus:generated/ct_ele.dcm"),

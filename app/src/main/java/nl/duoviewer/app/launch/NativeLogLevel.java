@@ -29,6 +29,9 @@ public final class NativeLogLevel {
      * @return the value in effect afterwards, or empty when it could not be set (no native access granted, or no C
      *         library call for it on this platform)
      */
+    // "restricted": Linker.downcallHandle is a restricted method by design; calling setenv is this class's whole job,
+    // and the launchers grant it (--enable-native-access=ALL-UNNAMED)
+    @SuppressWarnings("restricted")
     public static Optional<String> silenceOpenCv() {
         String current = System.getenv(VARIABLE);
         if (current != null) {

@@ -140,6 +140,8 @@ public final class DuoImagingService implements ImagingService {
 
     /** The network could not be reached; the message is fit to show. */
     private static final class NetworkUnreachable extends Exception {
+        private static final long serialVersionUID = 1L;
+
         NetworkUnreachable(String message) {
             super(message, null, false, false);
         }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 
@@ -64,9 +63,7 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("nl.duoviewer.ehr..")
             .because("the app launches from any EHR through the SMART client; only the demo starter knows the sandbox");
 
-    private static final JavaClasses PRODUCTION = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("nl.duoviewer");
+    private static final JavaClasses PRODUCTION = ProductionClasses.ALL;
 
     @Test
     void coreDependsOnNothingAboveIt() {

@@ -31,7 +31,7 @@ import nl.duoviewer.core.pixel.VoiFunction;
 import nl.duoviewer.core.testsupport.Corpus;
 
 /**
- * Real files from the shared corpus, streamed and decoded the way retrieved objects are, mapped to the pixels the
+ * Real files from the corpus (testdata/corpus), streamed and decoded the way retrieved objects are, mapped to the pixels the
  * viewer holds: colour after decoding (JPEG YBR comes out RGB), depth, MONOCHROME1, sign and rescale.
  */
 class DisplayPixelsCorpusTest {

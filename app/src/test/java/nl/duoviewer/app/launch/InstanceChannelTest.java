@@ -21,7 +21,7 @@ class InstanceChannelTest {
     void aSecondStartHandsItsPatientToTheRunningViewer(@TempDir Path dir) throws Exception {
         Path socket = dir.resolve("run/instance.sock");
         LinkedBlockingQueue<AppOptions> received = new LinkedBlockingQueue<>();
-        try (InstanceChannel running = InstanceChannel.claim(socket, received::add).orElseThrow()) {
+        try (InstanceChannel _ = InstanceChannel.claim(socket, received::add).orElseThrow()) {
             assertEquals("rwx------", PosixFilePermissions.toString(
                     Files.getPosixFilePermissions(socket.getParent())), "only the user can reach the viewer");
             assertTrue(InstanceChannel.claim(socket, o -> { }).isEmpty(), "a second viewer does not take over");
@@ -40,7 +40,7 @@ class InstanceChannelTest {
     void invalidArgumentsAreRefusedWithTheReasonAndReachNothing(@TempDir Path dir) throws Exception {
         Path socket = dir.resolve("instance.sock");
         LinkedBlockingQueue<AppOptions> received = new LinkedBlockingQueue<>();
-        try (InstanceChannel running = InstanceChannel.claim(socket, received::add).orElseThrow()) {
+        try (InstanceChannel _ = InstanceChannel.claim(socket, received::add).orElseThrow()) {
             var result = InstanceChannel.deliver(socket, List.of("--bsn", "123456789"));
             assertEquals(InstanceChannel.Delivery.REFUSED, result.delivery());
             assertTrue(result.message().contains("11-check failed"), result.message());
@@ -58,7 +58,7 @@ class InstanceChannelTest {
         Files.writeString(socket, "left behind by a crash");
         assertEquals(InstanceChannel.Delivery.NO_VIEWER,
                 InstanceChannel.deliver(socket, List.of("--bsn", "999999011")).delivery());
-        try (InstanceChannel running = InstanceChannel.claim(socket, o -> { }).orElseThrow()) {
+        try (InstanceChannel _ = InstanceChannel.claim(socket, o -> { }).orElseThrow()) {
             assertEquals(InstanceChannel.Delivery.DELIVERED,
                     InstanceChannel.deliver(socket, List.of("--bsn", "999999011")).delivery());
         }

@@ -115,10 +115,17 @@ public final class ControlledContent implements StudyContent, AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         reset();
         if (real instanceof AutoCloseable c) {
-            c.close();
+            try {
+                c.close();
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new IllegalStateException("closing the demo content failed", e);
+            }
         }
     }
 }

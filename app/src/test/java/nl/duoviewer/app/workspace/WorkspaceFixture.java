@@ -40,9 +40,10 @@ final class WorkspaceFixture implements AutoCloseable {
 
     /** Study UIDs of the timeline rows on screen, top to bottom. */
     static List<String> studyRowsOnScreen(FxRobot robot) {
-        return Fx.call(() -> robot.lookup(".study-row").queryAllAs(ListCell.class).stream()
+        return Fx.call(() -> robot.lookup(".study-row").queryAll().stream()
+                .map(n -> (ListCell<?>) n)
                 .filter(c -> c.isVisible() && c.getUserData() != null && !c.isEmpty())
-                .sorted(Comparator.comparingInt(ListCell::getIndex))
+                .sorted(Comparator.comparingInt(c -> c.getIndex()))
                 .map(c -> (String) c.getUserData())
                 .toList());
     }

@@ -9,6 +9,8 @@ import org.openehealth.ipf.commons.ihe.core.atna.AuditDataset;
  * IPF's view of one transaction the viewer sent, filled from an event rather than from CXF interceptors: the viewer
  * is the client (the local participant), the service addressed is the remote one, the requester the human user.
  */
+// IPF's AuditDataset is Serializable; this one is built, turned into a message and dropped, never serialised
+@SuppressWarnings("serial")
 final class ClientDataset extends AuditDataset {
 
     /** WS-Addressing anonymous ReplyTo: what IHE names as the initiator's UserID for synchronous SOAP. */

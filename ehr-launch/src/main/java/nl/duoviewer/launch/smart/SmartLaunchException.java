@@ -7,6 +7,7 @@ import java.util.Objects;
  * viewer); the detail is technical, for the log, and never holds a token.
  */
 public final class SmartLaunchException extends Exception {
+    private static final long serialVersionUID = 1L;
 
     /** Why the launch stopped; each is a distinct message to the user. */
     public enum Reason {

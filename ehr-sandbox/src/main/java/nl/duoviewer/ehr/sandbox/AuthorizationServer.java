@@ -71,6 +71,7 @@ final class AuthorizationServer {
 
     /** Why an authorize request was refused before or after its redirect URI could be trusted. */
     static final class AuthorizeError extends Exception {
+        private static final long serialVersionUID = 1L;
         final String code;
         final boolean redirect;
 
@@ -83,6 +84,7 @@ final class AuthorizationServer {
 
     /** A token request refused with an RFC 6749 error code. */
     static final class TokenError extends Exception {
+        private static final long serialVersionUID = 1L;
         final String code;
 
         TokenError(String code, String description) {

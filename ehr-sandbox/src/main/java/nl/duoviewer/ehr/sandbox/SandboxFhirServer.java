@@ -36,6 +36,7 @@ import org.hl7.fhir.r4.model.PractitionerRole;
  * expired token is a 401 with an RFC 6750 {@code WWW-Authenticate} header.
  */
 final class SandboxFhirServer extends RestfulServer {
+    private static final long serialVersionUID = 1L;
 
     SandboxFhirServer(FhirContext fhir, SandboxDirectory directory, AuthorizationServer auth,
                       SandboxCounters counters) {

@@ -22,6 +22,7 @@ import nl.duoviewer.network.catalogue.DemoPatient;
  * configuration. Plain HTML forms, so a real browser and the tests' headless browser use the same pages.
  */
 final class SandboxServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 

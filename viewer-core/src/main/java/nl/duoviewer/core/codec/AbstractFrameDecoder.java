@@ -1,15 +1,32 @@
 package nl.duoviewer.core.codec;
 
 import java.nio.ByteBuffer;
+import java.util.Objects;
 
 import nl.duoviewer.core.image.FrameBuffer;
 import nl.duoviewer.core.image.ImageDescriptor;
 
 /**
- * Common frame for decoders: works on a duplicate of the input, and turns every failure inside the codec (including
- * index errors provoked by hostile data) into a {@link FrameDecodeException} naming the syntax and frame.
+ * The one entry every decode passes through, whatever the format: checks the frame's size against the
+ * {@link FrameSizeLimit} before the decoder allocates anything, works on a duplicate of the input, and turns every
+ * failure inside the codec (including index errors provoked by hostile data) into a {@link FrameDecodeException}
+ * naming the syntax and frame. Every decoder {@link FrameDecoders} hands out extends it (an architecture rule).
  */
-abstract class AbstractFrameDecoder implements FrameDecoder {
+public abstract class AbstractFrameDecoder implements FrameDecoder {
+
+    private FrameSizeLimit limit = FrameSizeLimit.configured();
+
+    protected AbstractFrameDecoder() {
+    }
+
+    /** The size limit this decoder enforces ({@link FrameSizeLimit#configured()} unless set by FrameDecoders). */
+    public final FrameSizeLimit limit() {
+        return limit;
+    }
+
+    final void limit(FrameSizeLimit l) {
+        limit = Objects.requireNonNull(l, "limit");
+    }
 
     @Override
     public final void decode(ImageDescriptor descriptor, ByteBuffer data, int frameIndex, FrameBuffer out)
@@ -18,6 +35,7 @@ abstract class AbstractFrameDecoder implements FrameDecoder {
         if (data == null || !data.hasRemaining()) {
             throw new FrameDecodeException(ts, frameIndex, "no data for the frame");
         }
+        limit.check(descriptor, data.remaining(), frameIndex); // before anything is allocated for the frame
         try {
             decodeFrame(descriptor, data.slice(), out);
         } catch (CodestreamException e) {

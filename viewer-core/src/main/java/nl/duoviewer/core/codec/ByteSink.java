@@ -3,30 +3,30 @@ package nl.duoviewer.core.codec;
 import java.util.Arrays;
 
 /** A growable byte array for encoders; reusable via {@link #clear()}. */
-final class ByteSink {
+public final class ByteSink {
     private byte[] buf;
     private int size;
 
-    ByteSink(int initialCapacity) {
+    public ByteSink(int initialCapacity) {
         buf = new byte[Math.max(16, initialCapacity)];
     }
 
-    void clear() {
+    public void clear() {
         size = 0;
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
-    void write(int b) {
+    public void write(int b) {
         if (size == buf.length) {
             grow(1);
         }
         buf[size++] = (byte) b;
     }
 
-    void write(byte[] src, int off, int len) {
+    public void write(byte[] src, int off, int len) {
         if (size + len > buf.length) {
             grow(len);
         }
@@ -34,26 +34,26 @@ final class ByteSink {
         size += len;
     }
 
-    void writeShortBe(int v) {
+    public void writeShortBe(int v) {
         write(v >>> 8);
         write(v);
     }
 
-    void writeIntLe(int v) {
+    public void writeIntLe(int v) {
         write(v);
         write(v >>> 8);
         write(v >>> 16);
         write(v >>> 24);
     }
 
-    void setIntLe(int at, int v) {
+    public void setIntLe(int at, int v) {
         buf[at] = (byte) v;
         buf[at + 1] = (byte) (v >>> 8);
         buf[at + 2] = (byte) (v >>> 16);
         buf[at + 3] = (byte) (v >>> 24);
     }
 
-    byte[] toByteArray() {
+    public byte[] toByteArray() {
         return Arrays.copyOf(buf, size);
     }
 

@@ -5,6 +5,8 @@ package nl.duoviewer.core.codec;
  * transfer syntax without a decoder. The message names the transfer syntax and the frame.
  */
 public class FrameDecodeException extends Exception {
+    private static final long serialVersionUID = 1L;
+
     private final String transferSyntaxUid;
     private final int frameIndex;
 

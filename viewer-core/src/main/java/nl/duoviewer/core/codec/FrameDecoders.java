@@ -1,45 +1,66 @@
 package nl.duoviewer.core.codec;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import nl.duoviewer.core.image.ImageDescriptor;
 
 /**
  * Chooses the {@link FrameDecoder} for a transfer syntax. Each call to {@link #create} returns a new decoder with its
  * own scratch buffers (decoders are not thread-safe; keep one per thread and reuse it frame after frame).
+ *
+ * <p>Every decoder checks each frame against the {@link FrameSizeLimit} configured for the JVM (or the one given to
+ * {@link #create(String, FrameSizeLimit)}) before it allocates anything for it.
+ *
+ * <p>The decoders come from the format packages' {@link FrameCodec}s, loaded once with {@link ServiceLoader}; two
+ * codecs claiming one syntax is a packaging error and fails at first use, so no codec can silently replace another.
  */
 public final class FrameDecoders {
-    private static final Map<String, Supplier<FrameDecoder>> FACTORIES = Map.ofEntries(
-            Map.entry(PixelSyntax.IMPLICIT_VR_LITTLE_ENDIAN.uid(), NativeFrameDecoder::new),
-            Map.entry(PixelSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid(), NativeFrameDecoder::new),
-            Map.entry(PixelSyntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN.uid(), NativeFrameDecoder::new),
-            Map.entry(PixelSyntax.EXPLICIT_VR_BIG_ENDIAN.uid(), NativeFrameDecoder::new),
-            Map.entry(PixelSyntax.RLE_LOSSLESS.uid(), RleFrameDecoder::new),
-            Map.entry(PixelSyntax.JPEG_BASELINE.uid(), JpegFrameDecoder::new),
-            Map.entry(PixelSyntax.JPEG_EXTENDED.uid(), JpegFrameDecoder::new),
-            Map.entry(PixelSyntax.JPEG_LOSSLESS.uid(), JpegFrameDecoder::new),
-            Map.entry(PixelSyntax.JPEG_LOSSLESS_SV1.uid(), JpegFrameDecoder::new),
-            Map.entry(PixelSyntax.JPEG_LS_LOSSLESS.uid(), JpegLsFrameDecoder::new),
-            Map.entry(PixelSyntax.JPEG_2000_LOSSLESS.uid(), Jpeg2000FrameDecoder::new),
-            Map.entry(PixelSyntax.JPEG_2000.uid(), Jpeg2000FrameDecoder::new),
-            Map.entry(PixelSyntax.HTJ2K_LOSSLESS.uid(), Jpeg2000FrameDecoder::new),
-            Map.entry(PixelSyntax.HTJ2K_LOSSLESS_RPCL.uid(), Jpeg2000FrameDecoder::new),
-            Map.entry(PixelSyntax.HTJ2K.uid(), Jpeg2000FrameDecoder::new),
-            Map.entry(PixelSyntax.JPEG_LS_NEAR_LOSSLESS.uid(), JpegLsFrameDecoder::new));
+    private static final List<FrameCodec> CODECS =
+            ServiceLoader.load(FrameCodec.class, FrameCodec.class.getClassLoader()).stream()
+                    .map(ServiceLoader.Provider::get).toList();
+    private static final Map<String, FrameCodec> DECODING = bySyntax(CODECS, FrameCodec::decodes, "decode");
 
     private FrameDecoders() {
     }
 
+    /** The codecs found on the class path, in service-file order. */
+    static List<FrameCodec> codecs() {
+        return CODECS;
+    }
+
+    /**
+     * Every syntax to the one codec that claims it through {@code claims}.
+     *
+     * @throws IllegalStateException when two codecs claim one syntax
+     */
+    static Map<String, FrameCodec> bySyntax(List<FrameCodec> codecs, Function<FrameCodec, Set<PixelSyntax>> claims,
+                                            String what) {
+        Map<String, FrameCodec> map = new HashMap<>();
+        for (FrameCodec codec : codecs) {
+            for (PixelSyntax s : claims.apply(codec)) {
+                FrameCodec other = map.putIfAbsent(s.uid(), codec);
+                if (other != null) {
+                    throw new IllegalStateException(other.getClass().getName() + " and " + codec.getClass().getName()
+                            + " both " + what + " " + s.displayName());
+                }
+            }
+        }
+        return Map.copyOf(map);
+    }
+
     /** True when frames of this transfer syntax can be decoded. */
     public static boolean supports(String transferSyntaxUid) {
-        return transferSyntaxUid != null && FACTORIES.containsKey(transferSyntaxUid.trim());
+        return transferSyntaxUid != null && DECODING.containsKey(transferSyntaxUid.trim());
     }
 
     /** The transfer syntax UIDs with a decoder. */
     public static Set<String> supportedTransferSyntaxes() {
-        return FACTORIES.keySet();
+        return DECODING.keySet();
     }
 
     /**
@@ -48,11 +69,25 @@ public final class FrameDecoders {
      * @throws FrameDecodeException (frame index 0) when no decoder exists for it
      */
     public static FrameDecoder create(String transferSyntaxUid) throws FrameDecodeException {
-        Supplier<FrameDecoder> f = transferSyntaxUid == null ? null : FACTORIES.get(transferSyntaxUid.trim());
-        if (f == null) {
+        FrameCodec codec = transferSyntaxUid == null ? null : DECODING.get(transferSyntaxUid.trim());
+        if (codec == null) {
             throw new FrameDecodeException(transferSyntaxUid, 0, "no decoder for this transfer syntax");
         }
-        return f.get();
+        return codec.decoder(PixelSyntax.of(transferSyntaxUid).orElseThrow());
+    }
+
+    /**
+     * A new decoder for the transfer syntax that refuses frames above {@code limit} instead of the configured one.
+     *
+     * @throws FrameDecodeException (frame index 0) when no decoder exists for it
+     */
+    public static FrameDecoder create(String transferSyntaxUid, FrameSizeLimit limit) throws FrameDecodeException {
+        FrameDecoder decoder = create(transferSyntaxUid);
+        if (!(decoder instanceof AbstractFrameDecoder checked)) {
+            throw new IllegalStateException(decoder.getClass().getName() + " does not extend AbstractFrameDecoder");
+        }
+        checked.limit(limit);
+        return decoder;
     }
 
     /** A new decoder for the descriptor's transfer syntax. */

@@ -1,6 +1,7 @@
 package nl.duoviewer.core.codec;
 
 import java.nio.ByteBuffer;
+import java.util.Map;
 import java.util.Set;
 
 import nl.duoviewer.core.image.FrameBuffer;
@@ -18,13 +19,15 @@ public final class FrameEncoders {
     /** OpenCV compression x1000 used by {@link #create} for lossy JPEG 2000 (about 10:1). */
     public static final int DEFAULT_J2K_COMPRESSION_X1000 = 100;
 
+    private static final Map<String, FrameCodec> ENCODING = FrameDecoders.bySyntax(FrameDecoders.codecs(),
+            FrameCodec::encodes, "encode");
+
     private FrameEncoders() {
     }
 
+    /** The transfer syntax UIDs with an encoder. */
     public static Set<String> supportedTransferSyntaxes() {
-        return Set.of(PixelSyntax.RLE_LOSSLESS.uid(), PixelSyntax.JPEG_LS_LOSSLESS.uid(),
-                PixelSyntax.JPEG_LS_NEAR_LOSSLESS.uid(), PixelSyntax.JPEG_BASELINE.uid(),
-                PixelSyntax.JPEG_2000_LOSSLESS.uid(), PixelSyntax.JPEG_2000.uid());
+        return ENCODING.keySet();
     }
 
     /**
@@ -43,7 +46,7 @@ public final class FrameEncoders {
                     + PixelSyntax.describe(nativeDescriptor.transferSyntaxUid()));
         }
         FrameBuffer samples = new FrameBuffer();
-        new NativeFrameDecoder().decode(nativeDescriptor, nativeFrame, 0, samples);
+        FrameDecoders.create(source.uid()).decode(nativeDescriptor, nativeFrame, 0, samples);
         return create(targetTransferSyntaxUid).encode(nativeDescriptor, samples);
     }
 
@@ -55,14 +58,10 @@ public final class FrameEncoders {
     public static FrameEncoder create(String transferSyntaxUid) {
         PixelSyntax s = PixelSyntax.of(transferSyntaxUid)
                 .orElseThrow(() -> new IllegalArgumentException("unknown transfer syntax " + transferSyntaxUid));
-        return switch (s) {
-            case RLE_LOSSLESS -> new RleEncoder();
-            case JPEG_LS_LOSSLESS -> new JpegLsEncoder(0);
-            case JPEG_LS_NEAR_LOSSLESS -> new JpegLsEncoder(DEFAULT_JPEG_LS_NEAR);
-            case JPEG_BASELINE -> new JpegBaselineEncoder(DEFAULT_JPEG_QUALITY);
-            case JPEG_2000_LOSSLESS -> new Jpeg2000Encoder();
-            case JPEG_2000 -> new Jpeg2000Encoder(DEFAULT_J2K_COMPRESSION_X1000);
-            default -> throw new IllegalArgumentException("no encoder for " + s.displayName());
-        };
+        FrameCodec codec = ENCODING.get(s.uid());
+        if (codec == null) {
+            throw new IllegalArgumentException("no encoder for " + s.displayName());
+        }
+        return codec.encoder(s);
     }
 }

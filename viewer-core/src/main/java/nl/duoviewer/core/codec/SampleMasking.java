@@ -7,12 +7,12 @@ import nl.duoviewer.core.image.FrameBuffer;
  * High Bit - Bits Stored + 1 are not part of the value (they may hold overlays or garbage), and signed values are
  * sign-extended from bit Bits Stored - 1.
  */
-final class SampleMasking {
+public final class SampleMasking {
     private SampleMasking() {
     }
 
     /** True when values in a container of {@code containerBits} need shifting, masking or sign extension. */
-    static boolean needed(int containerBits, int bitsStored, int highBit) {
+    public static boolean needed(int containerBits, int bitsStored, int highBit) {
         return bitsStored < containerBits || highBit != bitsStored - 1;
     }
 
@@ -21,7 +21,7 @@ final class SampleMasking {
      *
      * @param lowBit bit position of the value's least significant bit (High Bit - Bits Stored + 1; 0 for codecs)
      */
-    static void apply(FrameBuffer out, int count, int bitsStored, int lowBit, boolean signed) {
+    public static void apply(FrameBuffer out, int count, int bitsStored, int lowBit, boolean signed) {
         int containerBits = out.kind().containerBits();
         if (bitsStored == containerBits && lowBit == 0) {
             return; // the container already is the value (two's complement for signed)

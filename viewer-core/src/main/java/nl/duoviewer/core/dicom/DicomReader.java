@@ -16,7 +16,8 @@ import java.util.zip.InflaterInputStream;
 
 /**
  * Reads DICOM Part-10 files and bare datasets in any transfer syntax: implicit and explicit VR little endian,
- * explicit big endian, deflated; defined and undefined lengths; nested sequences; encapsulated pixel data.
+ * explicit big endian, deflated; defined and undefined lengths; nested sequences; encapsulated pixel data, also inside
+ * sequence items (the icon of a compressed object), where it is kept as {@link Fragments} in the item.
  *
  * <p>Input is untrusted. Every length is checked against what is left and against {@link ReadOptions}; nesting and
  * inflation are capped; a lying length on a stream costs only the bytes that actually arrive. A file truncated inside
@@ -322,6 +323,11 @@ public final class DicomReader {
             readPixelData(target, tag, vr, undefined, length);
             return true;
         }
+        if (tag == Tag.PixelData && undefined) {
+            // encapsulated pixel data inside a sequence item (an Icon Image Sequence, say): fragments, not items
+            readNestedEncapsulated(target, tag, vr);
+            return true;
+        }
         if (vr == VR.SQ || undefined) {
             if (vr != VR.SQ && vr != VR.UN) {
                 warnings.add(ElementDictionary.describe(tag) + " has VR " + vr
@@ -506,7 +512,45 @@ public final class DicomReader {
         }
     }
 
+    /**
+     * The object's own encapsulated pixel data: damage after its complete frames leaves those frames readable, with
+     * {@link PixelData#problem()} saying what is missing.
+     */
     private void readEncapsulated(DicomObject target, int tag, VR vr) throws IOException {
+        Encapsulated e = readFragments();
+        target.put(tag, encapsulatedVr(vr), e.fragments());
+        pixelData = PixelData.ofFragments(target, e.fragments(), e.problem());
+        if (e.problem() != null) {
+            warnings.add(e.problem());
+            stopped = true;
+        }
+    }
+
+    /**
+     * Encapsulated pixel data inside a sequence item: an Icon Image Sequence item of a compressed object holds its
+     * icon this way (PS3.5 A.4: the rules of the top level apply at any depth). Its items are a Basic Offset Table and
+     * fragments, never a dataset, so reading them as one (as an undefined length otherwise means) would fail. The
+     * rest of the object follows it, so damage here is an error, not a partial read.
+     */
+    private void readNestedEncapsulated(DicomObject target, int tag, VR vr) throws IOException {
+        long start = in.position();
+        Encapsulated e = readFragments();
+        if (e.problem() != null) {
+            throw error(e.problem(), start);
+        }
+        target.put(tag, encapsulatedVr(vr), e.fragments());
+    }
+
+    private static VR encapsulatedVr(VR vr) {
+        return vr == VR.OW || vr == VR.UN ? VR.OB : vr;
+    }
+
+    /** Fragments read so far, and why reading stopped early (null when the Sequence Delimitation Item was met). */
+    private record Encapsulated(Fragments fragments, String problem) {
+    }
+
+    /** Reads the Basic Offset Table item and the fragment items up to the Sequence Delimitation Item. */
+    private Encapsulated readFragments() throws IOException {
         long pos = in.position();
         String problem = null;
         long[] bot = new long[0];
@@ -528,7 +572,12 @@ public final class DicomReader {
             if (botLength > in.remaining() || botLength % 4 != 0 || botLength > options.maxValueLength()) {
                 throw error("Basic Offset Table of " + botLength + " bytes is invalid", pos);
             }
-            byte[] b = in.bytes(botLength);
+            byte[] b;
+            try {
+                b = in.bytes(botLength);
+            } catch (EOFException e) {
+                throw error("input ends inside the Basic Offset Table of encapsulated pixel data", pos, e);
+            }
             bot = new long[b.length / 4];
             for (int i = 0; i < bot.length; i++) {
                 bot[i] = (b[4 * i] & 0xFFL) | (b[4 * i + 1] & 0xFFL) << 8 | (b[4 * i + 2] & 0xFFL) << 16
@@ -582,13 +631,7 @@ public final class DicomReader {
                 }
             }
         }
-        Fragments fragments = new Fragments(bot, list);
-        target.put(tag, vr == VR.OW || vr == VR.UN ? VR.OB : vr, fragments);
-        pixelData = PixelData.ofFragments(target, fragments, problem);
-        if (problem != null) {
-            warnings.add(problem);
-            stopped = true;
-        }
+        return new Encapsulated(new Fragments(bot, list), problem);
     }
 
     // ---------------------------------------------------------------- errors

@@ -212,13 +212,24 @@ public final class DicomStream implements Closeable {
 
     private void readOffsetTable() throws IOException {
         long pos = in.position();
-        int tag = in.tag();
-        long len = in.i32() & 0xFFFFFFFFL;
+        int tag;
+        long len;
+        try {
+            tag = in.tag();
+            len = in.i32() & 0xFFFFFFFFL;
+        } catch (EOFException e) {
+            throw new DicomParseException("stream ended at the start of encapsulated pixel data", pos, e);
+        }
         if (tag != Tag.Item || len % 4 != 0 || len > options.maxValueLength()) {
             throw new DicomParseException("encapsulated pixel data does not start with a Basic Offset Table item",
                     pos);
         }
-        byte[] b = in.bytes(len);
+        byte[] b;
+        try {
+            b = in.bytes(len);
+        } catch (EOFException e) {
+            throw new DicomParseException("stream ended inside the Basic Offset Table", pos, e);
+        }
         offsets = new long[b.length / 4];
         for (int i = 0; i < offsets.length; i++) {
             offsets[i] = (b[4 * i] & 0xFFL) | (b[4 * i + 1] & 0xFFL) << 8 | (b[4 * i + 2] & 0xFFL) << 16

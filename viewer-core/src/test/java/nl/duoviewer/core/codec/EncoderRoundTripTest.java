@@ -15,6 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import nl.duoviewer.core.codec.jpeg.JpegFrameDecoder;
+import nl.duoviewer.core.codec.jpegls.JpegLsEncoder;
 import nl.duoviewer.core.image.FrameBuffer;
 import nl.duoviewer.core.image.ImageDescriptor;
 import nl.duoviewer.core.testsupport.Corpus;

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-import nl.duoviewer.core.corpus.Corpus;
+import nl.duoviewer.core.testsupport.Corpus;
 
-/** Every file of the shared corpus parses, with the attributes MANIFEST.tsv lists; the malformed ones fail clearly. */
+/** Every file of the corpus parses, with the attributes MANIFEST.tsv lists; the malformed ones fail clearly. */
 class DicomReaderCorpusTest {
 
     @TestFactory

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-import nl.duoviewer.core.corpus.Corpus;
+import nl.duoviewer.core.testsupport.Corpus;
 
 /** Frame-by-frame reading from a stream gives the same frames as reading the file, and gives them early. */
 class DicomStreamTest {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
-import nl.duoviewer.core.corpus.Corpus;
+import nl.duoviewer.core.testsupport.Corpus;
 import nl.duoviewer.core.testsupport.ExternalTool;
 
 /** What the writer writes, the reader reads back unchanged, in every native syntax; and dcmtk accepts it. */

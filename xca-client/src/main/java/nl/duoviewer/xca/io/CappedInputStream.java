@@ -66,6 +66,8 @@ public final class CappedInputStream extends FilterInputStream {
 
     /** Thrown when a capped stream passes its limit. */
     public static final class SizeLimitExceededException extends IOException {
+        private static final long serialVersionUID = 1L;
+
         public SizeLimitExceededException(String message) {
             super(message);
         }

@@ -4,6 +4,7 @@ import nl.duoviewer.core.timeline.SourceStatus;
 
 /** Why a community's answer could not be used, as a state and a user-facing message. */
 final class SourceFailure extends Exception {
+    private static final long serialVersionUID = 1L;
 
     private final SourceStatus.State state;
     private final boolean transientFailure;

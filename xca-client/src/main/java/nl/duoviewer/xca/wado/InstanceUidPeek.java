@@ -57,6 +57,8 @@ final class InstanceUidPeek {
     }
 
     private static final class HeaderTooLongException extends IOException {
+        private static final long serialVersionUID = 1L;
+
         HeaderTooLongException() {
             super("instance header longer than " + MAX_HEADER_BYTES + " bytes");
         }

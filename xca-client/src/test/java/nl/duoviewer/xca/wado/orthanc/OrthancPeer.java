@@ -17,12 +17,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import nl.duoviewer.core.testsupport.Corpus;
 import nl.duoviewer.core.testsupport.ExternalTool;
+import nl.duoviewer.core.testsupport.TestData;
 
 /**
  * A real Orthanc (Debian packages orthanc + orthanc-dicomweb) on loopback, started from a copy of the reference
- * configuration in ../shared/peers/orthanc with only the HTTP port (and the DICOMweb Host that names it) changed. The
+ * configuration in testdata/orthanc with only the HTTP port (and the DICOMweb Host that names it) changed. The
  * reference keeps remote access and the DICOM server off; this class refuses a configuration that does not.
  *
  * <p>Orthanc runs under a shell watchdog that ends it when the test JVM's end of its stdin closes (on {@link #close()},
@@ -63,13 +63,9 @@ final class OrthancPeer implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
-    /** The reference configuration folder, or skip/fail (CI) when the shared folder is absent. */
+    /** The reference configuration folder, {@code testdata/orthanc} (fails the test when it is missing). */
     static Path referenceConfig() {
-        Path peers = Corpus.require().getParent().resolve("peers/orthanc");
-        if (!Files.isRegularFile(peers.resolve("orthanc.json"))) {
-            Corpus.unavailable("Orthanc reference configuration " + peers + "/orthanc.json not found");
-        }
-        return peers;
+        return TestData.file("orthanc/orthanc.json").getParent();
     }
 
     /**
@@ -99,6 +95,8 @@ final class OrthancPeer implements AutoCloseable {
 
     /** Orthanc ended before it answered (a port taken in the meantime, or a configuration it refused). */
     private static final class ExitedEarly extends IOException {
+        private static final long serialVersionUID = 1L;
+
         ExitedEarly(String message) {
             super(message);
         }

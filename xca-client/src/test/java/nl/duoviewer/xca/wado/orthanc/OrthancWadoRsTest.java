@@ -58,7 +58,7 @@ import nl.duoviewer.xca.wado.WadoRsClient;
 
 /**
  * Our WADO-RS client against a real Orthanc (Debian orthanc + orthanc-dicomweb, reference configuration from
- * ../shared/peers/orthanc) holding a representative set of ../shared/corpus files: what comes back parses with our
+ * testdata/orthanc) holding a representative set of testdata/corpus files: what comes back parses with our
  * reader, is the instance that went in, and carries the same pixels. Instances come as stored (Orthanc honours only
  * the last Accept range, which is ours "*"); frames come both decompressed by Orthanc (compared after decoding with
  * our codecs) and as stored (compared byte for byte). A server that transcodes instances is compared the same way.
