@@ -13,6 +13,7 @@ import nl.duoviewer.app.network.ConfiguredGateway;
 import nl.duoviewer.app.network.DuoImagingService;
 import nl.duoviewer.app.network.DuoNetwork;
 import nl.duoviewer.app.network.EmbeddedDemoNetwork;
+import nl.duoviewer.xca.security.SecretPrompt;
 
 /**
  * Chooses the network for the options: the embedded demo network by default (started in this process), or the
@@ -39,6 +40,12 @@ final class ServiceWiring {
     }
 
     static Wired create(AppOptions options, Texts texts, NetworkChoice choice, DecodePool decoding) {
+        return create(options, texts, choice, decoding, SecretPrompt.NONE);
+    }
+
+    /** As above; {@code prompt} asks the user for the UZI-pas PIN or a key's password. */
+    static Wired create(AppOptions options, Texts texts, NetworkChoice choice, DecodePool decoding,
+                        SecretPrompt prompt) {
         DuoNetwork network;
         try {
             network = choice.choose(options);
@@ -47,7 +54,7 @@ final class ServiceWiring {
             return new Wired(new NetworkUnavailableService(texts.get("sources.network"), message), message,
                     Optional.empty());
         }
-        DuoImagingService service = new DuoImagingService(network, texts, decoding);
+        DuoImagingService service = new DuoImagingService(network, texts, decoding, prompt);
         Optional<LaunchContext> demo;
         try {
             demo = network.defaultPatient();

@@ -8,6 +8,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import nl.duoviewer.network.catalogue.DemoPatient;
+import nl.duoviewer.network.pki.TestPki;
 import nl.duoviewer.xca.config.CommunityEndpoint;
 import nl.duoviewer.xca.config.DuoClientConfig;
 
@@ -87,7 +88,11 @@ public final class DuoNetworkMain {
         for (DemoPatient p : net.catalogue().patients()) {
             System.out.printf("  %s  %-24s %d studies%n", p.bsn().value(), p.displayName(), p.studies().size());
         }
-        System.out.println("Client configuration written to " + configFile);
+        System.out.println("Client configuration written to " + configFile + " (every endpoint https; the trust store,");
+        System.out.println("  client keystore, CRL and Mitz certificate beside it in " + configFile.getParent()
+                .resolve("duo-network-keys") + ").");
+        System.out.println("The viewer reads the demo keystore's password from the environment; ./run sets it, or:");
+        System.out.println("  export " + TestPki.PASSWORD_VARIABLE + "=" + TestPki.DEMO_PASSWORD);
         System.out.println("Press Ctrl-C to stop.");
         stopped.await();
     }

@@ -268,8 +268,8 @@ class DuoImagingServiceTest {
             SourceStatus failed = s.sources().getFirst();
             assertEquals(DuoImagingService.NETWORK_SOURCE, failed.sourceId());
             assertEquals(SourceStatus.State.FAILED, failed.state());
-            assertTrue(failed.message().startsWith("The DUO network could not be started: Cannot open keystore"),
-                    failed.message());
+            assertTrue(failed.message().startsWith("The DUO network could not be started: ")
+                    && failed.message().contains("key 'duo.keystore.path'"), failed.message());
 
             net.writeClientConfig(file); // IT fixes the file; the user presses Retry
             gateway.retrySource(timeline, DuoImagingService.NETWORK_SOURCE);

@@ -89,7 +89,7 @@ final class CommunityQuery {
             }
             return new Result(List.copyOf(studies), List.copyOf(reports), status(f.state(), f.getMessage()));
         } catch (RuntimeException e) {
-            SourceFailure f = Failures.classify(e, name, community.timeout());
+            SourceFailure f = Failures.classify(e, name, community.queryEndpoint(), community.timeout());
             audit(patient, "FAILURE", f.getMessage());
             return new Result(List.copyOf(studies), List.copyOf(reports), status(f.state(), f.getMessage()));
         }
@@ -195,7 +195,8 @@ final class CommunityQuery {
             try {
                 raw = call(request);
             } catch (RuntimeException e) {
-                SourceFailure f = Failures.classify(e, community.displayName(), community.timeout());
+                SourceFailure f = Failures.classify(e, community.displayName(), community.queryEndpoint(),
+                        community.timeout());
                 if (!f.isTransient()) {
                     throw f;
                 }
