@@ -147,7 +147,7 @@ public final class MitzService {
             }
             Element security = SoapEnvelope.header(request, Saml.WSSE_NS, "Security");
             try {
-                verifier.verifySecurityHeader(security);
+                counters.recordRequester(verifier.verifySecurityHeader(security));
             } catch (AssertionRejectedException e) {
                 counters.count(Counters.Kind.SECURITY_REJECTED);
                 send(ex, 500, fault("Sender", "Security check failed: " + e.getMessage()));

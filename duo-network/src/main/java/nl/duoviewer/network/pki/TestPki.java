@@ -60,6 +60,7 @@ public final class TestPki {
     public static final String CRL_FILE = "duo-demo-ca.crl";
     public static final String MITZ_CERTIFICATE_FILE = "mitz-signing.pem";
     public static final String UZI_CA_FILE = "uzi-demo-ca.pem";
+    public static final String UZI_CRL_FILE = "uzi-demo-ca.crl";
 
     /** Which certificate a server presents: the valid one, or one of the kinds a client must refuse. */
     public enum ServerCertificate {
@@ -296,8 +297,24 @@ public final class TestPki {
             uziCa = CertificateMaker.rootCa("CN=UZI-register Zorgverlener CA (DUO demo), O=DUO Viewer demo, C=NL",
                     CertificateMaker.ecKey(), now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(3650)));
             writeAtomically(dir.resolve(UZI_CA_FILE), pem("CERTIFICATE", encoded(uziCa.certificate())));
+            writeAtomically(dir.resolve(UZI_CRL_FILE), pem("X509 CRL", encoded(CertificateMaker.crl(uziCa,
+                    List.<BigInteger>of(), now, now.plus(Duration.ofDays(7))))));
         }
         return uziCa;
+    }
+
+    /** The demo UZI-register CA's CRL (revoking nothing), for clients that check cards by CRL. */
+    public Path uziCrlFile() throws IOException {
+        uziCa();
+        return dir.resolve(UZI_CRL_FILE);
+    }
+
+    /** {@link #trustSettings()} that also holds the demo UZI-register CA's CRL, for checking UZI-passes by CRL. */
+    public TrustSettings trustSettingsWithCardCrl() throws IOException {
+        TrustSettings t = trustSettings();
+        return new TrustSettings(t.trustStore(), t.trustStorePassword(), t.revocation(),
+                List.of(dir.resolve(CRL_FILE), uziCrlFile()), t.ocspResponder(), t.mitzSigningCertificate(),
+                t.allowLoopbackHttp());
     }
 
     /** The file holding the demo UZI-register CA. */

@@ -232,7 +232,7 @@ public final class WadoRsServer {
         }
         try {
             byte[] xml = Base64.getDecoder().decode(auth.substring(5).strip());
-            verifier.verify(SecureXml.parse(xml).getDocumentElement());
+            counters.recordRequester(verifier.verify(SecureXml.parse(xml).getDocumentElement()));
             return true;
         } catch (IllegalArgumentException | IOException | org.xml.sax.SAXException | AssertionRejectedException e) {
             return false;

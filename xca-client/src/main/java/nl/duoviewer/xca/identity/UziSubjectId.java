@@ -68,7 +68,8 @@ public record UziSubjectId(String caOid, String version, String uziNumber, Strin
             return Optional.empty();
         }
         for (List<?> name : names) {
-            if (name.size() == 2 && name.get(0) instanceof Integer tag && tag == OTHER_NAME
+            // [tag, DER]; JDK 21 and later append the type-id and, for string values, the value
+            if (name.size() >= 2 && name.get(0) instanceof Integer tag && tag == OTHER_NAME
                     && name.get(1) instanceof byte[] der) {
                 Optional<UziSubjectId> id = fromOtherName(der);
                 if (id.isPresent()) {
@@ -92,7 +93,7 @@ public record UziSubjectId(String caOid, String version, String uziNumber, Strin
                     || !(seq.getObjectAt(1) instanceof ASN1TaggedObject value) || value.getTagNo() != 0) {
                 return Optional.empty();
             }
-            ASN1Encodable inner = value.getExplicitBaseObject();
+            ASN1Encodable inner = value.getBaseObject();
             return inner instanceof ASN1String s ? parse(s.getString()) : Optional.empty();
         } catch (IOException | IllegalArgumentException | IllegalStateException | ClassCastException e) {
             return Optional.empty();

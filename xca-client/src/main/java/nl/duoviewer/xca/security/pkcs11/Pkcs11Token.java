@@ -89,10 +89,15 @@ public final class Pkcs11Token implements AutoCloseable {
             }
             KeyStore ks;
             try {
+                // PKCS#11 keeps a token logged in for the whole process: without this, a second sign-in to a card
+                // that is still logged in would take any PIN
+                if (p instanceof AuthProvider a) {
+                    a.logout();
+                }
                 ks = KeyStore.getInstance("PKCS11", p);
                 ks.load(null, pin);
             } catch (IOException | KeyStoreException | NoSuchAlgorithmException | CertificateException
-                     | ProviderException e) {
+                     | ProviderException | LoginException e) {
                 throw classify(e, settings);
             }
             boolean registered = register && Security.addProvider(p) != -1;
