@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.Date;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,22 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
+import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.ocsp.BasicOCSPResp;
+import org.bouncycastle.cert.ocsp.BasicOCSPRespBuilder;
+import org.bouncycastle.cert.ocsp.CertificateID;
+import org.bouncycastle.cert.ocsp.CertificateStatus;
+import org.bouncycastle.cert.ocsp.OCSPException;
+import org.bouncycastle.cert.ocsp.OCSPReq;
+import org.bouncycastle.cert.ocsp.OCSPRespBuilder;
+import org.bouncycastle.cert.ocsp.Req;
+import org.bouncycastle.cert.ocsp.RevokedStatus;
+import org.bouncycastle.cert.ocsp.jcajce.JcaBasicOCSPRespBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 import nl.duoviewer.network.pki.CertificateMaker.Issued;
 import nl.duoviewer.network.pki.CertificateMaker.Profile;
@@ -154,6 +169,30 @@ public final class TestPki {
     /** The demo CA's current CRL: the revoked server certificate is on it; valid for a week. */
     public X509CRL crl() {
         return CertificateMaker.crl(ca, List.of(revokedSerial()), now, now.plus(Duration.ofDays(7)));
+    }
+
+    /**
+     * The demo CA's OCSP answer to a DER-encoded OCSP request: REVOKED for the revoked server certificate, GOOD for
+     * any other serial, signed by the CA (for a test's OCSP responder on loopback).
+     */
+    public byte[] ocspAnswer(byte[] request) throws IOException {
+        try {
+            OCSPReq req = new OCSPReq(request);
+            BasicOCSPRespBuilder b = new JcaBasicOCSPRespBuilder(ca.certificate().getPublicKey(),
+                    new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1));
+            Date thisUpdate = Date.from(Instant.now().minusSeconds(60));
+            Date nextUpdate = Date.from(Instant.now().plus(Duration.ofHours(1)));
+            for (Req r : req.getRequestList()) {
+                CertificateID id = r.getCertID();
+                CertificateStatus status = id.getSerialNumber().equals(revokedSerial())
+                        ? new RevokedStatus(Date.from(now), CRLReason.keyCompromise) : CertificateStatus.GOOD;
+                b.addResponse(id, status, thisUpdate, nextUpdate, null);
+            }
+            BasicOCSPResp basic = b.build(CertificateMaker.signer(ca.key()), new X509CertificateHolder[0], new Date());
+            return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
+        } catch (OCSPException | OperatorCreationException e) {
+            throw new IOException("cannot answer the OCSP request: " + e.getMessage(), e);
+        }
     }
 
     /** A CRL of the demo CA that revokes nothing (to show that the revoked certificate is then accepted). */

@@ -38,4 +38,10 @@ public record TrustSettings(Path trustStore, Secret trustStorePassword, Revocati
         Objects.requireNonNull(revocation, "revocation");
         crls = List.copyOf(crls);
     }
+
+    /** The same trust with another revocation check. */
+    public TrustSettings withRevocation(Revocation how, List<Path> crlFiles, URI responder) {
+        return new TrustSettings(trustStore, trustStorePassword, how, crlFiles, responder, mitzSigningCertificate,
+                allowLoopbackHttp);
+    }
 }

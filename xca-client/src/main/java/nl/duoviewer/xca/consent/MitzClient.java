@@ -243,7 +243,7 @@ public final class MitzClient {
             if (tls.isPresent()) {
                 throw new MitzException("Mitz: " + tls.get(), e);
             }
-            throw new MitzException("Mitz not reachable or answer unreadable: " + e.getMessage(), e);
+            throw new MitzException("Mitz (" + endpoint + ") not reachable or answer unreadable: " + e.getMessage(), e);
         } catch (SAXException e) {
             throw new MitzException("Mitz answer is not acceptable XML: " + e.getMessage(), e);
         } catch (InterruptedException e) {
