@@ -136,7 +136,8 @@ public final class MitzClient {
         return ConsentDecision.of(decisions.item(0).getTextContent());
     }
 
-    private Element xacmlQuery(Document doc, Bsn patient, PatientLocation holder) {
+    /** The XACML decision query for one holder (package-visible: its encoding is tested against public clients). */
+    Element xacmlQuery(Document doc, Bsn patient, PatientLocation holder) {
         Element q = doc.createElementNS(MitzProtocol.XACML_SAMLP_NS, "xacml-samlp:XACMLAuthzDecisionQuery");
         q.setAttribute("ID", "_" + UUID.randomUUID());
         q.setAttribute("Version", "2.0");
