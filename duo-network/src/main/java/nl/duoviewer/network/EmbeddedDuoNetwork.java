@@ -244,9 +244,13 @@ public final class EmbeddedDuoNetwork implements AutoCloseable {
         mitz.setDown(false);
     }
 
-    /** Client configuration for the viewer as Initiating Gateway (ITI-38/39, RAD-75). */
+    /**
+     * Client configuration for the viewer as Initiating Gateway (ITI-38/39, RAD-75), with the configuration file's
+     * default timeout of 30 s per community: a cold JVM's first mutual-TLS exchange can take seconds on a busy
+     * machine.
+     */
     public DuoClientConfig clientConfig() {
-        return clientConfig(ActorPosition.INITIATING_GATEWAY, Duration.ofSeconds(10));
+        return clientConfig(ActorPosition.INITIATING_GATEWAY, Duration.ofSeconds(30));
     }
 
     /**
@@ -264,8 +268,9 @@ public final class EmbeddedDuoNetwork implements AutoCloseable {
                     c.endpoint(ig ? SoapTransaction.RAD_75 : SoapTransaction.RAD_69),
                     c.wadoBase(), timeout));
         }
+        // 30 s like a community's default: the first answer of a cold JVM (TLS, XML signatures) can take seconds
         MitzSettings m = new MitzSettings(mitz.openEndpoint(), mitz.closedEndpoint(), true,
-                MitzSettings.DEFAULT_AUDIENCE, "GGC002", Duration.ofSeconds(10), Duration.ofSeconds(60));
+                MitzSettings.DEFAULT_AUDIENCE, "GGC002", Duration.ofSeconds(30), Duration.ofSeconds(60));
         return new DuoClientConfig(position, endpoints, m, DEMO_ORGANISATION, IdentitySettings.demo(),
                 pki.organisation(), pki.trustSettings(), null, DuoClientConfig.DEFAULT_TRANSFER_SYNTAXES, 1, 32,
                 32L << 20, 64L << 20, 1L << 30);
