@@ -51,6 +51,8 @@ done
 . scripts/jdk25.sh
 select_jdk25 || exit 1
 export OPENCV_LOG_LEVEL=SILENT
+# the demo network's written client configurations read the (public) demo keystore password from here
+export DUO_DEMO_KEYSTORE_PASSWORD="${DUO_DEMO_KEYSTORE_PASSWORD:-duo-demo-keystore}"
 
 OUT=$ROOT/benchmarks/target/e2e
 CACHE=$ROOT/benchmarks/target/e2e-cache

@@ -62,10 +62,12 @@ for entry in "${ENTRIES[@]}"; do
 done
 
 # A trimmed runtime: the JDK modules the app and its libraries use, plus JavaFX linked in as modules. jdk.httpserver
-# serves the embedded demo network's Mitz and WADO-RS; the runtime's bin/keytool makes the demo network's test keys.
+# serves the embedded demo network's Mitz and WADO-RS; jdk.crypto.cryptoki is SunPKCS11, which reads the user's UZI-pas
+# (and an HSM holding the organisation key).
 JDK_MODULES=java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.prefs,java.scripting
 JDK_MODULES=$JDK_MODULES,java.security.jgss,java.security.sasl,java.sql,java.transaction.xa,java.xml,java.xml.crypto
-JDK_MODULES=$JDK_MODULES,jdk.charsets,jdk.crypto.ec,jdk.localedata,jdk.unsupported,jdk.xml.dom,jdk.zipfs,jdk.httpserver
+JDK_MODULES=$JDK_MODULES,jdk.charsets,jdk.crypto.ec,jdk.crypto.cryptoki,jdk.localedata,jdk.unsupported,jdk.xml.dom
+JDK_MODULES=$JDK_MODULES,jdk.zipfs,jdk.httpserver
 jlink --module-path "$WORK/javafx" --add-modules "$JDK_MODULES,javafx.controls" \
     --strip-debug --no-header-files --no-man-pages --compress zip-6 --output "$WORK/runtime"
 # JavaFX looks for its native libraries beside the runtime's own; without them it unpacks copies into ~/.openjfx

@@ -3,13 +3,14 @@
 #   dcmtk, libgdcm-tools, openjph-tools  reference DICOM and HTJ2K decoders/encoders
 #   orthanc, orthanc-dicomweb, orthanc-gdcm  a real DICOMweb peer (GDCM plugin for its JPEG 2000 frames) (its Debian service is kept from starting; tests start their own)
 #   xvfb, xauth  a virtual display for running the real app window (headless UI tests use Monocle and need none)
+#   softhsm2  a real PKCS#11 token (SoftHSM) for the UZI-pas and HSM tests; the tests make their own tokens in temporary folders
 #   fakeroot  for jpackage's .deb
 #   libgtk-3-0  JavaFX's window toolkit, for the test that starts the packaged app on a virtual display
 #   rsyslog, rsyslog-gnutls  a real TLS syslog receiver (RFC 5425) for the audit tests (its Debian service is kept from starting; tests start their own)
 # As root it uses apt-get; otherwise it prints what is missing and carries on (the tests that need it say so).
 set -uo pipefail
 
-PACKAGES=(dcmtk libgdcm-tools openjph-tools orthanc orthanc-dicomweb orthanc-gdcm xvfb xauth fakeroot libgtk-3-0 rsyslog rsyslog-gnutls)
+PACKAGES=(dcmtk libgdcm-tools openjph-tools orthanc orthanc-dicomweb orthanc-gdcm xvfb xauth fakeroot libgtk-3-0 rsyslog rsyslog-gnutls softhsm2)
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do

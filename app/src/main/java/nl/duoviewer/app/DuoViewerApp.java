@@ -14,6 +14,7 @@ import nl.duoviewer.app.concurrency.BackgroundExecutor;
 import nl.duoviewer.app.concurrency.FxThread;
 import nl.duoviewer.app.decoding.DecodePool;
 import nl.duoviewer.app.i18n.Texts;
+import nl.duoviewer.app.identity.FxSecretPrompt;
 import nl.duoviewer.app.imaging.ImagingService;
 import nl.duoviewer.app.launch.AppOptions;
 import nl.duoviewer.app.launch.CommandLine;
@@ -84,7 +85,8 @@ public final class DuoViewerApp extends Application {
         Texts texts = Texts.forDefaultLocale();
         background = new BackgroundExecutor("duoviewer-io", 4);
         decoding = DecodePool.perCore();
-        ServiceWiring.Wired wired = ServiceWiring.create(options, texts, networks, decoding);
+        ServiceWiring.Wired wired = ServiceWiring.create(options, texts, networks, decoding,
+                new FxSecretPrompt(texts, () -> stage));
         service = wired.service();
         audit = wired.audit();
         if (audit != null) {

@@ -22,6 +22,7 @@ import nl.duoviewer.app.network.EmbeddedDemoNetwork;
 import nl.duoviewer.xca.config.ConfigException;
 import nl.duoviewer.xca.config.DuoConfigFile;
 import nl.duoviewer.xca.config.LaunchSettings;
+import nl.duoviewer.xca.security.SecretPrompt;
 
 /**
  * Chooses the network for the options (decision record 14): the gateway configuration named by {@code --config},
@@ -69,6 +70,12 @@ final class ServiceWiring {
      * opened (no disk space, no permission, a broken {@code duo.audit} block) the viewer says so and stays empty.
      */
     static Wired create(AppOptions options, Texts texts, NetworkChoice choice, DecodePool decoding) {
+        return create(options, texts, choice, decoding, SecretPrompt.NONE);
+    }
+
+    /** As above; {@code prompt} asks the user for the UZI-pas PIN or a key's password. */
+    static Wired create(AppOptions options, Texts texts, NetworkChoice choice, DecodePool decoding,
+                        SecretPrompt prompt) {
         Optional<Path> configFile = configFile(options);
         WorkstationAudit audit;
         try {
@@ -86,7 +93,7 @@ final class ServiceWiring {
             return new Wired(new NetworkUnavailableService(texts.get("sources.network"), message), message,
                     Optional.empty(), null, audit, Optional.empty(), LaunchSettings.NONE, configFile);
         }
-        DuoImagingService service = new DuoImagingService(network, texts, decoding, audit);
+        DuoImagingService service = new DuoImagingService(network, texts, decoding, audit, prompt);
         Optional<LaunchContext> demo;
         try {
             demo = network.defaultPatient();

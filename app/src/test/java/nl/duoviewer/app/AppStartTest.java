@@ -51,8 +51,8 @@ class AppStartTest {
         // the first start generates the network's keys: give it time, but not forever
         Fx.await("the network and the timeline", 120, () -> screen.studiesListed() == demo.studies().size()
                 && screen.texts("source-row", "source-state").equals(List.of("Complete", "Complete", "Complete")));
-        assertEquals("Embedded demo network: 3 communities on this computer (Founda Health, Enovation, Alphatron TLB)",
-                screen.text("network-line"));
+        assertEquals("Embedded demo network: 3 communities on this computer (Founda Health, Enovation, Alphatron TLB)"
+                + "  \u00b7  User: DEMO (no real identity)", screen.text("network-line"));
         assertEquals("Timeline (" + demo.studies().size() + " studies)", screen.text("pane-title"));
     }
 }

@@ -66,7 +66,9 @@ class AuditVerifyCommandTest {
             throw new AssertionError(e);
         }
         Bsn patient = Bsn.parse("999999011");
-        audit.requesterIs(new RequesterIdentity("00001234", "900012345", "01.015", "TREAT", "Ziekenhuis Oost", ""));
+        audit.requesterIs(new RequesterIdentity(new nl.duoviewer.xca.config.OrganisationIdentity("00001234", "Ziekenhuis Oost", "",
+                "TREAT"), new nl.duoviewer.xca.identity.UserIdentity("900012345", "01.015", "Dr. Test",
+                nl.duoviewer.xca.identity.IdentitySource.UZI_PAS)));
         audit.patientOpened(patient);
         audit.record(AuditEvent.of(Instant.now(), AuditEvent.Transaction.ITI_38, patient)
                 .community("urn:oid:1.2.3").endpoint("https://gw.example.nl/iti38").build());

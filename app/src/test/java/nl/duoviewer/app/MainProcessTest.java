@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import nl.duoviewer.network.pki.TestPki;
+
 /** The launcher as a real process: what the user or the EHR sees when starting the viewer. */
 class MainProcessTest {
 
@@ -76,25 +78,36 @@ class MainProcessTest {
         }
     }
 
-    /** A configuration file as IT writes it, with everything a client needs except what the test leaves out. */
-    private static Path gatewayConfig(Path dir, String without, String keystore) throws Exception {
-        StringBuilder p = new StringBuilder();
+    /**
+     * A configuration file as IT writes it, with the demo network's PKI files for trust store and keystore, with
+     * {@code changes} applied (a null value removes the key).
+     */
+    private static Path gatewayConfig(Path dir, java.util.Map<String, String> changes) throws Exception {
+        TestPki pki = TestPki.create(dir.resolve("pki"), "90001234");
         java.util.Map<String, String> keys = new java.util.LinkedHashMap<>();
         keys.put("duo.communities", "founda");
         keys.put("duo.community.founda.name", "Founda Health");
         keys.put("duo.community.founda.homeCommunityId", "urn:oid:1.3.6.1.4.1.21367.13.70.1");
-        keys.put("duo.community.founda.query", "http://127.0.0.1:9/founda/iti38");
-        keys.put("duo.community.founda.retrieve", "http://127.0.0.1:9/founda/iti39");
-        keys.put("duo.community.founda.imaging", "http://127.0.0.1:9/founda/rad75");
-        keys.put("duo.mitz.open", "http://127.0.0.1:9/mitz/open");
-        keys.put("duo.mitz.closed", "http://127.0.0.1:9/mitz/closed");
+        keys.put("duo.community.founda.query", "https://gw.example.nl/founda/iti38");
+        keys.put("duo.community.founda.retrieve", "https://gw.example.nl/founda/iti39");
+        keys.put("duo.community.founda.imaging", "https://gw.example.nl/founda/rad75");
+        keys.put("duo.mitz.open", "https://mitz.example.nl/mitz/open");
+        keys.put("duo.mitz.closed", "https://mitz.example.nl/mitz/closed");
         keys.put("duo.requester.ura", "90001234");
-        keys.put("duo.requester.uzi", "900012345");
-        keys.put("duo.requester.role", "01.015");
-        keys.put("duo.keystore.path", keystore);
-        keys.put("duo.keystore.password", "secret-password");
-        keys.put("duo.keystore.alias", "duoviewer-org");
-        keys.remove(without);
+        keys.put("duo.identity.sources", "EHR_LAUNCH");
+        keys.put("duo.keystore.path", pki.directory().resolve(TestPki.ORGANISATION_FILE).toString());
+        keys.put("duo.keystore.password", "env:" + TestPki.PASSWORD_VARIABLE);
+        keys.put("duo.keystore.alias", TestPki.ALIAS);
+        keys.put("duo.tls.truststore", pki.directory().resolve(TestPki.TRUST_STORE_FILE).toString());
+        keys.put("duo.tls.revocation", "NONE");
+        changes.forEach((k, v) -> {
+            if (v == null) {
+                keys.remove(k);
+            } else {
+                keys.put(k, v);
+            }
+        });
+        StringBuilder p = new StringBuilder();
         keys.forEach((k, v) -> p.append(k).append('=').append(v).append('\n'));
         return Files.writeString(dir.resolve("gateway.properties"), p.toString());
     }
@@ -109,7 +122,7 @@ class MainProcessTest {
 
     @Test
     void aConfigurationWithoutARequiredKeyExitsWithCode2NamingFileAndKey(@TempDir Path dir) throws Exception {
-        Path config = gatewayConfig(dir, "duo.mitz.open", "org.p12");
+        Path config = gatewayConfig(dir, java.util.Collections.singletonMap("duo.mitz.open", null));
         Result r = runInProcess("--config", config.toString(), "--bsn", "999999011");
         assertEquals(2, r.exit());
         assertTrue(r.err().contains(config.toString()) && r.err().contains("key 'duo.mitz.open': missing"),
@@ -117,25 +130,35 @@ class MainProcessTest {
     }
 
     @Test
-    void aConfigurationWhoseKeystoreCannotBeOpenedExitsWithCode2(@TempDir Path dir) throws Exception {
-        Path config = gatewayConfig(dir, "", "no-such-keystore.p12");
+    void plainHttpToAnotherComputerExitsWithCode2NamingFileAndKey(@TempDir Path dir) throws Exception {
+        Path config = gatewayConfig(dir, java.util.Map.of("duo.community.founda.query",
+                "http://gw.example.nl/founda/iti38"));
+        Result r = launch("--config", config.toString(), "--bsn", "999999011");
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains(config.toString()) && r.err().contains("key 'duo.community.founda.query'")
+                && r.err().contains("https"), r.err());
+    }
+
+    @Test
+    void aPasswordWrittenInTheFileExitsWithCode2WithoutRepeatingIt(@TempDir Path dir) throws Exception {
+        Path config = gatewayConfig(dir, java.util.Map.of("duo.keystore.password", "secret-password"));
         Result r = runInProcess("--config", config.toString());
         assertEquals(2, r.exit());
-        assertTrue(r.err().startsWith("duoviewer: Cannot open keystore " + dir.resolve("no-such-keystore.p12")),
-                r.err());
+        assertTrue(r.err().contains(config.toString()) && r.err().contains("key 'duo.keystore.password'"), r.err());
+        assertTrue(r.err().contains("env:") && r.err().contains("prompt"), r.err());
         assertTrue(!r.err().contains("secret-password"), "the password is never printed");
     }
 
     @Test
     void aBrokenSystemConfigurationExitsWithCode2NamingFileAndKeyBeforeAnyWindow(@TempDir Path dir)
             throws Exception {
-        Path system = gatewayConfig(dir, "duo.requester.uzi", "org.p12");
+        Path system = gatewayConfig(dir, java.util.Collections.singletonMap("duo.requester.ura", null));
         String before = System.getProperty(nl.duoviewer.app.launch.ConfigLocations.SYSTEM_PROPERTY);
         try {
             System.setProperty(nl.duoviewer.app.launch.ConfigLocations.SYSTEM_PROPERTY, system.toString());
             Result r = runInProcess("--bsn", "999999011");
             assertEquals(2, r.exit());
-            assertTrue(r.err().contains(system.toString()) && r.err().contains("key 'duo.requester.uzi': missing"),
+            assertTrue(r.err().contains(system.toString()) && r.err().contains("key 'duo.requester.ura': missing"),
                     r.err());
         } finally {
             if (before == null) {
@@ -148,7 +171,7 @@ class MainProcessTest {
 
     @Test
     void aBadLaunchTokenDigestIsAConfigurationErrorThatDoesNotRepeatTheValue(@TempDir Path dir) throws Exception {
-        Path config = gatewayConfig(dir, "", "org.p12");
+        Path config = gatewayConfig(dir, java.util.Map.of());
         Files.writeString(config, "duo.launch.tokenSha256=not-a-digest-but-maybe-the-token\n",
                 java.nio.file.StandardOpenOption.APPEND);
         Result r = runInProcess("--config", config.toString());
@@ -159,9 +182,42 @@ class MainProcessTest {
 
     @Test
     void demoAndConfigTogetherAreAUsageError(@TempDir Path dir) throws Exception {
-        Result r = runInProcess("--demo", "--config", gatewayConfig(dir, "", "org.p12").toString());
+        Result r = runInProcess("--demo", "--config", gatewayConfig(dir, java.util.Map.of()).toString());
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("--demo and --config exclude each other"), r.err());
+    }
+
+    @Test
+    void aPasswordVariableThatIsNotSetExitsWithCode2NamingIt(@TempDir Path dir) throws Exception {
+        Path config = gatewayConfig(dir, java.util.Map.of("duo.keystore.password", "env:DUO_TEST_SURELY_UNSET_4711"));
+        Result r = runInProcess("--config", config.toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains(config.toString()) && r.err().contains("duo.keystore.password")
+                && r.err().contains("DUO_TEST_SURELY_UNSET_4711"), r.err());
+    }
+
+    @Test
+    void aConfigurationWhoseKeystoreCannotBeOpenedExitsWithCode2(@TempDir Path dir) throws Exception {
+        Path missing = gatewayConfig(dir, java.util.Map.of("duo.keystore.path", "no-such-keystore.p12"));
+        Result r = runInProcess("--config", missing.toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("key 'duo.keystore.path'") && r.err().contains("no-such-keystore.p12"), r.err());
+        // PATH is set, and is not the password
+        Path wrong = gatewayConfig(dir, java.util.Map.of("duo.keystore.password", "env:PATH"));
+        Result w = runInProcess("--config", wrong.toString());
+        assertEquals(2, w.exit());
+        assertTrue(w.err().contains(wrong.toString()) && w.err().contains("duo.keystore.password")
+                && w.err().contains("password is wrong"), w.err());
+        assertTrue(!w.err().contains(System.getenv("PATH")), "the variable's value is never printed");
+    }
+
+    @Test
+    void aTrustStoreThatIsNotOneExitsWithCode2NamingTheKey(@TempDir Path dir) throws Exception {
+        Path junk = Files.writeString(dir.resolve("junk.pem"), "not a certificate");
+        Path config = gatewayConfig(dir, java.util.Map.of("duo.tls.truststore", junk.toString()));
+        Result r = runInProcess("--config", config.toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains(config.toString()) && r.err().contains("duo.tls.truststore"), r.err());
     }
 
     @Test

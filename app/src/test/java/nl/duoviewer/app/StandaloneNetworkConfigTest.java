@@ -72,10 +72,10 @@ class StandaloneNetworkConfigTest {
         OnScreen screen = new OnScreen(new FxRobot());
         DemoCatalogue catalogue = new CatalogueGenerator(CatalogueGenerator.DEFAULT_SEED).generate();
         int studies = catalogue.patient(CatalogueGenerator.SHOWCASE_PATIENT).orElseThrow().studies().size();
-        Fx.await("the timeline from the standalone network", 60, () -> screen.studiesListed() == studies
+        Fx.await("the timeline from the standalone network", 120, () -> screen.studiesListed() == studies
                 && screen.texts("source-row", "source-state").equals(List.of("Complete", "Complete", "Complete")));
-        assertEquals("DUO network from duo-network.properties: 3 communities (Founda Health, Enovation, Alphatron TLB)",
-                screen.text("network-line"));
+        assertEquals("DUO network from duo-network.properties: 3 communities (Founda Health, Enovation, Alphatron TLB)"
+                + "  \u00b7  User: DEMO (no real identity)", screen.text("network-line"));
         assertEquals("Patient context: command line", screen.text("#banner-context"));
 
         DemoStudy xray = catalogue.registrations(Network.FOUNDA, CatalogueGenerator.SHOWCASE_PATIENT).stream()

@@ -8,6 +8,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import nl.duoviewer.network.catalogue.DemoPatient;
+import nl.duoviewer.network.pki.TestPki;
 import nl.duoviewer.xca.config.CommunityEndpoint;
 import nl.duoviewer.xca.config.DuoClientConfig;
 
@@ -73,6 +74,7 @@ public final class DuoNetworkMain {
             stopped.countDown();
         }, "duo-network-shutdown"));
         DuoClientConfig config = net.clientConfig();
+        warmUp(net);
         net.writeClientConfig(configFile);
         System.out.println("Embedded DUO network is up (" + (deterministic ? "deterministic test bytes"
                 : "real DICOM images, cached in " + cache) + ").");
@@ -87,9 +89,31 @@ public final class DuoNetworkMain {
         for (DemoPatient p : net.catalogue().patients()) {
             System.out.printf("  %s  %-24s %d studies%n", p.bsn().value(), p.displayName(), p.studies().size());
         }
-        System.out.println("Client configuration written to " + configFile);
+        System.out.println("Client configuration written to " + configFile + " (every endpoint https; the trust store,");
+        System.out.println("  client keystore, CRL and Mitz certificate beside it in " + configFile.getParent()
+                .resolve("duo-network-keys") + ").");
+        System.out.println("The viewer reads the demo keystore's password from the environment; ./run sets it, or:");
+        System.out.println("  export " + TestPki.PASSWORD_VARIABLE + "=" + TestPki.DEMO_PASSWORD);
         System.out.println("Press Ctrl-C to stop.");
         stopped.await();
+    }
+
+    /**
+     * Queries the showcase patient's timeline with the network's own client before announcing it, so that a viewer's
+     * first question does not wait for this JVM's cold start (TLS, XML signatures, CXF); counters are reset after.
+     */
+    private static void warmUp(EmbeddedDuoNetwork net) {
+        try (nl.duoviewer.xca.DuoClient client = nl.duoviewer.xca.DuoClient.open(net.clientConfig())) {
+            client.queryTimeline(nl.duoviewer.network.catalogue.CatalogueGenerator.SHOWCASE_PATIENT).completion()
+                    .get(120, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            System.err.println("duo-network: the warm-up question failed (" + e.getMessage() + "); serving anyway");
+        }
+        try {
+            net.restoreHealthy();
+        } catch (java.io.IOException e) {
+            System.err.println("duo-network: " + e.getMessage());
+        }
     }
 
     private static void usage(String problem) {

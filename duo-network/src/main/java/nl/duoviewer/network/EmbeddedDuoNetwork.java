@@ -26,6 +26,7 @@ import nl.duoviewer.network.gateway.RespondingGateway;
 import nl.duoviewer.network.gateway.TemporaryConsents;
 import nl.duoviewer.network.mitz.MitzFault;
 import nl.duoviewer.network.mitz.MitzService;
+import nl.duoviewer.network.pki.ServerTls;
 import nl.duoviewer.network.pki.TestPki;
 import nl.duoviewer.network.wado.WadoRsServer;
 import nl.duoviewer.xca.config.ActorPosition;
@@ -33,16 +34,20 @@ import nl.duoviewer.xca.config.CommunityEndpoint;
 import nl.duoviewer.xca.config.ConsentMode;
 import nl.duoviewer.xca.config.DuoClientConfig;
 import nl.duoviewer.xca.config.DuoConfigFile;
+import nl.duoviewer.xca.config.IdentitySettings;
 import nl.duoviewer.xca.config.MitzSettings;
+import nl.duoviewer.xca.config.OrganisationIdentity;
 import nl.duoviewer.xca.config.RequesterIdentity;
+import nl.duoviewer.xca.identity.UserIdentity;
 import nl.duoviewer.xca.security.AssertionVerifier;
 import nl.duoviewer.xca.soap.SoapTransaction;
 
 /**
  * The DUO network in one process, on 127.0.0.1 with ephemeral ports: three communities (Founda Health, Enovation,
  * Alphatron TLB), each an XCA-I responding gateway (ITI-38/39, ITI-18/43, RAD-69/75), WADO-RS for Founda and
- * Enovation, and a Mitz service with editable consent. It serves a generated demo catalogue and hands out the client
- * configuration (endpoints, OIDs, a generated test keystore) that the viewer needs.
+ * Enovation, and a Mitz service with editable consent, every server over TLS with a required client certificate from
+ * the network's own {@link TestPki}. It serves a generated demo catalogue and hands out the client configuration
+ * (https endpoints, OIDs, the test PKI's keystore, trust store, CRL and Mitz certificate) that the viewer needs.
  *
  * <pre>
  * try (EmbeddedDuoNetwork net = EmbeddedDuoNetwork.start()) {
@@ -54,8 +59,11 @@ import nl.duoviewer.xca.soap.SoapTransaction;
 public final class EmbeddedDuoNetwork implements AutoCloseable {
 
     /** The requester identity written into the client configuration. */
-    public static final RequesterIdentity DEMO_REQUESTER = new RequesterIdentity("90001234", "900012345", "01.015",
-            "TREAT", "Demo Ziekenhuis (viewer)", "V4");
+    public static final OrganisationIdentity DEMO_ORGANISATION = new OrganisationIdentity("90001234",
+            "Demo Ziekenhuis (viewer)", "V4", "TREAT");
+    /** The demo organisation with the labelled demo user: what the viewer sends when run on this network. */
+    public static final RequesterIdentity DEMO_REQUESTER = new RequesterIdentity(DEMO_ORGANISATION,
+            UserIdentity.demo());
 
     /**
      * Startup options.
@@ -64,14 +72,18 @@ public final class EmbeddedDuoNetwork implements AutoCloseable {
      * @param workDir      where the test keystores are written
      * @param content      image and report bytes (manifests are generated KOS documents)
      * @param wadoNetworks communities that offer WADO-RS
+     * @param gatewayCertificate what the gateways and WADO-RS servers present (tests: the kinds a client refuses)
+     * @param mitzCertificate    what Mitz presents
      */
     public record Options(long seed, Path workDir, Function<DemoCatalogue, StudyContent> content,
-                          Set<Network> wadoNetworks) {
+                          Set<Network> wadoNetworks, TestPki.ServerCertificate gatewayCertificate,
+                          TestPki.ServerCertificate mitzCertificate) {
 
         /** Deterministic test bytes for images and reports: fast, for protocol tests. */
         public static Options defaults() throws IOException {
             return new Options(CatalogueGenerator.DEFAULT_SEED, Files.createTempDirectory("duo-network"),
-                    c -> new DeterministicStudyContent(), Set.of(Network.FOUNDA, Network.ENOVATION));
+                    c -> new DeterministicStudyContent(), Set.of(Network.FOUNDA, Network.ENOVATION),
+                    TestPki.ServerCertificate.VALID, TestPki.ServerCertificate.VALID);
         }
 
         /**
@@ -91,16 +103,21 @@ public final class EmbeddedDuoNetwork implements AutoCloseable {
         }
 
         public Options withContent(StudyContent c) {
-            return new Options(seed, workDir, catalogue -> c, wadoNetworks);
+            return new Options(seed, workDir, catalogue -> c, wadoNetworks, gatewayCertificate, mitzCertificate);
         }
 
         public Options withSyntheticContent(Path cacheDir) {
             return new Options(seed, workDir, catalogue -> new SyntheticStudyContent(catalogue, cacheDir),
-                    wadoNetworks);
+                    wadoNetworks, gatewayCertificate, mitzCertificate);
         }
 
         public Options withWorkDir(Path dir) {
-            return new Options(seed, dir, content, wadoNetworks);
+            return new Options(seed, dir, content, wadoNetworks, gatewayCertificate, mitzCertificate);
+        }
+
+        /** Servers presenting other certificates than the valid ones: for the tests of what a client refuses. */
+        public Options withServerCertificates(TestPki.ServerCertificate gateways, TestPki.ServerCertificate mitz) {
+            return new Options(seed, workDir, content, wadoNetworks, gateways, mitz);
         }
     }
 
@@ -123,21 +140,23 @@ public final class EmbeddedDuoNetwork implements AutoCloseable {
                     CommunityNode node = communities.get(n);
                     return node == null ? null : node.wadoBase();
                 });
-        this.pki = TestPki.create(options.workDir(), DEMO_REQUESTER.ura());
+        this.pki = TestPki.create(options.workDir(), DEMO_ORGANISATION.ura());
         this.bus = BusFactory.newInstance().createBus();
         Clock clock = Clock.systemUTC();
         this.temporaryConsents = new TemporaryConsents(clock);
+        ServerTls gatewayTls = new ServerTls(pki, options.gatewayCertificate());
         for (Network n : Network.values()) {
             AssertionVerifier verifier = new AssertionVerifier(Set.of(pki.trustedCertificate()),
                     n.homeCommunityId(), clock);
             RespondingGateway gateway = new RespondingGateway(n, catalogue, content, verifier, bus,
-                    n.temporaryConsent() ? temporaryConsents : null);
+                    gatewayTls.jetty(), n.temporaryConsent() ? temporaryConsents : null);
             WadoRsServer wado = options.wadoNetworks().contains(n) ? new WadoRsServer(n, catalogue, content,
-                    verifier, gateway.faults(), gateway.counters()) : null;
+                    verifier, gateway.faults(), gateway.counters(), gatewayTls.httpServer()) : null;
             communities.put(n, new CommunityNode(gateway, wado));
         }
         this.mitz = new MitzService(catalogue, new AssertionVerifier(Set.of(pki.trustedCertificate()),
-                MitzSettings.DEFAULT_AUDIENCE, clock), clock);
+                MitzSettings.DEFAULT_AUDIENCE, clock), clock,
+                new ServerTls(pki, options.mitzCertificate()).httpServer(), pki.mitzSigner());
     }
 
     /** Starts with the default demo catalogue and deterministic content. */
@@ -236,9 +255,13 @@ public final class EmbeddedDuoNetwork implements AutoCloseable {
         mitz.setDown(false);
     }
 
-    /** Client configuration for the viewer as Initiating Gateway (ITI-38/39, RAD-75). */
+    /**
+     * Client configuration for the viewer as Initiating Gateway (ITI-38/39, RAD-75), with the configuration file's
+     * default timeout of 30 s per community: a cold JVM's first mutual-TLS exchange can take seconds on a busy
+     * machine.
+     */
     public DuoClientConfig clientConfig() {
-        return clientConfig(ActorPosition.INITIATING_GATEWAY, Duration.ofSeconds(10));
+        return clientConfig(ActorPosition.INITIATING_GATEWAY, Duration.ofSeconds(30));
     }
 
     /**
@@ -256,17 +279,27 @@ public final class EmbeddedDuoNetwork implements AutoCloseable {
                     c.endpoint(ig ? SoapTransaction.RAD_75 : SoapTransaction.RAD_69),
                     c.wadoBase(), timeout, n.temporaryConsent() ? ConsentMode.TEMPORARY_CONSENT : ConsentMode.MITZ));
         }
+        // 30 s like a community's default: the first answer of a cold JVM (TLS, XML signatures) can take seconds
         MitzSettings m = new MitzSettings(mitz.openEndpoint(), mitz.closedEndpoint(), true,
-                MitzSettings.DEFAULT_AUDIENCE, "GGC002", Duration.ofSeconds(10),
+                MitzSettings.DEFAULT_AUDIENCE, "GGC002", Duration.ofSeconds(30),
                 MitzSettings.DEFAULT_DECISION_CACHE_TTL, MitzSettings.DEFAULT_LOCALISATION_TTL);
-        return new DuoClientConfig(position, endpoints, m, DEMO_REQUESTER, pki.organisation(), null,
-                DuoClientConfig.DEFAULT_TRANSFER_SYNTAXES, 1, 32, 32L << 20, 64L << 20, 1L << 30);
+        return new DuoClientConfig(position, endpoints, m, DEMO_ORGANISATION, IdentitySettings.demoWithEhr(),
+                pki.organisation(), pki.trustSettings(), null, DuoClientConfig.DEFAULT_TRANSFER_SYNTAXES, 1, 32,
+                32L << 20, 64L << 20, 1L << 30);
     }
 
-    /** Writes {@link #clientConfig()} as the properties file IT would write for a real gateway. */
+    /**
+     * Writes {@link #clientConfig()} as the properties file IT would write for a real gateway: every endpoint https,
+     * the demo CA as trust store, the CRL, Mitz's signing certificate, and the keystore password read from
+     * {@value TestPki#PASSWORD_VARIABLE} (the file holds no secret).
+     */
     public Path writeClientConfig(Path file) throws IOException {
-        DuoConfigFile.write(clientConfig(), file, "Embedded DUO network (demo): endpoints on 127.0.0.1, "
-                + "test keystore generated at start-up.");
+        DuoConfigFile.write(clientConfig().withKeystore(pki.organisationFromEnvironment()), file,
+                "Embedded DUO network (demo): endpoints on 127.0.0.1 over TLS with client certificates, from a\n"
+                + "test PKI generated at start-up (files beside this one). The viewer reads the demo keystore's\n"
+                + "password from " + TestPki.PASSWORD_VARIABLE + " (./run sets it; its value is public: \""
+                + TestPki.DEMO_PASSWORD + "\").\nThe user is the labelled DEMO user, allowed only because every endpoint "
+                + "is on this computer.");
         return file;
     }
 

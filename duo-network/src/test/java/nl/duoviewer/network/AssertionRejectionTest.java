@@ -52,7 +52,8 @@ class AssertionRejectionTest {
 
     @BeforeAll
     static void client() {
-        http = HttpClient.newHttpClient();
+        // a client the servers let in (mutual TLS), so that the assertion is what is judged
+        http = SharedNetwork.get().pki().clientTls().apply(HttpClient.newBuilder()).build();
     }
 
     @AfterAll
@@ -73,7 +74,7 @@ class AssertionRejectionTest {
     /** Every kind of bad assertion, by name, made for the given audience. */
     private Map<String, Supplier<Element>> badAssertions(String audience) {
         OrganisationCredentials good = net.pki().organisationCredentials();
-        OrganisationCredentials intruder = OrganisationCredentials.load(net.pki().intruder());
+        OrganisationCredentials intruder = net.pki().intruderCredentials();
         Map<String, Supplier<Element>> m = new LinkedHashMap<>();
         m.put("unsigned", () -> {
             Element a = factory(good, Clock.systemUTC()).create(audience);

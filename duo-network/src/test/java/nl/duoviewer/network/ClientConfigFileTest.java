@@ -21,12 +21,17 @@ import nl.duoviewer.network.catalogue.CatalogueGenerator;
 import nl.duoviewer.network.catalogue.DemoCatalogue;
 import nl.duoviewer.network.catalogue.Network;
 import nl.duoviewer.network.gateway.Counters;
+import nl.duoviewer.network.pki.TestPki;
 import nl.duoviewer.xca.DuoClient;
 import nl.duoviewer.xca.audit.AuditEvent;
 import nl.duoviewer.xca.config.DuoClientConfig;
 import nl.duoviewer.xca.config.DuoConfigFile;
 import nl.duoviewer.xca.config.MitzSettings;
 import nl.duoviewer.xca.consent.ConsentDeniedException;
+import nl.duoviewer.xca.identity.UserIdentity;
+import nl.duoviewer.xca.security.ClientSecurity;
+import nl.duoviewer.xca.security.SecretPrompt;
+import nl.duoviewer.xca.security.SecretResolver;
 
 /** The configuration file the network writes is the one IT would write, and a client built from it works. */
 class ClientConfigFileTest {
@@ -42,13 +47,22 @@ class ClientConfigFileTest {
     void writtenConfigurationDrivesARealClient(@TempDir Path dir) throws Exception {
         Path file = net.writeClientConfig(dir.resolve("duo.properties"));
         String text = Files.readString(file);
-        assertTrue(text.contains("duo.community.founda.query=http\\://127.0.0.1") || text.contains(
-                "duo.community.founda.query=http://127.0.0.1"), text);
+        for (String line : text.lines().filter(l -> l.contains("://")).toList()) {
+            assertTrue(line.contains("=https://127.0.0.1:"), "every endpoint is https: " + line);
+        }
+        assertTrue(text.contains("duo.keystore.password=env:" + TestPki.PASSWORD_VARIABLE), text);
+        assertTrue(!text.contains("duo.keystore.password=" + TestPki.DEMO_PASSWORD), "no password in the file");
+        assertTrue(text.contains("duo.tls.truststore="), text);
+        assertTrue(text.contains("duo.mitz.signingCertificate="), text);
         DuoClientConfig config = DuoConfigFile.load(file);
         List<AuditEvent> audit = new CopyOnWriteArrayList<>();
         var bsn = CatalogueGenerator.SHOWCASE_PATIENT;
-        try (DuoClient client = DuoClient.open(config, nl.duoviewer.xca.security.TransportSecurity.NONE,
-                audit::add, java.time.Clock.systemUTC())) {
+        // the environment the viewer's process would have (./run exports the variable)
+        SecretResolver env = new SecretResolver(name -> TestPki.PASSWORD_VARIABLE.equals(name)
+                ? TestPki.DEMO_PASSWORD : null, SecretPrompt.NONE);
+        try (ClientSecurity security = ClientSecurity.open(config, env);
+             DuoClient client = DuoClient.open(config, security, UserIdentity.demo(), audit::add,
+                     java.time.Clock.systemUTC())) {
             TimelineSnapshot snap = client.queryTimeline(bsn).completion().get(60, TimeUnit.SECONDS);
             assertEquals(3, snap.sources().size());
             assertTrue(snap.sources().stream().allMatch(s -> s.state() == SourceStatus.State.COMPLETE));
@@ -56,7 +70,7 @@ class ClientConfigFileTest {
             client.retrieveManifest(bsn, record, (meta, in) -> in.readAllBytes());
         }
         // who, which patient, where, what: everything the ATNA message needs, stamped with the configured requester
-        assertTrue(audit.stream().allMatch(e -> e.patient().equals(bsn) && config.requester().equals(e.requester())),
+        assertTrue(audit.stream().allMatch(e -> e.patient().equals(bsn) && new nl.duoviewer.xca.config.RequesterIdentity(config.organisation(), UserIdentity.demo()).equals(e.requester())),
                 audit.toString());
         AuditEvent open = audit.stream().filter(e -> e.transaction() == AuditEvent.Transaction.MITZ_OPEN)
                 .findFirst().orElseThrow();
@@ -82,7 +96,8 @@ class ClientConfigFileTest {
         DuoClientConfig openOnly = new DuoClientConfig(c.actorPosition(), c.communities(),
                 new MitzSettings(m.openQuestionEndpoint(), m.closedQuestionEndpoint(), false, m.audience(),
                         m.dataCategory(), m.timeout(), m.decisionCacheTtl()),
-                c.requester(), c.keystore(), c.samlIssuer(), c.transferSyntaxes(), c.queryRetries(),
+                c.organisation(), c.identity(), c.keystore(), c.trust(), c.samlIssuer(), c.transferSyntaxes(),
+                c.queryRetries(),
                 c.maxQuerySplits(), c.maxQueryResponseBytes(), c.maxDocumentBytes(), c.maxInstanceBytes());
         var bsn = CatalogueGenerator.SHOWCASE_PATIENT;
         DemoCatalogue.Registration allowed = net.catalogue().registrations(Network.FOUNDA, bsn).getFirst();

@@ -37,7 +37,6 @@ import nl.duoviewer.xca.config.CommunityEndpoint;
 import nl.duoviewer.xca.config.DuoClientConfig;
 import nl.duoviewer.xca.consent.ConsentDeniedException;
 import nl.duoviewer.xca.consent.RetrievalPermit;
-import nl.duoviewer.xca.security.TransportSecurity;
 
 /**
  * Consent scope and freshness (decision record 12) against the embedded Mitz: only a Permit is reused and only
@@ -64,12 +63,12 @@ class ConsentFreshnessTest {
                 : new CommunityEndpoint(e.id(), e.displayName(), e.homeCommunityId(), e.queryEndpoint(),
                         e.retrieveEndpoint(), e.imagingEndpoint(), null, e.timeout(), e.consent())).toList();
         return new DuoClientConfig(c.actorPosition(), communities, c.mitz().withLifetimes(decisions, localisation),
-                c.requester(), c.keystore(), c.samlIssuer(), c.transferSyntaxes(), c.queryRetries(),
+                c.organisation(), c.identity(), c.keystore(), c.trust(), c.samlIssuer(), c.transferSyntaxes(), c.queryRetries(),
                 c.maxQuerySplits(), c.maxQueryResponseBytes(), c.maxDocumentBytes(), c.maxInstanceBytes());
     }
 
     private DuoClient client(DuoClientConfig config) {
-        return DuoClient.open(config, TransportSecurity.NONE, AuditSink.NONE, clock);
+        return DuoClient.open(config, AuditSink.NONE, clock);
     }
 
     private DemoCatalogue.Registration registration(Network n) {

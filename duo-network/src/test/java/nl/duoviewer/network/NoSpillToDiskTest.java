@@ -61,8 +61,8 @@ class NoSpillToDiskTest {
         List<CommunityEndpoint> soapOnly = c.communities().stream().map(e -> new CommunityEndpoint(e.id(),
                 e.displayName(), e.homeCommunityId(), e.queryEndpoint(), e.retrieveEndpoint(), e.imagingEndpoint(),
                 null, java.time.Duration.ofSeconds(60), e.consent())).toList(); // a loaded CI machine starts slowly
-        DuoClientConfig config = new DuoClientConfig(c.actorPosition(), soapOnly, c.mitz(), c.requester(),
-                c.keystore(), c.samlIssuer(), c.transferSyntaxes(), c.queryRetries(), c.maxQuerySplits(),
+        DuoClientConfig config = new DuoClientConfig(c.actorPosition(), soapOnly, c.mitz(), c.organisation(), c.identity(),
+                c.keystore(), c.trust(), c.samlIssuer(), c.transferSyntaxes(), c.queryRetries(), c.maxQuerySplits(),
                 c.maxQueryResponseBytes(), c.maxDocumentBytes(), c.maxInstanceBytes());
         Path file = dir.resolve("client.properties");
         DuoConfigFile.write(config, file, "no WADO-RS");

@@ -55,9 +55,9 @@ class RetrievalTest {
     }
 
     private static DuoClientConfig with(DuoClientConfig c, List<String> syntaxes, long maxInstanceBytes) {
-        return new DuoClientConfig(c.actorPosition(), c.communities(), c.mitz(), c.requester(), c.keystore(),
-                c.samlIssuer(), syntaxes, c.queryRetries(), c.maxQuerySplits(), c.maxQueryResponseBytes(),
-                c.maxDocumentBytes(), maxInstanceBytes);
+        return new DuoClientConfig(c.actorPosition(), c.communities(), c.mitz(), c.organisation(), c.identity(),
+                c.keystore(), c.trust(), c.samlIssuer(), syntaxes, c.queryRetries(), c.maxQuerySplits(),
+                c.maxQueryResponseBytes(), c.maxDocumentBytes(), maxInstanceBytes);
     }
 
     /** The timeline entry of a catalogue study, as the client found it. */

@@ -54,7 +54,7 @@ class RetrieveLimitsTest {
         List<CommunityEndpoint> soapOnly = c.communities().stream().map(e -> new CommunityEndpoint(e.id(),
                 e.displayName(), e.homeCommunityId(), e.queryEndpoint(), e.retrieveEndpoint(), e.imagingEndpoint(),
                 null, e.timeout(), e.consent())).toList();
-        return new DuoClientConfig(c.actorPosition(), soapOnly, c.mitz(), c.requester(), c.keystore(),
+        return new DuoClientConfig(c.actorPosition(), soapOnly, c.mitz(), c.organisation(), c.identity(), c.keystore(), c.trust(),
                 c.samlIssuer(), c.transferSyntaxes(), c.queryRetries(), c.maxQuerySplits(),
                 c.maxQueryResponseBytes(), c.maxDocumentBytes(), c.maxInstanceBytes());
     }

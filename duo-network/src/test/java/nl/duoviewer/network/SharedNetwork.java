@@ -42,8 +42,8 @@ final class SharedNetwork {
     /** The network's configuration with another timeout, retry count and query response limit. */
     static DuoClientConfig config(Duration timeout, int retries, long maxQueryResponseBytes) {
         DuoClientConfig c = get().clientConfig(ActorPosition.INITIATING_GATEWAY, timeout);
-        return new DuoClientConfig(c.actorPosition(), c.communities(), c.mitz(), c.requester(), c.keystore(),
-                c.samlIssuer(), c.transferSyntaxes(), retries, c.maxQuerySplits(), maxQueryResponseBytes,
-                c.maxDocumentBytes(), c.maxInstanceBytes());
+        return new DuoClientConfig(c.actorPosition(), c.communities(), c.mitz(), c.organisation(), c.identity(),
+                c.keystore(), c.trust(), c.samlIssuer(), c.transferSyntaxes(), retries, c.maxQuerySplits(),
+                maxQueryResponseBytes, c.maxDocumentBytes(), c.maxInstanceBytes());
     }
 }

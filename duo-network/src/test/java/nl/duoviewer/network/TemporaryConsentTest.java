@@ -35,7 +35,6 @@ import nl.duoviewer.xca.config.ConsentMode;
 import nl.duoviewer.xca.config.DuoClientConfig;
 import nl.duoviewer.xca.consent.ConsentDeniedException;
 import nl.duoviewer.xca.consent.TemporaryConsentSlot;
-import nl.duoviewer.xca.security.TransportSecurity;
 
 /**
  * The TLB pilot's temporary consent of 28 days (decision record 13): the Alphatron TLB community reports it with its
@@ -56,7 +55,7 @@ class TemporaryConsentTest {
     }
 
     private DuoClient client(DuoClientConfig config) {
-        return DuoClient.open(config, TransportSecurity.NONE, AuditSink.NONE, clock);
+        return DuoClient.open(config, AuditSink.NONE, clock);
     }
 
     private DemoCatalogue.Registration alphatron() {
@@ -171,7 +170,7 @@ class TemporaryConsentTest {
         // IT decides the mode: the same TLB answer, slot and all, counts for nothing under Mitz
         DuoClientConfig c = net.clientConfig();
         DuoClientConfig mitzOnly = new DuoClientConfig(c.actorPosition(), c.communities().stream()
-                .map(e -> e.withConsent(ConsentMode.MITZ)).toList(), c.mitz(), c.requester(), c.keystore(),
+                .map(e -> e.withConsent(ConsentMode.MITZ)).toList(), c.mitz(), c.organisation(), c.identity(), c.keystore(), c.trust(),
                 c.samlIssuer(), c.transferSyntaxes(), c.queryRetries(), c.maxQuerySplits(),
                 c.maxQueryResponseBytes(), c.maxDocumentBytes(), c.maxInstanceBytes());
         DemoCatalogue.Registration reg = alphatron();

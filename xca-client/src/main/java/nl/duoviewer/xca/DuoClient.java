@@ -30,17 +30,22 @@ import nl.duoviewer.xca.retrieve.ImagingRetriever;
 import nl.duoviewer.xca.retrieve.InstanceConsumer;
 import nl.duoviewer.xca.retrieve.RetrieveOutcome;
 import nl.duoviewer.xca.retrieve.SeriesRequest;
+import nl.duoviewer.xca.config.RequesterIdentity;
+import nl.duoviewer.xca.identity.IdentitySource;
+import nl.duoviewer.xca.identity.UserIdentity;
 import nl.duoviewer.xca.security.AssertionProvider;
-import nl.duoviewer.xca.security.OrganisationCredentials;
+import nl.duoviewer.xca.security.ClientSecurity;
+import nl.duoviewer.xca.security.CredentialsException;
 import nl.duoviewer.xca.security.SamlAssertionFactory;
-import nl.duoviewer.xca.security.TransportSecurity;
+import nl.duoviewer.xca.security.SecretResolver;
 import nl.duoviewer.xca.soap.SoapPorts;
 import nl.duoviewer.xca.wado.WadoRsClient;
 
 /**
  * The viewer's entry point to the DUO network. Builds a patient's timeline (Mitz localisation, then parallel
  * queries to the localised communities) and retrieves documents and images, each retrieval passing the consent
- * gate first. Thread-safe; one instance per configuration.
+ * gate first. Thread-safe; one instance per configuration and user: every request carries that user's identity, so
+ * a client cannot exist without one (no identity, no query).
  */
 public final class DuoClient implements AutoCloseable {
 
@@ -53,25 +58,33 @@ public final class DuoClient implements AutoCloseable {
     private final ImagingRetriever images;
     private final WadoRsClient wado;
     private final StudyRetriever studies;
+    private final UserIdentity user;
+    /** Closed with the client when the client opened it itself. */
+    private final ClientSecurity ownSecurity;
 
-    private DuoClient(DuoClientConfig config, TransportSecurity transport, AuditSink sink, Clock clock) {
+    private DuoClient(DuoClientConfig config, ClientSecurity security, boolean ownsSecurity, UserIdentity user,
+                      AuditSink sink, Clock clock) {
         this.config = config;
-        // every event names who asked: the requester every request of this client is sent for
-        AuditSink audit = e -> sink.record(e.requester() != null ? e : e.withRequester(config.requester()));
-        OrganisationCredentials credentials = OrganisationCredentials.load(config.keystore());
-        AssertionProvider assertions = new AssertionProvider(new SamlAssertionFactory(credentials,
-                config.requester(), config.samlIssuer(), clock), clock);
-        HttpClient.Builder hb = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(Executors.newVirtualThreadPerTaskExecutor());
-        if (transport.sslContext() != null) {
-            hb.sslContext(transport.sslContext());
+        if (!config.identity().allows(user.source())) {
+            throw new IllegalArgumentException("this deployment does not accept a user identified by "
+                    + user.source());
         }
-        this.http = hb.build();
-        this.ports = new SoapPorts(assertions, transport, config.maxQueryResponseBytes(), config.maxDocumentBytes(),
-                config.maxInstanceBytes());
-        this.gate = new ConsentGate(new MitzClient(config.mitz(), config.requester(), assertions, http, clock),
-                config.mitz(), hcid -> config.communityByHomeId(hcid).map(CommunityEndpoint::consent)
+        this.user = user;
+        this.ownSecurity = ownsSecurity ? security : null;
+        RequesterIdentity requester = new RequesterIdentity(config.organisation(), user);
+        // every event names who asked: the requester every request of this client is sent for
+        AuditSink audit = e -> sink.record(e.requester() != null ? e : e.withRequester(requester));
+        AssertionProvider assertions = new AssertionProvider(new SamlAssertionFactory(security.organisation(),
+                requester, config.samlIssuer(), clock), clock);
+        this.http = security.tls().apply(HttpClient.newBuilder()).connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .build();
+        this.ports = new SoapPorts(assertions, security.tls(), config.maxQueryResponseBytes(),
+                config.maxDocumentBytes(), config.maxInstanceBytes());
+        this.gate = new ConsentGate(new MitzClient(config.mitz(), requester, assertions, http, clock,
+                security.mitzSigner().orElse(null)), config.mitz(),
+                hcid -> config.communityByHomeId(hcid).map(CommunityEndpoint::consent)
                         .orElse(nl.duoviewer.xca.config.ConsentMode.MITZ), clock, audit);
         this.timelineQuery = new TimelineQuery(config, ports, audit, clock);
         this.documents = new DocumentRetriever(config, ports, clock, audit);
@@ -80,13 +93,52 @@ public final class DuoClient implements AutoCloseable {
         this.studies = new StudyRetriever(config, gate, documents, images, wado);
     }
 
-    /** A client for the configuration, without client certificate, logging nowhere. */
+    /**
+     * A client for a configuration whose secrets need no user (held in memory or in the environment) and whose user is
+     * the demo user (the embedded network), logging nowhere.
+     *
+     * @throws IllegalStateException when the configuration names no identity that needs nobody at the keyboard
+     */
     public static DuoClient open(DuoClientConfig config) {
-        return new DuoClient(config, TransportSecurity.NONE, AuditSink.NONE, Clock.systemUTC());
+        return open(config, AuditSink.NONE, Clock.systemUTC());
     }
 
-    public static DuoClient open(DuoClientConfig config, TransportSecurity transport, AuditSink audit, Clock clock) {
-        return new DuoClient(config, transport, audit, clock);
+    /**
+     * As {@link #open(DuoClientConfig)}, auditing into {@code audit} on {@code clock} (the soak and consent tests'
+     * stepping clock).
+     */
+    public static DuoClient open(DuoClientConfig config, AuditSink audit, Clock clock) {
+        if (!config.identity().allows(IdentitySource.DEMO)) {
+            throw new IllegalStateException("no identity: this configuration takes the user from the UZI-pas or the "
+                    + "EHR, so it needs DuoClient.open with the signed-in user");
+        }
+        ClientSecurity security;
+        try {
+            security = ClientSecurity.open(config, SecretResolver.environmentOnly());
+        } catch (CredentialsException e) {
+            throw new nl.duoviewer.xca.config.ConfigException(e.getMessage());
+        }
+        try {
+            return new DuoClient(config, security, true, UserIdentity.demo(), audit, clock);
+        } catch (RuntimeException e) {
+            security.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A client on behalf of {@code user}, connecting with {@code security} (which stays the caller's to close).
+     *
+     * @throws IllegalArgumentException when the configuration does not accept this kind of identity
+     */
+    public static DuoClient open(DuoClientConfig config, ClientSecurity security, UserIdentity user, AuditSink audit,
+                                 Clock clock) {
+        return new DuoClient(config, security, false, java.util.Objects.requireNonNull(user, "user"), audit, clock);
+    }
+
+    /** The person every request of this client is sent for. */
+    public UserIdentity user() {
+        return user;
     }
 
     public DuoClientConfig config() {
@@ -203,5 +255,8 @@ public final class DuoClient implements AutoCloseable {
         gate.clear();
         ports.close();
         http.close();
+        if (ownSecurity != null) {
+            ownSecurity.close();
+        }
     }
 }

@@ -3,6 +3,7 @@ package nl.duoviewer.app.imaging;
 import nl.duoviewer.core.patient.Bsn;
 import nl.duoviewer.core.timeline.Timeline;
 import nl.duoviewer.core.timeline.TimelineEntry;
+import nl.duoviewer.xca.identity.UserIdentity;
 
 /**
  * The application's port to the imaging network: find a patient's studies, retrieve one study's images. The DUO
@@ -31,6 +32,12 @@ public interface ImagingService extends AutoCloseable {
      * the user moves to another patient.
      */
     void releasePatient(Bsn patient);
+
+    /**
+     * The user an EHR launch names (SMART {@code fhirUser}, an IID call): the following requests are sent for them
+     * where the deployment trusts the EHR, and the name is ignored elsewhere.
+     */
+    void signIn(UserIdentity user);
 
     /** One line for the status bar saying which network this is, e.g. "Embedded DUO network (3 communities)". */
     String networkDescription();

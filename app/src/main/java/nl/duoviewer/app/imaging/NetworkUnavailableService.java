@@ -4,6 +4,7 @@ import nl.duoviewer.core.patient.Bsn;
 import nl.duoviewer.core.timeline.SourceStatus;
 import nl.duoviewer.core.timeline.Timeline;
 import nl.duoviewer.core.timeline.TimelineEntry;
+import nl.duoviewer.xca.identity.UserIdentity;
 
 /**
  * The service used when this build has no network client: every timeline reports one failed source saying so, and no
@@ -59,6 +60,11 @@ public final class NetworkUnavailableService implements ImagingService {
 
     @Override
     public void releasePatient(Bsn patient) {
+    }
+
+    @Override
+    public void signIn(UserIdentity user) {
+        // nothing is sent anywhere, so nobody needs to be signed in
     }
 
     @Override

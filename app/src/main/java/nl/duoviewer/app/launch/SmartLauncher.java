@@ -1,7 +1,6 @@
 package nl.duoviewer.app.launch;
 
 import java.util.Objects;
-import java.util.Optional;
 
 import nl.duoviewer.launch.smart.Browser;
 import nl.duoviewer.launch.smart.EhrRequester;
@@ -10,6 +9,7 @@ import nl.duoviewer.launch.smart.SmartLaunchClient;
 import nl.duoviewer.launch.smart.SmartLaunchException;
 import nl.duoviewer.launch.smart.SmartLaunchResult;
 import nl.duoviewer.launch.smart.SmartSettings;
+import nl.duoviewer.xca.identity.UserIdentity;
 
 /**
  * Turns a SMART launch into the viewer's {@link LaunchContext}: runs the launch (the user signs in in the system
@@ -17,10 +17,6 @@ import nl.duoviewer.launch.smart.SmartSettings;
  * demographics. Blocking; the launch route calls it on its own thread.
  */
 public final class SmartLauncher {
-
-    /** A completed launch: the context to open, and the requester the EHR vouches for when it is trusted to. */
-    public record Launched(LaunchContext context, Optional<EhrRequester> requester) {
-    }
 
     private final SmartLaunchClient client;
 
@@ -39,8 +35,12 @@ public final class SmartLauncher {
         return client.settings();
     }
 
-    /** Runs the launch; interrupting the thread cancels it. */
-    public Launched launch(SmartLaunch launch) throws SmartLaunchException {
+    /**
+     * Runs the launch; interrupting the thread cancels it. The context carries the EHR's user (UZI number and role)
+     * when the deployment trusts the EHR for it (identity source {@code EHR_LAUNCH}, decision record 24); the
+     * workspace signs that user in before the patient's first query.
+     */
+    public LaunchContext launch(SmartLaunch launch) throws SmartLaunchException {
         Objects.requireNonNull(launch);
         SmartLaunchResult result = client.launch(launch.request());
         LaunchedPatient p = result.patient();
@@ -50,7 +50,11 @@ public final class SmartLauncher {
             case OTHER -> PatientDemographics.Gender.OTHER;
             case UNKNOWN -> PatientDemographics.Gender.UNKNOWN;
         });
-        return new Launched(new LaunchContext(p.bsn(), demographics, LaunchSource.SMART_ON_FHIR, null),
-                result.requester());
+        UserIdentity user = result.requester().map(SmartLauncher::user).orElse(null);
+        return new LaunchContext(p.bsn(), demographics, LaunchSource.SMART_ON_FHIR, null, user);
+    }
+
+    private static UserIdentity user(EhrRequester r) {
+        return UserIdentity.fromEhrLaunch(r.uziNumber(), r.roleCode(), r.user().name());
     }
 }

@@ -12,7 +12,7 @@ import nl.duoviewer.xca.config.CommunityEndpoint;
 import nl.duoviewer.xca.config.ConfigException;
 import nl.duoviewer.xca.config.DuoClientConfig;
 import nl.duoviewer.xca.config.DuoConfigFile;
-import nl.duoviewer.xca.security.OrganisationCredentials;
+import nl.duoviewer.xca.security.ClientSecurity;
 
 /** A real DUO gateway (or any network) described by the deployment's configuration file ({@code --config}). */
 public final class ConfiguredGateway implements DuoNetwork {
@@ -24,14 +24,19 @@ public final class ConfiguredGateway implements DuoNetwork {
     }
 
     /**
-     * Reads and checks the configuration, including that the signing key opens: what {@code --config} must pass
-     * before a window opens.
+     * Reads and checks the configuration: every key (https only, no password in the file, no user in the file), the
+     * trust store, CRLs and Mitz's certificate, the password variable, and that the organisation key opens unless its
+     * password is to be asked in the viewer. What {@code --config} must pass before a window opens.
      *
      * @throws ConfigException naming the file and the key or keystore at fault
      */
     public static DuoClientConfig validate(Path file) {
         DuoClientConfig config = DuoConfigFile.load(file);
-        OrganisationCredentials.load(config.keystore());
+        try {
+            ClientSecurity.check(config);
+        } catch (ConfigException e) {
+            throw new ConfigException(file + ": " + e.getMessage(), e);
+        }
         return config;
     }
 

@@ -30,14 +30,30 @@ import nl.duoviewer.xca.DuoClient;
 import nl.duoviewer.xca.StudyRetrieval;
 import nl.duoviewer.xca.TimelineSession;
 import nl.duoviewer.xca.config.CommunityEndpoint;
+import nl.duoviewer.xca.config.ConfigException;
+import nl.duoviewer.xca.config.DuoClientConfig;
+import nl.duoviewer.xca.config.RequesterIdentity;
 import nl.duoviewer.xca.consent.ConsentDeniedException;
-import nl.duoviewer.xca.security.TransportSecurity;
+import nl.duoviewer.xca.identity.IdentityException;
+import nl.duoviewer.xca.identity.IdentitySource;
+import nl.duoviewer.xca.identity.UserIdentity;
+import nl.duoviewer.xca.identity.UziPas;
+import nl.duoviewer.xca.security.ClientSecurity;
+import nl.duoviewer.xca.security.CredentialsException;
+import nl.duoviewer.xca.security.SecretPrompt;
+import nl.duoviewer.xca.security.SecretResolver;
 
 /**
  * The {@link ImagingService} on a DUO network: timelines from {@link DuoClient#queryTimeline} (Mitz localisation,
  * then every localised community in parallel), studies from {@link DuoClient#retrieveStudy} streamed object by
  * object into the {@link DecodePool}. The network is connected (or, embedded, started) in the background from
  * construction on; a timeline asked for meanwhile waits for it.
+ *
+ * <p>Every request is sent for the person at the keyboard: the client is opened for one signed-in user (the UZI-pas,
+ * with the PIN asked in a dialog; the user the EHR launch names, where the deployment trusts it; or the labelled demo
+ * user of a network on this computer), and without one no query or retrieval starts; the timeline then shows why, as
+ * a source row the user can retry. The organisation key is unlocked once per connection, asking its password when the
+ * configuration says so.
  *
  * <p>Consent is the client's: every retrieval passes its consent gate, which fails closed, and a refusal reaches the
  * viewer as the neutral message only. Retrieved images are held in memory only. Every Mitz question, query and
@@ -49,6 +65,8 @@ public final class DuoImagingService implements ImagingService {
     public static final String NETWORK_SOURCE = "duoviewer:network";
     /** Source id the client uses for Mitz. */
     public static final String MITZ_SOURCE = "mitz";
+    /** Source id of the status shown when nobody is signed in. */
+    public static final String IDENTITY_SOURCE = "duoviewer:identity";
 
     /** How long a query waits for the network to come up (the embedded one takes seconds on first start). */
     private static final long CONNECT_WAIT_SECONDS = 120;
@@ -59,8 +77,14 @@ public final class DuoImagingService implements ImagingService {
     private final Texts texts;
     private final DecodePool decoding;
     private final WorkstationAudit audit;
-    /** The client once the network is up; replaced when the user retries a network that could not be reached. */
-    private volatile CompletableFuture<DuoClient> client;
+    private final SecretPrompt prompt;
+    /** The network once it is up and the organisation key unlocked; replaced when a failed start is retried. */
+    private volatile CompletableFuture<Connection> connection;
+    /** The signed-in user's client; null until someone signs in. */
+    private volatile Session session;
+    /** The user the last EHR launch named, for deployments that trust it. */
+    private volatile UserIdentity launchUser;
+    private final Object signInLock = new Object();
     private volatile boolean closed;
     private final ExecutorService queries = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("duoviewer-timeline-", 1).factory());
@@ -79,33 +103,76 @@ public final class DuoImagingService implements ImagingService {
         }
     }
 
-    /** Starts connecting to the network at once, on a background thread; the client audits into {@code audit}. */
+    /** The configuration and the unlocked organisation key of a reached network. */
+    private record Connection(DuoClientConfig config, ClientSecurity security) {
+    }
+
+    /** One signed-in user: their client, and their card session when they signed in with the UZI-pas. */
+    private record Session(DuoClient client, UziPas.Session card) {
+        void close() {
+            client.close();
+            if (card != null) {
+                card.close();
+            }
+        }
+    }
+
+    /**
+     * Starts connecting to the network at once, on a background thread; nobody to ask for a PIN. The client audits
+     * into {@code audit}.
+     */
     public DuoImagingService(DuoNetwork network, Texts texts, DecodePool decoding, WorkstationAudit audit) {
+        this(network, texts, decoding, audit, SecretPrompt.NONE);
+    }
+
+    /**
+     * Starts connecting to the network at once, on a background thread.
+     *
+     * @param audit  the workstation's audit trail, which the client and the screens write into
+     * @param prompt asks the user for the UZI-pas PIN or a key's password (the app's dialog)
+     */
+    public DuoImagingService(DuoNetwork network, Texts texts, DecodePool decoding, WorkstationAudit audit,
+                             SecretPrompt prompt) {
         this.network = Objects.requireNonNull(network);
         this.texts = Objects.requireNonNull(texts);
         this.decoding = Objects.requireNonNull(decoding);
         this.audit = Objects.requireNonNull(audit);
-        this.client = connectInBackground();
+        this.prompt = Objects.requireNonNull(prompt);
+        this.connection = connectInBackground();
     }
 
-    private CompletableFuture<DuoClient> connectInBackground() {
-        CompletableFuture<DuoClient> future = new CompletableFuture<>();
+    private CompletableFuture<Connection> connectInBackground() {
+        CompletableFuture<Connection> future = new CompletableFuture<>();
         Thread.ofPlatform().daemon().name("duoviewer-connect").start(() -> connect(future));
         return future;
     }
 
-    private void connect(CompletableFuture<DuoClient> future) {
+    private void connect(CompletableFuture<Connection> future) {
         long started = System.nanoTime();
         try {
-            var config = network.connect();
-            audit.requesterIs(config.requester()); // the screens' events name the user from here on
-            DuoClient c = DuoClient.open(config, TransportSecurity.NONE, audit, Clock.systemUTC());
+            DuoClientConfig config = network.connect();
+            ClientSecurity security;
+            try {
+                security = ClientSecurity.open(config, SecretResolver.system(prompt));
+            } catch (CredentialsException e) {
+                LOG.log(System.Logger.Level.WARNING, "The organisation key stays locked: {0}", e.getMessage());
+                throw new NetworkUnreachable(texts.get("network.startFailed",
+                        texts.get("credentials.failed." + e.reason().name())));
+            }
+            Connection c = new Connection(config, security);
             if (!future.complete(c) || closed) {
-                c.close(); // closed while connecting
+                security.close(); // closed while connecting
                 return;
             }
             LOG.log(System.Logger.Level.INFO, "Network ready after {0,number,#} ms: {1}",
-                    (System.nanoTime() - started) / 1_000_000, network.describe(texts, c.config()));
+                    (System.nanoTime() - started) / 1_000_000, network.describe(texts, config));
+            if (!config.identity().allows(IdentitySource.EHR_LAUNCH) || launchUser != null) {
+                try {
+                    awaitClient(); // sign in now (the PIN dialog at start-up, not at the first query)
+                } catch (NetworkUnreachable | NoIdentity e) {
+                    // shown when a timeline asks; the user can retry from there
+                }
+            }
         } catch (Exception | Error e) {
             future.completeExceptionally(e);
             LOG.log(System.Logger.Level.WARNING, "The network could not be reached: {0}", String.valueOf(
@@ -113,12 +180,121 @@ public final class DuoImagingService implements ImagingService {
         }
     }
 
-    /** The client once the network is up, waiting for it if need be. */
-    private DuoClient awaitClient() throws NetworkUnreachable {
+    /** The signed-in user's client, signing in first when nobody is (which may ask for the PIN). */
+    private DuoClient awaitClient() throws NetworkUnreachable, NoIdentity {
+        Session s = session;
+        if (s != null) {
+            return s.client();
+        }
+        Connection c = awaitConnection();
+        synchronized (signInLock) {
+            if (session == null) {
+                if (closed) {
+                    throw new NetworkUnreachable(texts.get("network.startFailed", "the viewer is closing"));
+                }
+                session = signIn(c);
+            }
+            return session.client();
+        }
+    }
+
+    /**
+     * Signs in with the first identity source of the configuration that yields a user.
+     *
+     * @throws NoIdentity with the reason of the last source tried, in the user's language
+     */
+    private Session signIn(Connection c) throws NoIdentity {
+        DuoClientConfig config = c.config();
+        IdentityException.Reason last = IdentityException.Reason.NO_SOURCE;
+        for (IdentitySource source : config.identity().sources()) {
+            switch (source) {
+                case DEMO -> {
+                    return open(c, UserIdentity.demo(), null);
+                }
+                case EHR_LAUNCH -> {
+                    UserIdentity u = launchUser;
+                    if (u != null) {
+                        return open(c, u, null);
+                    }
+                    last = IdentityException.Reason.NO_EHR_USER;
+                }
+                case UZI_PAS -> {
+                    try {
+                        UziPas.Session card = UziPas.signIn(config.identity(), config.trust(), prompt,
+                                Clock.systemUTC());
+                        try {
+                            return open(c, card.user(), card);
+                        } catch (RuntimeException e) {
+                            card.close();
+                            throw e;
+                        }
+                    } catch (IdentityException e) {
+                        LOG.log(System.Logger.Level.WARNING, "No UZI-pas sign-in: {0}", e.getMessage());
+                        last = e.reason();
+                    } catch (ConfigException e) {
+                        LOG.log(System.Logger.Level.WARNING, "No UZI-pas sign-in: {0}", e.getMessage());
+                        throw new NoIdentity(texts.get("identity.failed.config", e.getMessage()));
+                    }
+                }
+            }
+        }
+        throw new NoIdentity(texts.get("identity.failed." + last.name()));
+    }
+
+    private Session open(Connection c, UserIdentity user, UziPas.Session card) {
+        LOG.log(System.Logger.Level.INFO, "Signed in: UZI {0}, role {1}, by {2}", user.uziNumber(), user.roleCode(),
+                user.source());
+        audit.requesterIs(new RequesterIdentity(c.config().organisation(), user)); // the screens' events name the user
+        return new Session(DuoClient.open(c.config(), c.security(), user, audit, Clock.systemUTC()), card);
+    }
+
+    /**
+     * The user an EHR launch names. Where the deployment trusts the EHR (identity source {@code EHR_LAUNCH}), the
+     * following requests are sent for this user; elsewhere it is ignored.
+     */
+    @Override
+    public void signIn(UserIdentity user) {
+        Objects.requireNonNull(user);
+        if (user.source() != IdentitySource.EHR_LAUNCH) {
+            throw new IllegalArgumentException("only an EHR launch hands a user in");
+        }
+        launchUser = user;
+        CompletableFuture<Connection> f = connection;
+        if (!f.isDone() || f.isCompletedExceptionally() || f.isCancelled()) {
+            return; // used when the connection signs in
+        }
+        DuoClientConfig config = f.join().config();
+        if (!config.identity().allows(IdentitySource.EHR_LAUNCH)) {
+            LOG.log(System.Logger.Level.WARNING, "The EHR named a user, but this deployment does not take the user "
+                    + "from the EHR (duo.identity.sources); ignored");
+            return;
+        }
+        Session old;
+        synchronized (signInLock) {
+            old = session;
+            if (old == null || old.client().user().equals(user)) {
+                return;
+            }
+            List<IdentitySource> order = config.identity().sources();
+            IdentitySource current = old.client().user().source();
+            if (current != IdentitySource.EHR_LAUNCH
+                    && order.indexOf(current) < order.indexOf(IdentitySource.EHR_LAUNCH)) {
+                return; // the deployment prefers the user's own card
+            }
+            session = null; // the next request signs in with the launch's user
+        }
+        old.close();
+    }
+
+    /** The network's configuration and key, waiting for them if need be. */
+    private Connection awaitConnection() throws NetworkUnreachable {
         try {
-            return client.get(CONNECT_WAIT_SECONDS, TimeUnit.SECONDS);
+            return connection.get(CONNECT_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof NetworkUnreachable n) {
+                throw new NetworkUnreachable(n.getMessage());
+            }
             throw new NetworkUnreachable(texts.get("network.startFailed",
                     cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()));
         } catch (TimeoutException e) {
@@ -132,10 +308,10 @@ public final class DuoImagingService implements ImagingService {
         }
     }
 
-    /** The client when the network is up; null while connecting or when it could not be reached. */
+    /** The signed-in user's client; null while nobody is signed in or the network is not up. */
     private DuoClient clientIfReady() {
-        CompletableFuture<DuoClient> f = client;
-        return f.isDone() && !f.isCompletedExceptionally() && !f.isCancelled() ? f.join() : null;
+        Session s = session;
+        return s == null ? null : s.client();
     }
 
     /** The network could not be reached; the message is fit to show. */
@@ -143,6 +319,14 @@ public final class DuoImagingService implements ImagingService {
         private static final long serialVersionUID = 1L;
 
         NetworkUnreachable(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** Nobody is signed in, so nothing may be asked; the message is fit to show. */
+    private static final class NoIdentity extends Exception {
+        private static final long serialVersionUID = 1L;
+        NoIdentity(String message) {
             super(message, null, false, false);
         }
     }
@@ -169,6 +353,11 @@ public final class DuoImagingService implements ImagingService {
             timeline.updateSource(new SourceStatus(NETWORK_SOURCE, texts.get("sources.network"),
                     SourceStatus.State.FAILED, e.getMessage()));
             return;
+        } catch (NoIdentity e) {
+            // no identity, no query: nothing is sent, and the row says why (retry signs in again)
+            timeline.updateSource(new SourceStatus(IDENTITY_SOURCE, texts.get("sources.identity"),
+                    SourceStatus.State.FAILED, e.getMessage()));
+            return;
         }
         synchronized (this) {
             if (query.cancelled) {
@@ -179,6 +368,10 @@ public final class DuoImagingService implements ImagingService {
             // a retry got through: the row that said the network was unreachable must not go on saying so
             timeline.updateSource(new SourceStatus(NETWORK_SOURCE, texts.get("sources.network"),
                     SourceStatus.State.COMPLETE, texts.get("sources.connected")));
+        }
+        if (shows(timeline, IDENTITY_SOURCE)) {
+            timeline.updateSource(new SourceStatus(IDENTITY_SOURCE, texts.get("sources.identity"),
+                    SourceStatus.State.COMPLETE, userLine(c.user())));
         }
         long asked = System.nanoTime();
         TimelineSession session = c.queryTimeline(timeline);
@@ -232,10 +425,10 @@ public final class DuoImagingService implements ImagingService {
                 // the session was cancelled meanwhile: ask everything again below
             }
         }
-        // Mitz or the network itself failed (or the session is gone): start over, into the same timeline
-        CompletableFuture<DuoClient> f = client;
+        // Mitz, the sign-in or the network itself failed (or the session is gone): start over, into the same timeline
+        CompletableFuture<Connection> f = connection;
         if (f.isCompletedExceptionally() && !closed) {
-            client = connectInBackground(); // the user may have fixed what kept the network from starting
+            connection = connectInBackground(); // the user may have fixed what kept the network from starting
         }
         synchronized (this) {
             if (query.session != null) {
@@ -252,7 +445,7 @@ public final class DuoImagingService implements ImagingService {
         DuoClient c;
         try {
             c = awaitClient();
-        } catch (NetworkUnreachable e) {
+        } catch (NetworkUnreachable | NoIdentity e) {
             listener.failed(e.getMessage());
             load.cancel();
             return load;
@@ -299,13 +492,29 @@ public final class DuoImagingService implements ImagingService {
         }
     }
 
+    /** The network, and who is signed in ("DEMO" clearly for the demo user). */
     @Override
     public String networkDescription() {
+        Connection c;
         try {
-            return network.describe(texts, awaitClient().config());
+            c = awaitConnection();
         } catch (NetworkUnreachable e) {
             return e.getMessage();
         }
+        String line = network.describe(texts, c.config());
+        try {
+            return texts.get("network.withUser", line, userLine(awaitClient().user()));
+        } catch (NetworkUnreachable | NoIdentity e) {
+            return texts.get("network.withUser", line, e.getMessage());
+        }
+    }
+
+    private String userLine(UserIdentity user) {
+        return switch (user.source()) {
+            case DEMO -> texts.get("identity.demoUser");
+            case UZI_PAS -> texts.get("identity.uziPasUser", user.displayName(), user.uziNumber());
+            case EHR_LAUNCH -> texts.get("identity.ehrUser", user.displayName(), user.uziNumber());
+        };
     }
 
     /** The status line text while the network is being reached. */
@@ -333,8 +542,14 @@ public final class DuoImagingService implements ImagingService {
         loads.clear();
         queries.shutdownNow();
         closed = true;
-        CompletableFuture<DuoClient> f = client;
-        f.thenAccept(DuoClient::close);
+        synchronized (signInLock) {
+            if (session != null) {
+                session.close();
+                session = null;
+            }
+        }
+        CompletableFuture<Connection> f = connection;
+        f.thenAccept(c -> c.security().close());
         if (!f.isDone()) {
             f.cancel(false);
         }

@@ -14,7 +14,6 @@ import nl.duoviewer.app.launch.LaunchRequest;
 import nl.duoviewer.app.launch.LaunchToken;
 import nl.duoviewer.app.launch.SmartLaunch;
 import nl.duoviewer.app.launch.SmartLauncher;
-import nl.duoviewer.launch.smart.EhrRequester;
 import nl.duoviewer.launch.smart.SmartLaunchException;
 
 /**
@@ -63,18 +62,6 @@ public final class LaunchRoute {
         }
     }
 
-    /**
-     * Receives the requester identity the EHR vouches for (present only when the deployment trusts the EHR for it),
-     * on the JavaFX thread, just before the patient of that SMART launch opens: the hand-off to the identity model.
-     */
-    @FunctionalInterface
-    public interface RequesterHandOff {
-        /** Keeps the configured requester identity. */
-        RequesterHandOff CONFIGURED_IDENTITY = requester -> { };
-
-        void launchedBy(Optional<EhrRequester> requester);
-    }
-
     /** What the route is doing, for the status bar. */
     public sealed interface Status {
     }
@@ -99,7 +86,6 @@ public final class LaunchRoute {
     /** Null until the application sets one: SMART launches are then refused as from an untrusted EHR. */
     private volatile SmartLauncher smart;
     private ReplaceConfirmation confirmation = ReplaceConfirmation.ALWAYS;
-    private RequesterHandOff handOff = RequesterHandOff.CONFIGURED_IDENTITY;
     /** Bumped by every launch that arrives; a confirmation that comes after a newer arrival is dropped. */
     private long arrivals;
     /** Bumped by every launch that replaces the screen; a SMART result of an older one is dropped. */
@@ -119,10 +105,6 @@ public final class LaunchRoute {
     /** Sets the one decision (the application's launch gate with its dialog; tests a fixed answer). */
     public void confirmReplaceWith(ReplaceConfirmation confirm) {
         confirmation = Objects.requireNonNull(confirm);
-    }
-
-    public void handOffRequesterTo(RequesterHandOff target) {
-        handOff = Objects.requireNonNull(target);
     }
 
     /** A launch that carries no launch token (the command line at start, the toolbar, the demo). */
@@ -170,13 +152,12 @@ public final class LaunchRoute {
         status.set(new SigningIn(request.request().iss()));
         pending = Thread.ofVirtual().name("smart-launch").start(() -> {
             try {
-                SmartLauncher.Launched done = launcher.launch(request);
+                LaunchContext done = launcher.launch(request);
                 ui.execute(() -> {
                     if (launch == generation) {
                         pending = null;
                         status.set(IDLE);
-                        handOff.launchedBy(done.requester());
-                        workspace.open(done.context());
+                        workspace.open(done); // signs in the EHR's user first, where trusted
                     }
                 });
             } catch (SmartLaunchException e) {

@@ -128,6 +128,7 @@ public final class Workspace implements AutoCloseable {
         }
         Timeline t;
         try {
+            s.context.launchUser().ifPresent(service::signIn); // before the query, so it is sent for that user
             t = service.startTimeline(s.context.patient());
         } catch (RuntimeException e) {
             // the service could not even start: show it as a failed source the user can retry

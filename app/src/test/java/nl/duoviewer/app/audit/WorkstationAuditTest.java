@@ -25,8 +25,10 @@ import nl.duoviewer.xca.config.RequesterIdentity;
 
 class WorkstationAuditTest {
 
-    static final RequesterIdentity DOCTOR = new RequesterIdentity("00001234", "900012345", "01.015", "TREAT",
-            "Ziekenhuis Oost", "V4");
+    static final RequesterIdentity DOCTOR = new RequesterIdentity(
+            new nl.duoviewer.xca.config.OrganisationIdentity("00001234", "Ziekenhuis Oost", "V4", "TREAT"),
+            new nl.duoviewer.xca.identity.UserIdentity("900012345", "01.015", "Dr. Test",
+                    nl.duoviewer.xca.identity.IdentitySource.UZI_PAS));
 
     @TempDir
     Path dir;

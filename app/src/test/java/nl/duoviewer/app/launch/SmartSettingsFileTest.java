@@ -31,6 +31,25 @@ class SmartSettingsFileTest {
     }
 
     @Test
+    void theEhrVouchesForTheUserOnlyWhereTheIdentitySourcesSaySo(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("viewer.properties"), """
+                duo.launch.smart.clientId=duoviewer
+                duo.launch.smart.issuers=https://ehr.ziekenhuis.nl/fhir
+                duo.identity.sources=UZI_PAS, EHR_LAUNCH
+                """);
+        assertTrue(SmartSettingsFile.load(file).trustEhrIdentity());
+        Path old = Files.writeString(dir.resolve("old.properties"), """
+                duo.launch.smart.clientId=duoviewer
+                duo.launch.smart.issuers=https://ehr.ziekenhuis.nl/fhir
+                duo.launch.smart.trustEhrIdentity=true
+                """);
+        String message = assertThrows(IllegalArgumentException.class, () -> SmartSettingsFile.load(old))
+                .getMessage();
+        assertTrue(message.contains(old.toString()) && message.contains("duo.launch.smart.trustEhrIdentity")
+                && message.contains("duo.identity.sources"), message);
+    }
+
+    @Test
     void aWrongValueNamesTheFileAndTheKey(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("viewer.properties"), """
                 duo.launch.smart.clientId=duoviewer

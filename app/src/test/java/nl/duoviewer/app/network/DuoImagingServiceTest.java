@@ -206,7 +206,7 @@ class DuoImagingServiceTest {
         }
         assertTrue(log.contains("csd-code=\"110144\""), "the consent gate's decisions");
         assertTrue(log.contains(PATIENT.value() + "^^^&amp;2.16.840.1.113883.2.4.6.3&amp;ISO"), "the full BSN");
-        assertTrue(log.contains(net.clientConfig().requester().uziNumber() + "^^^&amp;2.16.528.1.1007.3.1&amp;ISO"),
+        assertTrue(log.contains(nl.duoviewer.xca.identity.UserIdentity.DEMO_UZI + "^^^&amp;2.16.528.1.1007.3.1&amp;ISO"),
                 "the user");
         assertEquals(0, audit.trail().failures());
         assertTrue(AuditLogVerifier.verify(file).intact());
@@ -325,8 +325,8 @@ class DuoImagingServiceTest {
             SourceStatus failed = s.sources().getFirst();
             assertEquals(DuoImagingService.NETWORK_SOURCE, failed.sourceId());
             assertEquals(SourceStatus.State.FAILED, failed.state());
-            assertTrue(failed.message().startsWith("The DUO network could not be started: Cannot open keystore"),
-                    failed.message());
+            assertTrue(failed.message().startsWith("The DUO network could not be started: ")
+                    && failed.message().contains("key 'duo.keystore.path'"), failed.message());
 
             net.writeClientConfig(file); // IT fixes the file; the user presses Retry
             gateway.retrySource(timeline, DuoImagingService.NETWORK_SOURCE);

@@ -14,6 +14,7 @@ import nl.duoviewer.app.imaging.StudyLoadListener;
 import nl.duoviewer.core.patient.Bsn;
 import nl.duoviewer.core.timeline.Timeline;
 import nl.duoviewer.core.timeline.TimelineEntry;
+import nl.duoviewer.xca.identity.UserIdentity;
 
 /**
  * An {@link ImagingService} for UI component tests: it hands out real {@link Timeline}s that the test fills as the
@@ -31,12 +32,23 @@ public final class ScriptedImagingService implements ImagingService {
     private volatile CountDownLatch remainingFrames = new CountDownLatch(1);
     private volatile int slicesPerStudy = 12;
     private volatile int sliceSize = 256;
+    private final List<UserIdentity> signedIn = new CopyOnWriteArrayList<>();
 
     @Override
     public Timeline startTimeline(Bsn patient) {
         Timeline t = new Timeline(patient);
         timelines.computeIfAbsent(patient, p -> new CopyOnWriteArrayList<>()).add(t);
         return t;
+    }
+
+    @Override
+    public void signIn(UserIdentity user) {
+        signedIn.add(user);
+    }
+
+    /** The users launches named, in order. */
+    public List<UserIdentity> signedIn() {
+        return List.copyOf(signedIn);
     }
 
     /** The latest timeline started for the patient, waiting up to 5 s for the app to start it. */

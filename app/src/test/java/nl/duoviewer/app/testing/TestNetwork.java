@@ -34,7 +34,7 @@ public final class TestNetwork {
                 Files.deleteIfExists(demo.workDir());
                 EmbeddedDuoNetwork.Options options = new EmbeddedDuoNetwork.Options(demo.seed(), dir.resolve("keys"),
                         catalogue -> content = new ControlledContent(demo.content().apply(catalogue)),
-                        demo.wadoNetworks());
+                        demo.wadoNetworks(), demo.gatewayCertificate(), demo.mitzCertificate());
                 network = EmbeddedDuoNetwork.start(options);
                 EmbeddedDuoNetwork started = network;
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -55,6 +55,7 @@ import nl.duoviewer.app.viewer.StudyViewer;
 import nl.duoviewer.app.viewer.WindowLevelPreset;
 import nl.duoviewer.core.timeline.SourceStatus.State;
 import nl.duoviewer.core.timeline.Timeline;
+import nl.duoviewer.xca.identity.UserIdentity;
 
 /** The main window on a scripted imaging service: what the radiologist sees, asserted on screen. */
 @ExtendWith(ApplicationExtension.class)
@@ -403,6 +404,15 @@ class WorkspaceUiTest {
         assertEquals("1.2.focus", Fx.call(() -> viewer.study().studyInstanceUid()));
         Fx.await("its image", () -> viewer.viewport().imageProperty().get() != null);
         assertEquals("1.2.focus", Fx.call(() -> viewer.currentFrame().studyInstanceUid()));
+    }
+
+    @Test
+    void aLaunchNamingItsUserSignsThemInBeforeTheQuery(FxRobot robot) throws Exception {
+        UserIdentity ehrUser = UserIdentity.fromEhrLaunch("123456782", "01.039", "A. de Vries");
+        open(new LaunchContext(PATIENT_A, null, LaunchSource.URL_SCHEME, null, ehrUser));
+        assertEquals(List.of(ehrUser), fx.service.signedIn());
+        openA(); // a launch that names nobody signs nobody in (the previous user stays)
+        assertEquals(List.of(ehrUser), fx.service.signedIn());
     }
 
     @Test

@@ -14,9 +14,11 @@ import nl.duoviewer.network.catalogue.CatalogueGenerator;
 import nl.duoviewer.network.catalogue.Network;
 import nl.duoviewer.network.content.KosStudyContent;
 import nl.duoviewer.network.content.SyntheticStudyContent;
+import nl.duoviewer.network.pki.TestPki;
 import nl.duoviewer.xca.config.CommunityEndpoint;
 import nl.duoviewer.xca.config.DuoClientConfig;
 import nl.duoviewer.xca.config.DuoConfigFile;
+import nl.duoviewer.xca.config.TrustSettings;
 
 /**
  * The server side of the end-to-end run, in its own process so that the measured client process holds only the
@@ -51,17 +53,18 @@ public final class NetworkServer {
             EmbeddedDuoNetwork embedded = EmbeddedDuoNetwork.start(EmbeddedDuoNetwork.Options.demo(cache)
                     .withWorkDir(work.resolve("keys-embedded")));
             running.add(embedded);
-            write(embedded.clientConfig(), work.resolve("embedded-wado.properties"), UnaryOperator.identity());
-            write(embedded.clientConfig(), work.resolve("embedded-rad75.properties"), c -> withWado(c, null));
+            write(embedded, work.resolve("embedded-wado.properties"), UnaryOperator.identity());
+            write(embedded, work.resolve("embedded-rad75.properties"), c -> withWado(c, null));
             if (orthanc != null) {
                 URI base = URI.create(orthanc.endsWith("/") ? orthanc.substring(0, orthanc.length() - 1) : orthanc);
                 EmbeddedDuoNetwork viaOrthanc = EmbeddedDuoNetwork.start(new EmbeddedDuoNetwork.Options(
                         CatalogueGenerator.DEFAULT_SEED, work.resolve("keys-orthanc"),
                         catalogue -> new KosStudyContent(new SyntheticStudyContent(catalogue, cache), catalogue,
                                 n -> base),
-                        Set.of(Network.FOUNDA, Network.ENOVATION)));
+                        Set.of(Network.FOUNDA, Network.ENOVATION), TestPki.ServerCertificate.VALID,
+                        TestPki.ServerCertificate.VALID));
                 running.add(viaOrthanc);
-                write(viaOrthanc.clientConfig(), work.resolve("orthanc-wado.properties"), c -> withWado(c, base));
+                write(viaOrthanc, work.resolve("orthanc-wado.properties"), c -> withWado(c, base));
             }
             System.out.println("READY");
             System.out.flush();
@@ -72,13 +75,22 @@ public final class NetworkServer {
         System.exit(0);
     }
 
-    private static void write(DuoClientConfig config, Path file, UnaryOperator<CommunityEndpoint> change)
+    /**
+     * Writes the network's client configuration with the endpoints changed; the keystore password comes from
+     * {@value TestPki#PASSWORD_VARIABLE} (e2e.sh sets it), and plain http is allowed on loopback for Orthanc's
+     * WADO-RS, which the benchmark reaches without TLS.
+     */
+    private static void write(EmbeddedDuoNetwork net, Path file, UnaryOperator<CommunityEndpoint> change)
             throws IOException {
+        DuoClientConfig config = net.clientConfig();
         List<CommunityEndpoint> endpoints = config.communities().stream().map(change).toList();
+        TrustSettings t = config.trust();
         DuoClientConfig changed = new DuoClientConfig(config.actorPosition(), endpoints, config.mitz(),
-                config.requester(), config.keystore(), config.samlIssuer(), config.transferSyntaxes(),
-                config.queryRetries(), config.maxQuerySplits(), config.maxQueryResponseBytes(),
-                config.maxDocumentBytes(), config.maxInstanceBytes());
+                config.organisation(), config.identity(), net.pki().organisationFromEnvironment(),
+                new TrustSettings(t.trustStore(), t.trustStorePassword(), t.revocation(), t.crls(),
+                        t.ocspResponder(), t.mitzSigningCertificate(), true),
+                config.samlIssuer(), config.transferSyntaxes(), config.queryRetries(), config.maxQuerySplits(),
+                config.maxQueryResponseBytes(), config.maxDocumentBytes(), config.maxInstanceBytes());
         DuoConfigFile.write(changed, file, "end-to-end benchmark: " + file.getFileName());
     }
 

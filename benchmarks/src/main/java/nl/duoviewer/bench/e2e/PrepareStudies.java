@@ -129,8 +129,8 @@ public final class PrepareStudies {
         List<CommunityEndpoint> endpoints = c.communities().stream().map(e -> new CommunityEndpoint(e.id(),
                 e.displayName(), e.homeCommunityId(), e.queryEndpoint(), e.retrieveEndpoint(), e.imagingEndpoint(),
                 null, e.timeout())).toList();
-        return new DuoClientConfig(c.actorPosition(), endpoints, c.mitz(), c.requester(), c.keystore(),
-                c.samlIssuer(), c.transferSyntaxes(), c.queryRetries(), c.maxQuerySplits(),
+        return new DuoClientConfig(c.actorPosition(), endpoints, c.mitz(), c.organisation(), c.identity(),
+                c.keystore(), c.trust(), c.samlIssuer(), c.transferSyntaxes(), c.queryRetries(), c.maxQuerySplits(),
                 c.maxQueryResponseBytes(), c.maxDocumentBytes(), c.maxInstanceBytes());
     }
 

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import nl.duoviewer.xca.security.VerifiedRequester;
+
 /**
  * Server-side request counters of one community, so tests can prove what reached it: requests per transaction as
  * they arrive (before any check), requests rejected for security, and retrieve requests per institution (URA).
@@ -33,6 +35,9 @@ public final class Counters {
     private final Map<String, AtomicLong> retrievesByUra = new ConcurrentHashMap<>();
     private final AtomicLong instancesServed = new AtomicLong();
     private final AtomicLong throttledBytes = new AtomicLong();
+    /** Who asked, as the verified assertions said (the latest {@value #REQUESTERS_KEPT}). */
+    private final java.util.Deque<VerifiedRequester> requesters = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    static final int REQUESTERS_KEPT = 64;
 
     public Counters() {
         for (Kind k : Kind.values()) {
@@ -75,6 +80,19 @@ public final class Counters {
         throttledBytes.addAndGet(n);
     }
 
+    /** Records the requester of an accepted request (its assertion verified). */
+    public void recordRequester(VerifiedRequester requester) {
+        requesters.addLast(requester);
+        while (requesters.size() > REQUESTERS_KEPT) {
+            requesters.pollFirst();
+        }
+    }
+
+    /** The requesters of the latest accepted requests, oldest first. */
+    public java.util.List<VerifiedRequester> requesters() {
+        return java.util.List.copyOf(requesters);
+    }
+
     /** All retrieval requests of any kind. */
     public long retrievals() {
         return get(Kind.DOCUMENT_RETRIEVE) + get(Kind.IMAGE_RETRIEVE) + get(Kind.WADO);
@@ -85,6 +103,7 @@ public final class Counters {
         retrievesByUra.clear();
         instancesServed.set(0);
         throttledBytes.set(0);
+        requesters.clear();
     }
 
     @Override

@@ -69,7 +69,7 @@ final class GatewayInterceptors {
                 if (header == null || !(header.getObject() instanceof Element security)) {
                     throw new AssertionRejectedException("No WS-Security header");
                 }
-                verifier.verifySecurityHeader(security);
+                counters.recordRequester(verifier.verifySecurityHeader(security));
             } catch (AssertionRejectedException e) {
                 counters.count(Counters.Kind.SECURITY_REJECTED);
                 SoapFault fault = new SoapFault("Security check failed: " + e.getMessage(),

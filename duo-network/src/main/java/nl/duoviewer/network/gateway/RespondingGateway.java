@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.cxf.Bus;
+import org.apache.cxf.configuration.jsse.TLSServerParameters;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.frontend.ServerFactoryBean;
 import org.apache.cxf.interceptor.AbstractBasicInterceptorProvider;
@@ -22,8 +23,9 @@ import nl.duoviewer.xca.soap.SoapTransaction;
 
 /**
  * One community's responding gateway on 127.0.0.1: ITI-38, ITI-18, ITI-39, ITI-43, RAD-69 and RAD-75 services
- * built with IPF's JaxWsServiceFactory on CXF's Jetty transport, all on one ephemeral port. Every request is
- * counted on arrival, must carry a valid requester assertion, and passes the community's {@link FaultProfile}.
+ * built with IPF's JaxWsServiceFactory on CXF's Jetty transport, all on one ephemeral port, over TLS with a required
+ * client certificate. Every request is counted on arrival (after the handshake: a refused connection counts nothing),
+ * must carry a valid requester assertion, and passes the community's {@link FaultProfile}.
  */
 public final class RespondingGateway {
 
@@ -35,12 +37,13 @@ public final class RespondingGateway {
     private final QueryResponder queries;
     private final RetrieveResponder retrieves;
     private final AssertionVerifier verifier;
+    private final TLSServerParameters tls;
     private final List<Server> servers = new ArrayList<>();
     private boolean down;
 
     public RespondingGateway(Network network, DemoCatalogue catalogue, StudyContent content,
-                             AssertionVerifier verifier, Bus bus) throws IOException {
-        this(network, catalogue, content, verifier, bus, null);
+                             AssertionVerifier verifier, Bus bus, TLSServerParameters tls) throws IOException {
+        this(network, catalogue, content, verifier, bus, tls, null);
     }
 
     /**
@@ -48,11 +51,12 @@ public final class RespondingGateway {
      *                          the consent's end, and no data without one that runs); null under Mitz
      */
     public RespondingGateway(Network network, DemoCatalogue catalogue, StudyContent content,
-                             AssertionVerifier verifier, Bus bus, TemporaryConsents temporaryConsents)
-            throws IOException {
+                             AssertionVerifier verifier, Bus bus, TLSServerParameters tls,
+                             TemporaryConsents temporaryConsents) throws IOException {
         this.network = network;
         this.bus = bus;
         this.verifier = verifier;
+        this.tls = tls;
         this.port = freePort();
         this.queries = new QueryResponder(network, catalogue, faults, temporaryConsents);
         this.retrieves = new RetrieveResponder(network, catalogue, content, faults, counters);
@@ -68,6 +72,12 @@ public final class RespondingGateway {
     public synchronized void start() {
         if (!servers.isEmpty()) {
             return;
+        }
+        try {
+            // before the first endpoint: the engine for this port is created with TLS (and re-created so after stop)
+            bus.getExtension(JettyHTTPServerEngineFactory.class).setTLSServerParametersForPort(port, tls);
+        } catch (java.security.GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("TLS for port " + port + " cannot be set up: " + e.getMessage(), e);
         }
         publish(SoapTransaction.ITI_38, new GatewayServices.CrossGatewayQuery(queries), Counters.Kind.QUERY);
         publish(SoapTransaction.ITI_18, new GatewayServices.RegistryStoredQuery(queries), Counters.Kind.QUERY);
@@ -140,9 +150,9 @@ public final class RespondingGateway {
         return port;
     }
 
-    /** The endpoint of a transaction, e.g. {@code http://127.0.0.1:PORT/founda/iti38}. */
+    /** The endpoint of a transaction, e.g. {@code https://127.0.0.1:PORT/founda/iti38}. */
     public URI endpoint(SoapTransaction tx) {
         String path = tx.name().toLowerCase(java.util.Locale.ROOT).replace("_", "");
-        return URI.create("http://127.0.0.1:" + port + "/" + network.key() + "/" + path);
+        return URI.create("https://127.0.0.1:" + port + "/" + network.key() + "/" + path);
     }
 }

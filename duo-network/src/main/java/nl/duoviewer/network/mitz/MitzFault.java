@@ -11,5 +11,11 @@ public enum MitzFault {
     /** The answer is cut off half way. */
     MALFORMED,
     /** The closed question always answers Indeterminate. */
-    INDETERMINATE
+    INDETERMINATE,
+    /** The answer carries no signature. */
+    UNSIGNED,
+    /** The answer is changed after signing (one more location; the decision turned into Permit). */
+    TAMPERED,
+    /** The answer is signed with a key that is not Mitz's. */
+    FOREIGN_SIGNER
 }

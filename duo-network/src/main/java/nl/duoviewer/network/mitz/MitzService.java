@@ -15,7 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -32,17 +33,21 @@ import nl.duoviewer.xca.consent.MitzProtocol;
 import nl.duoviewer.xca.consent.SoapEnvelope;
 import nl.duoviewer.xca.security.AssertionRejectedException;
 import nl.duoviewer.xca.security.AssertionVerifier;
+import nl.duoviewer.xca.security.MitzAnswerSignature;
+import nl.duoviewer.xca.security.OrganisationCredentials;
 import nl.duoviewer.xca.security.Saml;
 import nl.duoviewer.xca.security.SecureXml;
 
 /**
  * The embedded Mitz: open question (XCPD ITI-56 Patient Location Query) at {@code /mitz/openautorisatievraag} and
- * closed question (XACML 3.0 decision query) at {@code /mitz/geslotenautorisatievraag/xacml3}, SOAP 1.2 over HTTP on
- * 127.0.0.1. Requests must carry a valid signed assertion for the Mitz audience. Answers follow the
- * {@link ConsentRegistry} and the catalogue (only institutions that hold data for the patient are localised). Like
- * the real open answer (XCPD as Mitz and its public clients use it), a location names community, source system and
- * institution but not the institution's organisation type. Tests can hold answers back ({@link #hold}) to make them
- * arrive late, and read what the closed questions asked ({@link #closedQuestions}).
+ * closed question (XACML 3.0 decision query) at {@code /mitz/geslotenautorisatievraag/xacml3}, SOAP 1.2 over mutual
+ * TLS on 127.0.0.1. Requests must carry a valid signed assertion for the Mitz audience. Answers follow the
+ * {@link ConsentRegistry} and the catalogue (only institutions that hold data for the patient are localised) and are
+ * signed with Mitz's key over body, Action and RelatesTo ({@link MitzAnswerSignature}); faults can leave the
+ * signature off, tamper with a signed answer, or sign with a foreign key. Like the real open answer (XCPD as Mitz
+ * and its public clients use it), a location names community, source system and institution but not the
+ * institution's organisation type. Tests can hold answers back ({@link #hold}) to
+ * make them arrive late, and read what the closed questions asked ({@link #closedQuestions}).
  */
 public final class MitzService {
 
@@ -53,6 +58,8 @@ public final class MitzService {
     private final DemoCatalogue catalogue;
     private final AssertionVerifier verifier;
     private final Clock clock;
+    /** Mitz's answer-signing key. */
+    private final OrganisationCredentials signer;
     private final ConsentRegistry consent = new ConsentRegistry();
     private final FaultProfile faults = new FaultProfile();
     private final Counters counters = new Counters();
@@ -100,11 +107,15 @@ public final class MitzService {
         }
     }
     private final int port;
-    private HttpServer server;
+    private final HttpsConfigurator tls;
+    private HttpsServer server;
     private ExecutorService executor;
 
-    public MitzService(DemoCatalogue catalogue, AssertionVerifier verifier, Clock clock) throws IOException {
+    public MitzService(DemoCatalogue catalogue, AssertionVerifier verifier, Clock clock, HttpsConfigurator tls,
+                       OrganisationCredentials signer) throws IOException {
         this.catalogue = catalogue;
+        this.tls = tls;
+        this.signer = signer;
         this.verifier = verifier;
         this.clock = clock;
         try (var s = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -116,7 +127,8 @@ public final class MitzService {
         if (server != null) {
             return;
         }
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+        server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+        server.setHttpsConfigurator(tls);
         executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
         server.createContext(OPEN_PATH, ex -> handle(ex, true));
@@ -142,11 +154,11 @@ public final class MitzService {
     }
 
     public URI openEndpoint() {
-        return URI.create("http://127.0.0.1:" + port + OPEN_PATH);
+        return URI.create("https://127.0.0.1:" + port + OPEN_PATH);
     }
 
     public URI closedEndpoint() {
-        return URI.create("http://127.0.0.1:" + port + CLOSED_PATH);
+        return URI.create("https://127.0.0.1:" + port + CLOSED_PATH);
     }
 
     public ConsentRegistry consent() {
@@ -214,7 +226,7 @@ public final class MitzService {
             }
             Element security = SoapEnvelope.header(request, Saml.WSSE_NS, "Security");
             try {
-                verifier.verifySecurityHeader(security);
+                counters.recordRequester(verifier.verifySecurityHeader(security));
             } catch (AssertionRejectedException e) {
                 counters.count(Counters.Kind.SECURITY_REJECTED);
                 send(ex, 500, fault("Sender", "Security check failed: " + e.getMessage()));
@@ -244,6 +256,14 @@ public final class MitzService {
                 about = attributeValue(payload, MitzProtocol.RESOURCE_ID, "extension");
                 closedAnswer(answer, payload);
             }
+            switch (mitzFault) {
+                case UNSIGNED -> { }
+                case FOREIGN_SIGNER -> MitzAnswerSignature.sign(answer.document(), foreignSigner());
+                default -> MitzAnswerSignature.sign(answer.document(), signer);
+            }
+            if (mitzFault == MitzFault.TAMPERED) {
+                tamper(answer.document());
+            }
             holdIfAsked(about);
             byte[] bytes = answer.toBytes();
             if (mitzFault == MitzFault.XXE) {
@@ -258,6 +278,35 @@ public final class MitzService {
         } catch (RuntimeException e) {
             send(ex, 500, fault("Receiver", "Internal error"));
         }
+    }
+
+    /** After signing: the open answer names one more community, the closed answer's decision becomes Permit. */
+    private static void tamper(Document doc) {
+        var decisions = doc.getElementsByTagNameNS(MitzProtocol.XACML_NS, "Decision");
+        if (decisions.getLength() > 0) {
+            decisions.item(0).setTextContent("Permit");
+            return;
+        }
+        var responses = doc.getElementsByTagNameNS(MitzProtocol.XCPD_NS, "PatientLocationQueryResponse");
+        if (responses.getLength() > 0) {
+            Element extra = doc.createElementNS(MitzProtocol.XCPD_NS, "PatientLocationResponse");
+            Element hcid = doc.createElementNS(MitzProtocol.XCPD_NS, "HomeCommunityId");
+            hcid.setTextContent("urn:oid:1.3.6.1.4.1.21367.13.70.666");
+            extra.appendChild(hcid);
+            responses.item(0).appendChild(extra);
+        }
+    }
+
+    private OrganisationCredentials foreignSigner;
+
+    private synchronized OrganisationCredentials foreignSigner() {
+        if (foreignSigner == null) {
+            var key = nl.duoviewer.network.pki.CertificateMaker.rsaKey();
+            var cert = nl.duoviewer.network.pki.CertificateMaker.rootCa("CN=Not Mitz, C=NL", key,
+                    java.time.Instant.now().minusSeconds(3600), java.time.Instant.now().plusSeconds(86_400));
+            foreignSigner = new OrganisationCredentials(cert.key(), cert.certificate());
+        }
+        return foreignSigner;
     }
 
     private void openAnswer(SoapEnvelope answer, Element payload) {

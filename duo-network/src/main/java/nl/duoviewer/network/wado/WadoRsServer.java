@@ -17,7 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 
 import nl.duoviewer.network.catalogue.DemoCatalogue;
 import nl.duoviewer.network.catalogue.DemoSeries;
@@ -36,7 +37,8 @@ import nl.duoviewer.xca.wado.MultipartRelatedParser;
 
 /**
  * A community's WADO-RS service on 127.0.0.1 (RAD-107 style): {@code GET {base}/studies/{study}[/series/{series}
- * [/instances/{sop}[/frames/{n}]]]} answered as multipart/related, streamed part by part. Requests must carry the
+ * [/instances/{sop}[/frames/{n}]]]} answered as multipart/related, streamed part by part, over TLS with a required
+ * client certificate. Requests must carry the
  * requester's signed assertion ({@code Authorization: SAML <base64>}) for this community. Only studies published in
  * this community are served. Frames of the deterministic content are whole single-frame payloads (frame 1).
  */
@@ -49,12 +51,14 @@ public final class WadoRsServer {
     private final FaultProfile faults;
     private final Counters counters;
     private final int port;
-    private HttpServer server;
+    private final HttpsConfigurator tls;
+    private HttpsServer server;
     private ExecutorService executor;
 
     public WadoRsServer(Network network, DemoCatalogue catalogue, StudyContent content, AssertionVerifier verifier,
-                        FaultProfile faults, Counters counters) throws IOException {
+                        FaultProfile faults, Counters counters, HttpsConfigurator tls) throws IOException {
         this.network = network;
+        this.tls = tls;
         this.catalogue = catalogue;
         this.content = content;
         this.verifier = verifier;
@@ -66,14 +70,15 @@ public final class WadoRsServer {
     }
 
     public URI base() {
-        return URI.create("http://127.0.0.1:" + port + "/" + network.key() + "/wado-rs");
+        return URI.create("https://127.0.0.1:" + port + "/" + network.key() + "/wado-rs");
     }
 
     public synchronized void start() throws IOException {
         if (server != null) {
             return;
         }
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+        server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+        server.setHttpsConfigurator(tls);
         executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
         server.createContext("/" + network.key() + "/wado-rs/", this::handle);
@@ -227,7 +232,7 @@ public final class WadoRsServer {
         }
         try {
             byte[] xml = Base64.getDecoder().decode(auth.substring(5).strip());
-            verifier.verify(SecureXml.parse(xml).getDocumentElement());
+            counters.recordRequester(verifier.verify(SecureXml.parse(xml).getDocumentElement()));
             return true;
         } catch (IllegalArgumentException | IOException | org.xml.sax.SAXException | AssertionRejectedException e) {
             return false;

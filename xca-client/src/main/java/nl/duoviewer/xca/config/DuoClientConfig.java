@@ -11,8 +11,10 @@ import java.util.Optional;
  * @param actorPosition        which transactions to use
  * @param communities          the communities that may be queried, in display order
  * @param mitz                 localisation and consent service
- * @param requester            on whose behalf requests are sent
- * @param keystore             the organisation's signing key
+ * @param organisation         the requesting organisation (the person comes from {@code identity} at run time)
+ * @param identity             where the identity of the person at the keyboard may come from
+ * @param keystore             the organisation's key: TLS client certificate and SAML signing key
+ * @param trust                trusted CAs, revocation checking, Mitz's signing certificate
  * @param samlIssuer           SAML Issuer; the organisation URI by default
  * @param transferSyntaxes     transfer syntaxes offered in RAD-69/75, most preferred first
  * @param queryRetries         automatic retries of a community query after a transient failure
@@ -22,7 +24,8 @@ import java.util.Optional;
  * @param maxInstanceBytes     cap on one retrieved DICOM instance
  */
 public record DuoClientConfig(ActorPosition actorPosition, List<CommunityEndpoint> communities, MitzSettings mitz,
-                              RequesterIdentity requester, KeystoreSettings keystore, String samlIssuer,
+                              OrganisationIdentity organisation, IdentitySettings identity,
+                              KeystoreSettings keystore, TrustSettings trust, String samlIssuer,
                               List<String> transferSyntaxes, int queryRetries, int maxQuerySplits,
                               long maxQueryResponseBytes, long maxDocumentBytes, long maxInstanceBytes) {
 
@@ -39,9 +42,11 @@ public record DuoClientConfig(ActorPosition actorPosition, List<CommunityEndpoin
         Objects.requireNonNull(actorPosition, "actorPosition");
         communities = List.copyOf(communities);
         Objects.requireNonNull(mitz, "mitz");
-        Objects.requireNonNull(requester, "requester");
+        Objects.requireNonNull(organisation, "organisation");
+        Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(keystore, "keystore");
-        samlIssuer = samlIssuer == null || samlIssuer.isBlank() ? requester.issuerUri() : samlIssuer;
+        Objects.requireNonNull(trust, "trust");
+        samlIssuer = samlIssuer == null || samlIssuer.isBlank() ? organisation.issuerUri() : samlIssuer;
         transferSyntaxes = List.copyOf(transferSyntaxes);
         if (transferSyntaxes.isEmpty()) {
             throw new IllegalArgumentException("at least one transfer syntax must be offered");
@@ -49,6 +54,42 @@ public record DuoClientConfig(ActorPosition actorPosition, List<CommunityEndpoin
         if (queryRetries < 0 || maxQuerySplits < 0) {
             throw new IllegalArgumentException("retries and splits must not be negative");
         }
+    }
+
+    /** This configuration with another organisation key. */
+    public DuoClientConfig withKeystore(KeystoreSettings k) {
+        return new DuoClientConfig(actorPosition, communities, mitz, organisation, identity, k, trust, samlIssuer,
+                transferSyntaxes, queryRetries, maxQuerySplits, maxQueryResponseBytes, maxDocumentBytes,
+                maxInstanceBytes);
+    }
+
+    /** This configuration with other trust settings. */
+    public DuoClientConfig withTrust(TrustSettings t) {
+        return new DuoClientConfig(actorPosition, communities, mitz, organisation, identity, keystore, t, samlIssuer,
+                transferSyntaxes, queryRetries, maxQuerySplits, maxQueryResponseBytes, maxDocumentBytes,
+                maxInstanceBytes);
+    }
+
+    /** This configuration with other identity sources. */
+    public DuoClientConfig withIdentity(IdentitySettings i) {
+        return new DuoClientConfig(actorPosition, communities, mitz, organisation, i, keystore, trust, samlIssuer,
+                transferSyntaxes, queryRetries, maxQuerySplits, maxQueryResponseBytes, maxDocumentBytes,
+                maxInstanceBytes);
+    }
+
+    /** Every endpoint this configuration sends requests to: Mitz, the gateways and the WADO-RS bases. */
+    public List<java.net.URI> endpoints() {
+        List<java.net.URI> all = new java.util.ArrayList<>(List.of(mitz.openQuestionEndpoint(),
+                mitz.closedQuestionEndpoint()));
+        for (CommunityEndpoint c : communities) {
+            all.add(c.queryEndpoint());
+            all.add(c.retrieveEndpoint());
+            all.add(c.imagingEndpoint());
+            if (c.wadoBase() != null) {
+                all.add(c.wadoBase());
+            }
+        }
+        return all;
     }
 
     /** The community with this homeCommunityId, if configured. */

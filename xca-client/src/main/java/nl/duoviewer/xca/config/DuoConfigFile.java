@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Properties;
 import java.util.TreeMap;
 
+import nl.duoviewer.xca.identity.IdentitySource;
+
 /**
  * Reads and writes the deployment's network configuration, a {@link Properties} file that IT maintains.
  *
@@ -36,16 +38,30 @@ import java.util.TreeMap;
  * duo.mitz.audience                  SAML audience for Mitz (default urn:oid:2.16.840.1.113883.2.4.3.111.2.1)
  * duo.mitz.dataCategory              data category asked for (default GGC002)
  * duo.mitz.timeout                   default PT10S
- * duo.mitz.decisionCacheTtl          how long a Permit is reused (default PT30S; nothing else is ever reused)
- * duo.requester.ura                  URA of the requesting organisation
- * duo.requester.uzi                  UZI number of the user
- * duo.requester.role                 UZI role code, e.g. 01.015
- * duo.requester.purposeOfUse         TREAT | COC (default TREAT)
- * duo.requester.organisationName     display name
- * duo.requester.facilityType         organisation type code, e.g. V4 (optional)
- * duo.keystore.path                  PKCS#12 file; relative paths are resolved against the config file's folder
- * duo.keystore.password              keystore (and key) password
- * duo.keystore.alias                 alias of the signing key
+ * duo.mitz.decisionCacheTtl         how long a Permit is reused (default PT30S; nothing else is ever reused)
+ * duo.requester.ura                 URA of the requesting organisation
+ * duo.requester.purposeOfUse        TREAT | COC (default TREAT)
+ * duo.requester.organisationName    display name
+ * duo.requester.facilityType        organisation type code, e.g. V4 (optional)
+ * duo.identity.sources              who the user is, in order: UZI_PAS (the user's card), EHR_LAUNCH (the EHR that
+ *                                   launched the viewer says so; only where the deployment trusts it), DEMO (a
+ *                                   labelled demo user; only for endpoints on this computer). Default UZI_PAS.
+ * duo.identity.uzipas.library       PKCS#11 module of the card reader middleware
+ * duo.identity.uzipas.slot          slot ID (optional; default: duo.identity.uzipas.slotListIndex, default 0)
+ * duo.identity.uzipas.slotListIndex position in the slot list
+ * duo.identity.uzipas.trustStore    UZI-register CA certificates (PEM) the card's certificate must chain to
+ * duo.keystore.type                 PKCS12 (default) | PKCS11 (an HSM)
+ * duo.keystore.path                 PKCS#12 file (PKCS12)
+ * duo.keystore.pkcs11.library       PKCS#11 module (PKCS11); .slot / .slotListIndex as for the UZI-pas
+ * duo.keystore.password             env:VARIABLE | prompt  (never the password itself)
+ * duo.keystore.alias                alias of the organisation key (TLS client certificate, SAML signature)
+ * duo.tls.truststore                CA certificates trusted for servers: PEM/DER, or PKCS#12/JKS
+ * duo.tls.truststore.password       env:VARIABLE | prompt, for a PKCS#12/JKS trust store (optional)
+ * duo.tls.revocation                NONE | OCSP (default) | CRL
+ * duo.tls.crls                      comma-separated CRL files for CRL (optional)
+ * duo.tls.ocspResponder             OCSP responder overriding the certificates' own (optional)
+ * duo.tls.allowLoopbackHttp         true allows http:// to 127.0.0.1/localhost only (default false)
+ * duo.mitz.signingCertificate       certificate whose signature every Mitz answer must carry (optional)
  * duo.saml.issuer                    SAML Issuer (default urn:oid:2.16.528.1.1007.3.3.URA)
  * duo.retrieve.transferSyntaxes      comma-separated UIDs offered in RAD-69/75, most preferred first
  * duo.query.retries                  automatic retries per community (default 1)
@@ -87,18 +103,22 @@ import java.util.TreeMap;
  * duo.launch.smart.clientId          the viewer's client_id, registered at the EHR (public client, PKCE)
  * duo.launch.smart.issuers           comma-separated FHIR base URLs (iss) launches are accepted from; without it SMART
  *                                    launches are refused
- * duo.launch.smart.trustEhrIdentity  true | false (default false): the EHR user's UZI number and role become the
- *                                    requester identity
  * duo.launch.smart.timeout           how long the user may take to sign in (default PT5M)
  * </pre>
- * A link that carries the launch token switches an open patient without asking, a SMART launch included; the token
- * never replaces the trusted-issuer check. Every error names the file and the key.
+ * Whether the EHR's user (UZI number and role) becomes the requester is {@code EHR_LAUNCH} in
+ * {@code duo.identity.sources}, not a SMART key. A link that carries the launch token switches an open patient without asking, a SMART launch included; the token
+ * never replaces the trusted-issuer check.
+ *
+ * Relative paths are resolved against the file's folder. Every endpoint must be https (a plain http endpoint on
+ * another computer is refused whatever the file says). Every error names the file and the key.
  */
 public final class DuoConfigFile {
 
     private final Properties props;
     private final String source;
     private final Path baseDir;
+    /** Every endpoint read, by key, so that the scheme rule can name the key. */
+    private final java.util.Map<String, URI> endpoints = new java.util.LinkedHashMap<>();
 
     private DuoConfigFile(Properties props, String source, Path baseDir) {
         this.props = props;
@@ -149,15 +169,25 @@ public final class DuoConfigFile {
                 duration("duo.mitz.timeout", Duration.ofSeconds(10)),
                 duration("duo.mitz.decisionCacheTtl", MitzSettings.DEFAULT_DECISION_CACHE_TTL),
                 duration("duo.mitz.localisationTtl", MitzSettings.DEFAULT_LOCALISATION_TTL));
-        RequesterIdentity requester = new RequesterIdentity(digits("duo.requester.ura"), digits("duo.requester.uzi"),
-                required("duo.requester.role"), optional("duo.requester.purposeOfUse", "TREAT"),
-                optional("duo.requester.organisationName", ""), optional("duo.requester.facilityType", ""));
-        Path ks = Path.of(required("duo.keystore.path"));
-        if (!ks.isAbsolute() && baseDir != null) {
-            ks = baseDir.resolve(ks);
+        for (String key : List.of("duo.requester.uzi", "duo.requester.role")) {
+            if (props.getProperty(key) != null) {
+                throw error(key, "the user is no longer configured: the UZI number and role come from the user's "
+                        + "UZI-pas or from the EHR launch (see duo.identity.sources); remove this key");
+            }
         }
-        KeystoreSettings keystore = new KeystoreSettings(ks, required("duo.keystore.password").toCharArray(),
-                required("duo.keystore.alias"));
+        OrganisationIdentity organisation = new OrganisationIdentity(digits("duo.requester.ura"),
+                optional("duo.requester.organisationName", ""), optional("duo.requester.facilityType", ""),
+                optional("duo.requester.purposeOfUse", "TREAT"));
+        IdentitySettings identity = identity();
+        KeystoreSettings keystore = keystore();
+        TrustSettings trust = trust();
+        for (java.util.Map.Entry<String, URI> e : endpoints.entrySet()) {
+            checkScheme(e.getKey(), e.getValue(), trust.allowLoopbackHttp());
+            if (identity.allows(IdentitySource.DEMO) && !isLoopback(e.getValue())) {
+                throw error("duo.identity.sources", "the DEMO user may only be used with endpoints on this computer, "
+                        + "but " + e.getKey() + " is " + e.getValue());
+            }
+        }
         List<String> syntaxes = DuoClientConfig.DEFAULT_TRANSFER_SYNTAXES;
         String ts = props.getProperty("duo.retrieve.transferSyntaxes");
         if (ts != null && !ts.isBlank()) {
@@ -170,7 +200,7 @@ public final class DuoConfigFile {
         }
         launchSettings(props, source); // a bad launch key ends the start too, naming file and key
         try {
-            return new DuoClientConfig(actor, communities, mitz, requester, keystore,
+            return new DuoClientConfig(actor, communities, mitz, organisation, identity, keystore, trust,
                     props.getProperty("duo.saml.issuer"), syntaxes,
                     integer("duo.query.retries", 1, 0, 10), integer("duo.query.maxSplits", 32, 0, 256),
                     size("duo.limits.queryResponseBytes", 32L << 20), size("duo.limits.documentBytes", 64L << 20),
@@ -332,17 +362,158 @@ public final class DuoConfigFile {
         return v;
     }
 
+    /** An endpoint URL; its scheme is checked once the TLS settings are known. */
     private URI uri(String key) {
+        URI u = url(key);
+        endpoints.put(key, u);
+        return u;
+    }
+
+    private URI url(String key) {
         String v = required(key);
         try {
             URI u = new URI(v);
             if (!"http".equals(u.getScheme()) && !"https".equals(u.getScheme()) || u.getHost() == null) {
-                throw error(key, "expected an http(s) URL, got '" + v + "'");
+                throw error(key, "expected an https URL, got '" + v + "'");
             }
             return u;
         } catch (URISyntaxException e) {
             throw error(key, "not a URL: " + e.getMessage());
         }
+    }
+
+    private void checkScheme(String key, URI u, boolean allowLoopbackHttp) {
+        if ("https".equals(u.getScheme())) {
+            return;
+        }
+        if (!isLoopback(u)) {
+            throw error(key, "plain http to another computer is not allowed (no TLS, no server check, the user's "
+                    + "identity readable on the wire); use https, got '" + u + "'");
+        }
+        if (!allowLoopbackHttp) {
+            throw error(key, "plain http is not allowed; use https (http to this computer only with "
+                    + "duo.tls.allowLoopbackHttp=true), got '" + u + "'");
+        }
+    }
+
+    /** True for 127.0.0.0/8, ::1 and localhost: traffic that never leaves this computer. */
+    static boolean isLoopback(URI u) {
+        String host = u.getHost();
+        if (host == null) {
+            return false;
+        }
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        return h.equalsIgnoreCase("localhost") || h.matches("127(\\.[0-9]{1,3}){3}") || h.equals("::1")
+                || h.equals("0:0:0:0:0:0:0:1");
+    }
+
+    private IdentitySettings identity() {
+        List<IdentitySource> sources = new ArrayList<>();
+        String v = optional("duo.identity.sources", IdentitySource.UZI_PAS.name());
+        for (String part : v.split(",")) {
+            String name = part.strip();
+            if (name.isEmpty()) {
+                continue;
+            }
+            try {
+                IdentitySource source = IdentitySource.valueOf(name);
+                if (!sources.contains(source)) {
+                    sources.add(source);
+                }
+            } catch (IllegalArgumentException e) {
+                throw error("duo.identity.sources", "expected UZI_PAS, EHR_LAUNCH or DEMO, got '" + name + "'");
+            }
+        }
+        if (sources.isEmpty()) {
+            throw error("duo.identity.sources", "no identity source listed");
+        }
+        Pkcs11Settings card = null;
+        Path cardTrust = null;
+        if (sources.contains(IdentitySource.UZI_PAS)) {
+            card = pkcs11("duo.identity.uzipas.");
+            cardTrust = existingFile("duo.identity.uzipas.trustStore");
+        }
+        return new IdentitySettings(sources, card, cardTrust);
+    }
+
+    private Pkcs11Settings pkcs11(String prefix) {
+        Path library = path(prefix + "library");
+        String slot = props.getProperty(prefix + "slot");
+        Long slotId = null;
+        if (slot != null && !slot.isBlank()) {
+            try {
+                slotId = Long.parseLong(slot.strip());
+            } catch (NumberFormatException e) {
+                throw error(prefix + "slot", "expected a slot number, got '" + slot.strip() + "'");
+            }
+        }
+        return new Pkcs11Settings(library, slotId, integer(prefix + "slotListIndex", 0, 0, 255));
+    }
+
+    private KeystoreSettings keystore() {
+        String type = optional("duo.keystore.type", "PKCS12").toUpperCase(java.util.Locale.ROOT);
+        Secret password = secret("duo.keystore.password", true);
+        String alias = required("duo.keystore.alias");
+        return switch (type) {
+            case "PKCS12" -> KeystoreSettings.pkcs12(existingFile("duo.keystore.path"), alias, password);
+            case "PKCS11" -> KeystoreSettings.pkcs11(pkcs11("duo.keystore.pkcs11."), alias, password);
+            default -> throw error("duo.keystore.type", "expected PKCS12 or PKCS11, got '" + type + "'");
+        };
+    }
+
+    private TrustSettings trust() {
+        Path store = existingFile("duo.tls.truststore");
+        Secret storePassword = secret("duo.tls.truststore.password", false);
+        TrustSettings.Revocation revocation = enumValue("duo.tls.revocation", TrustSettings.Revocation.class,
+                TrustSettings.Revocation.OCSP);
+        List<Path> crls = new ArrayList<>();
+        String list = props.getProperty("duo.tls.crls");
+        if (list != null) {
+            for (String part : list.split(",")) {
+                if (!part.isBlank()) {
+                    crls.add(existing("duo.tls.crls", resolve(part.strip())));
+                }
+            }
+        }
+        URI ocsp = props.getProperty("duo.tls.ocspResponder") == null
+                || props.getProperty("duo.tls.ocspResponder").isBlank() ? null : url("duo.tls.ocspResponder");
+        Path mitzSigner = props.getProperty("duo.mitz.signingCertificate") == null
+                || props.getProperty("duo.mitz.signingCertificate").isBlank() ? null
+                : existingFile("duo.mitz.signingCertificate");
+        return new TrustSettings(store, storePassword, revocation, crls, ocsp, mitzSigner,
+                bool("duo.tls.allowLoopbackHttp", false));
+    }
+
+    private Secret secret(String key, boolean needed) {
+        String v = props.getProperty(key);
+        if (v == null || v.isBlank()) {
+            if (needed) {
+                throw error(key, "missing; use env:VARIABLE (read from the environment) or prompt (asked each "
+                        + "session)");
+            }
+            return null;
+        }
+        try {
+            return Secret.parse(v);
+        } catch (IllegalArgumentException e) {
+            throw error(key, e.getMessage());
+        }
+    }
+
+    private Path path(String key) {
+        return resolve(required(key));
+    }
+
+    private Path resolve(String value) {
+        Path p = Path.of(value);
+        return !p.isAbsolute() && baseDir != null ? baseDir.resolve(p) : p;
+    }
+
+    private Path existing(String key, Path p) {
+        if (!Files.isRegularFile(p)) {
+            throw error(key, "no such file: " + p);
+        }
+        return p;
     }
 
     private boolean bool(String key, boolean fallback) {
@@ -446,16 +617,43 @@ public final class DuoConfigFile {
         p.setProperty("duo.mitz.timeout", m.timeout().toString());
         p.setProperty("duo.mitz.decisionCacheTtl", m.decisionCacheTtl().toString());
         p.setProperty("duo.mitz.localisationTtl", m.localisationTtl().toString());
-        RequesterIdentity r = c.requester();
-        p.setProperty("duo.requester.ura", r.ura());
-        p.setProperty("duo.requester.uzi", r.uziNumber());
-        p.setProperty("duo.requester.role", r.roleCode());
-        p.setProperty("duo.requester.purposeOfUse", r.purposeOfUse());
-        p.setProperty("duo.requester.organisationName", r.organisationName());
-        p.setProperty("duo.requester.facilityType", r.facilityTypeCode());
-        p.setProperty("duo.keystore.path", c.keystore().path().toString());
-        p.setProperty("duo.keystore.password", new String(c.keystore().password()));
-        p.setProperty("duo.keystore.alias", c.keystore().alias());
+        OrganisationIdentity o = c.organisation();
+        p.setProperty("duo.requester.ura", o.ura());
+        p.setProperty("duo.requester.purposeOfUse", o.purposeOfUse());
+        p.setProperty("duo.requester.organisationName", o.organisationName());
+        p.setProperty("duo.requester.facilityType", o.facilityTypeCode());
+        IdentitySettings id = c.identity();
+        p.setProperty("duo.identity.sources", String.join(",", id.sources().stream().map(Enum::name).toList()));
+        if (id.uziPas() != null) {
+            putPkcs11(p, "duo.identity.uzipas.", id.uziPas());
+            p.setProperty("duo.identity.uzipas.trustStore", id.uziPasTrustStore().toString());
+        }
+        KeystoreSettings k = c.keystore();
+        if (k.onToken()) {
+            p.setProperty("duo.keystore.type", "PKCS11");
+            putPkcs11(p, "duo.keystore.pkcs11.", k.pkcs11());
+        } else {
+            p.setProperty("duo.keystore.type", "PKCS12");
+            p.setProperty("duo.keystore.path", k.path().toString());
+        }
+        p.setProperty("duo.keystore.password", k.password().configValue());
+        p.setProperty("duo.keystore.alias", k.alias());
+        TrustSettings t = c.trust();
+        p.setProperty("duo.tls.truststore", t.trustStore().toString());
+        if (t.trustStorePassword() != null) {
+            p.setProperty("duo.tls.truststore.password", t.trustStorePassword().configValue());
+        }
+        p.setProperty("duo.tls.revocation", t.revocation().name());
+        if (!t.crls().isEmpty()) {
+            p.setProperty("duo.tls.crls", String.join(",", t.crls().stream().map(Path::toString).toList()));
+        }
+        if (t.ocspResponder() != null) {
+            p.setProperty("duo.tls.ocspResponder", t.ocspResponder().toString());
+        }
+        if (t.mitzSigningCertificate() != null) {
+            p.setProperty("duo.mitz.signingCertificate", t.mitzSigningCertificate().toString());
+        }
+        p.setProperty("duo.tls.allowLoopbackHttp", Boolean.toString(t.allowLoopbackHttp()));
         p.setProperty("duo.saml.issuer", c.samlIssuer());
         p.setProperty("duo.retrieve.transferSyntaxes", String.join(",", c.transferSyntaxes()));
         p.setProperty("duo.query.retries", Integer.toString(c.queryRetries()));
@@ -464,6 +662,15 @@ public final class DuoConfigFile {
         p.setProperty("duo.limits.documentBytes", Long.toString(c.maxDocumentBytes()));
         p.setProperty("duo.limits.instanceBytes", Long.toString(c.maxInstanceBytes()));
         return p;
+    }
+
+    private static void putPkcs11(Properties p, String prefix, Pkcs11Settings s) {
+        p.setProperty(prefix + "library", s.library().toString());
+        if (s.slot() != null) {
+            p.setProperty(prefix + "slot", Long.toString(s.slot()));
+        } else {
+            p.setProperty(prefix + "slotListIndex", Integer.toString(s.slotListIndex()));
+        }
     }
 
     /** Writes the configuration as a sorted, commented properties file. */

@@ -21,14 +21,19 @@ import nl.duoviewer.core.patient.Bsn;
 import nl.duoviewer.xca.config.MitzSettings;
 import nl.duoviewer.xca.config.RequesterIdentity;
 import nl.duoviewer.xca.security.AssertionProvider;
+import nl.duoviewer.xca.security.Hl7Codes;
+import nl.duoviewer.xca.security.MitzAnswerSignature;
 import nl.duoviewer.xca.security.Saml;
 import nl.duoviewer.xca.security.SecureXml;
+import nl.duoviewer.xca.security.tls.TlsRefusal;
 
 /**
  * Asks Mitz the open question (where may data be: XCPD ITI-56 Patient Location Query) and the closed question (may
  * this requester see this holder's data: XACML 3.0 authorisation decision query), both SOAP 1.2 with WS-Addressing
- * and the requester's signed assertion. Answers are parsed with hardened XML; a reply that does not relate to our
- * request, is too large, or is malformed is an error.
+ * and the requester's signed assertion, over the client's mutual TLS. Answers are parsed with hardened XML; a reply
+ * that does not relate to our request, is too large, is malformed, or (when the deployment names Mitz's signing
+ * certificate) is not signed by Mitz over its body and addressing headers is an error, so it localises nothing and
+ * permits nothing.
  */
 public final class MitzClient {
 
@@ -40,14 +45,19 @@ public final class MitzClient {
     private final AssertionProvider assertions;
     private final HttpClient http;
     private final Clock clock;
+    private final java.security.cert.X509Certificate answerSigner;
 
+    /**
+     * @param answerSigner the certificate every answer must be signed with; null when the deployment does not check
+     */
     public MitzClient(MitzSettings settings, RequesterIdentity requester, AssertionProvider assertions,
-                      HttpClient http, Clock clock) {
+                      HttpClient http, Clock clock, java.security.cert.X509Certificate answerSigner) {
         this.settings = settings;
         this.requester = requester;
         this.assertions = assertions;
         this.http = http;
         this.clock = clock;
+        this.answerSigner = answerSigner;
     }
 
     /** The open question: which communities and institutions may hold data for this patient (for us). */
@@ -126,7 +136,8 @@ public final class MitzClient {
         return ConsentDecision.of(decisions.item(0).getTextContent());
     }
 
-    private Element xacmlQuery(Document doc, Bsn patient, PatientLocation holder) {
+    /** The XACML decision query for one holder (package-visible: its encoding is tested against public clients). */
+    Element xacmlQuery(Document doc, Bsn patient, PatientLocation holder) {
         Element q = doc.createElementNS(MitzProtocol.XACML_SAMLP_NS, "xacml-samlp:XACMLAuthzDecisionQuery");
         q.setAttribute("ID", "_" + UUID.randomUUID());
         q.setAttribute("Version", "2.0");
@@ -139,35 +150,42 @@ public final class MitzClient {
         req.setAttribute("CombinedDecision", "false");
         q.appendChild(req);
 
-        Element resource = category(req, MitzProtocol.CATEGORY_RESOURCE);
-        ii(resource, MitzProtocol.RESOURCE_ID, Bsn.OID, patient.value());
+        // typed values as the public Mitz clients send them (Bastion mitz-connector, Nuts knooppunt): URA and UZI
+        // numbers assigned by CIBG, display names where known, one xml:id per category
+        Element resource = category(req, MitzProtocol.CATEGORY_RESOURCE, "resource");
+        ii(resource, MitzProtocol.RESOURCE_ID, Bsn.OID, patient.value(), null);
         if (!holder.facilityTypeCode().isEmpty()) {
             cv(resource, MitzProtocol.HOLDER_FACILITY_TYPE, holder.facilityTypeCode(),
-                    RequesterIdentity.ORGANISATION_TYPE_SYSTEM);
+                    RequesterIdentity.ORGANISATION_TYPE_SYSTEM, Hl7Codes.organisationType(holder.facilityTypeCode()));
         }
-        ii(resource, MitzProtocol.HOLDER_INSTITUTION, nl.duoviewer.core.timeline.SourceInstitution.URA_OID,
-                holder.institutionUra());
+        ii(resource, MitzProtocol.HOLDER_INSTITUTION, RequesterIdentity.URA_OID, holder.institutionUra(),
+                RequesterIdentity.UZI_AUTHORITY);
 
-        Element action = category(req, MitzProtocol.CATEGORY_ACTION);
-        cv(action, MitzProtocol.EVENT_CODE, settings.dataCategory(), MitzProtocol.DATA_CATEGORY_SYSTEM);
+        Element action = category(req, MitzProtocol.CATEGORY_ACTION, "action0");
+        cv(action, MitzProtocol.EVENT_CODE, settings.dataCategory(), MitzProtocol.DATA_CATEGORY_SYSTEM,
+                Hl7Codes.dataCategory(settings.dataCategory()));
 
-        Element subject = category(req, MitzProtocol.CATEGORY_SUBJECT);
-        cv(subject, MitzProtocol.SUBJECT_ROLE, requester.roleCode(), RequesterIdentity.ROLE_CODE_SYSTEM);
-        ii(subject, MitzProtocol.SUBJECT_PROVIDER, RequesterIdentity.UZI_OID, requester.uziNumber());
-        ii(subject, MitzProtocol.SUBJECT_INSTITUTION, nl.duoviewer.core.timeline.SourceInstitution.URA_OID,
-                requester.ura());
+        Element subject = category(req, MitzProtocol.CATEGORY_SUBJECT, "subject");
+        cv(subject, MitzProtocol.SUBJECT_ROLE, requester.roleCode(), RequesterIdentity.ROLE_CODE_SYSTEM,
+                Hl7Codes.role(requester.roleCode()));
+        ii(subject, MitzProtocol.SUBJECT_PROVIDER, RequesterIdentity.UZI_OID, requester.uziNumber(),
+                RequesterIdentity.UZI_AUTHORITY);
+        ii(subject, MitzProtocol.SUBJECT_INSTITUTION, RequesterIdentity.URA_OID, requester.ura(),
+                RequesterIdentity.UZI_AUTHORITY);
         if (!requester.facilityTypeCode().isEmpty()) {
             cv(subject, MitzProtocol.SUBJECT_FACILITY_TYPE, requester.facilityTypeCode(),
-                    RequesterIdentity.ORGANISATION_TYPE_SYSTEM);
+                    RequesterIdentity.ORGANISATION_TYPE_SYSTEM, Hl7Codes.organisationType(requester.facilityTypeCode()));
         }
-        Element env = category(req, MitzProtocol.CATEGORY_ENVIRONMENT);
-        cv(env, MitzProtocol.PURPOSE_OF_USE, requester.purposeOfUse(), RequesterIdentity.PURPOSE_OF_USE_SYSTEM);
+        Element env = category(req, MitzProtocol.CATEGORY_ENVIRONMENT, "environment");
+        cv(env, MitzProtocol.PURPOSE_OF_USE, requester.purposeOfUse(), RequesterIdentity.PURPOSE_OF_USE_SYSTEM,
+                Hl7Codes.purposeOfUse(requester.purposeOfUse()));
         return q;
     }
 
-    private static Element category(Element request, String category) {
+    private static Element category(Element request, String category, String xmlId) {
         Element a = request.getOwnerDocument().createElementNS(MitzProtocol.XACML_NS, "xacml:Attributes");
         a.setAttribute("Category", category);
+        a.setAttributeNS("http://www.w3.org/XML/1998/namespace", "xml:id", xmlId);
         request.appendChild(a);
         return a;
     }
@@ -184,17 +202,23 @@ public final class MitzClient {
         return v;
     }
 
-    private static void ii(Element attributes, String id, String root, String extension) {
+    private static void ii(Element attributes, String id, String root, String extension, String authority) {
         Element ii = attributes.getOwnerDocument().createElementNS(Saml.HL7_NS, "hl7:InstanceIdentifier");
         ii.setAttribute("root", root);
         ii.setAttribute("extension", extension);
+        if (authority != null) {
+            ii.setAttribute("assigningAuthorityName", authority);
+        }
         value(attributes, id, MitzProtocol.TYPE_II).appendChild(ii);
     }
 
-    private static void cv(Element attributes, String id, String code, String system) {
+    private static void cv(Element attributes, String id, String code, String system, String displayName) {
         Element cv = attributes.getOwnerDocument().createElementNS(Saml.HL7_NS, "hl7:CodedValue");
         cv.setAttribute("code", code);
         cv.setAttribute("codeSystem", system);
+        if (displayName != null) {
+            cv.setAttribute("displayName", displayName);
+        }
         value(attributes, id, MitzProtocol.TYPE_CV).appendChild(cv);
     }
 
@@ -216,7 +240,11 @@ public final class MitzClient {
         } catch (java.net.http.HttpTimeoutException e) {
             throw new MitzException("Mitz did not answer within " + settings.timeout().toSeconds() + " s", e);
         } catch (IOException e) {
-            throw new MitzException("Mitz not reachable or answer unreadable: " + e.getMessage(), e);
+            java.util.Optional<String> tls = TlsRefusal.describe(e, endpoint);
+            if (tls.isPresent()) {
+                throw new MitzException("Mitz: " + tls.get(), e);
+            }
+            throw new MitzException("Mitz (" + endpoint + ") not reachable or answer unreadable: " + e.getMessage(), e);
         } catch (SAXException e) {
             throw new MitzException("Mitz answer is not acceptable XML: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -233,6 +261,13 @@ public final class MitzClient {
         }
         if (status != 200) {
             throw new MitzException("Mitz answered HTTP " + status);
+        }
+        if (answerSigner != null) {
+            try {
+                MitzAnswerSignature.verify(answer, answerSigner);
+            } catch (MitzAnswerSignature.Rejected e) {
+                throw new MitzException("Mitz answer refused: " + e.getMessage(), e);
+            }
         }
         Element relatesTo = SoapEnvelope.header(answer, MitzProtocol.WSA_NS, "RelatesTo");
         if (relatesTo == null || !env.messageId().equals(relatesTo.getTextContent().strip())) {

@@ -107,7 +107,7 @@ final class CommunityQuery {
             }
             return result(status(f.state(), f.getMessage()));
         } catch (RuntimeException e) {
-            SourceFailure f = Failures.classify(e, name, community.timeout());
+            SourceFailure f = Failures.classify(e, name, community.queryEndpoint(), community.timeout());
             audit(patient, AuditEvent.Outcome.FAILURE, f.getMessage());
             return result(status(f.state(), f.getMessage()));
         }
@@ -233,7 +233,8 @@ final class CommunityQuery {
             try {
                 raw = call(request);
             } catch (RuntimeException e) {
-                SourceFailure f = Failures.classify(e, community.displayName(), community.timeout());
+                SourceFailure f = Failures.classify(e, community.displayName(), community.queryEndpoint(),
+                        community.timeout());
                 if (!f.isTransient()) {
                     throw f;
                 }

@@ -15,6 +15,18 @@ final class Failures {
     }
 
     static SourceFailure classify(Throwable t, String community, Duration timeout) {
+        return classify(t, community, null, timeout);
+    }
+
+    /** As {@link #classify(Throwable, String, Duration)}, naming {@code endpoint} when TLS refused it. */
+    static SourceFailure classify(Throwable t, String community, java.net.URI endpoint, Duration timeout) {
+        if (endpoint != null) {
+            var tls = nl.duoviewer.xca.security.tls.TlsRefusal.describe(t, endpoint);
+            if (tls.isPresent()) {
+                // not transient: a certificate or protocol problem does not go away by asking again
+                return new SourceFailure(SourceStatus.State.FAILED, community + ": " + tls.get(), false);
+            }
+        }
         for (Throwable c = t; c != null; c = c.getCause()) {
             // CXF's HTTP conduit reports its receive timeout by interrupting the reader: an interrupt here is a
             // timeout (our own cancellations never reach the timeline)

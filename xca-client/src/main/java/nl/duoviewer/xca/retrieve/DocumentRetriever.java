@@ -73,13 +73,15 @@ public final class DocumentRetriever {
                 if (tx == SoapTransaction.ITI_39) {
                     try (PortLease<Iti39PortType> lease = ports.lease(community, tx, Iti39PortType.class)) {
                         outcome = stream(ImagingRetriever.call(
-                                () -> lease.port().documentRepositoryRetrieveDocumentSet(req), community), document,
+                                () -> lease.port().documentRepositoryRetrieveDocumentSet(req), community,
+                                community.retrieveEndpoint()), document,
                                 community, consumer, guard);
                     }
                 } else {
                     try (PortLease<Iti43PortType> lease = ports.lease(community, tx, Iti43PortType.class)) {
                         outcome = stream(ImagingRetriever.call(
-                                () -> lease.port().documentRepositoryRetrieveDocumentSet(req), community), document,
+                                () -> lease.port().documentRepositoryRetrieveDocumentSet(req), community,
+                                community.retrieveEndpoint()), document,
                                 community, consumer, guard);
                     }
                 }

@@ -88,12 +88,12 @@ public final class ImagingRetriever {
                 if (tx == SoapTransaction.RAD_75) {
                     try (PortLease<Rad75PortType> lease = ports.lease(community, tx, Rad75PortType.class)) {
                         outcome = stream(call(() -> lease.port().documentRepositoryRetrieveImagingDocumentSet(req),
-                                community), series, community, consumer, guard);
+                                community, community.imagingEndpoint()), series, community, consumer, guard);
                     }
                 } else {
                     try (PortLease<Rad69PortType> lease = ports.lease(community, tx, Rad69PortType.class)) {
                         outcome = stream(call(() -> lease.port().documentRepositoryRetrieveImagingDocumentSet(req),
-                                community), series, community, consumer, guard);
+                                community, community.imagingEndpoint()), series, community, consumer, guard);
                     }
                 }
             } catch (IOException | RuntimeException e) {
@@ -130,10 +130,15 @@ public final class ImagingRetriever {
     }
 
     static RetrieveDocumentSetResponseType call(java.util.function.Supplier<RetrieveDocumentSetResponseType> call,
-                                                CommunityEndpoint community) throws RetrieveException {
+                                                CommunityEndpoint community, java.net.URI endpoint)
+            throws RetrieveException {
         try {
             return call.get();
         } catch (RuntimeException e) {
+            var tls = nl.duoviewer.xca.security.tls.TlsRefusal.describe(e, endpoint);
+            if (tls.isPresent()) {
+                throw new RetrieveException(community.displayName() + ": " + tls.get(), e);
+            }
             throw ResponseStreamer.failure(e, community.displayName());
         }
     }

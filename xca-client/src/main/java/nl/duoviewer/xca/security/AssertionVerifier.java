@@ -84,8 +84,13 @@ public final class AssertionVerifier {
         String ura = attr(statement, Saml.ATTR_PROVIDER_INSTITUTION, "extension");
         String pou = attr(statement, Saml.ATTR_PURPOSE_OF_USE, "code");
         Element conditions = SecureXml.child(assertion, Saml.NS, "Conditions");
+        Element authn = SecureXml.child(assertion, Saml.NS, "AuthnStatement");
+        String authnContext = authn == null ? "" : SecureXml.text(authn, Saml.NS, "AuthnContextClassRef");
+        if (authnContext.isEmpty()) {
+            throw new AssertionRejectedException("Assertion does not say how the user was authenticated");
+        }
         return new VerifiedRequester(SecureXml.text(assertion, Saml.NS, "Issuer"), uzi, role, ura, pou,
-                Instant.parse(conditions.getAttribute("NotOnOrAfter")));
+                authnContext, Instant.parse(conditions.getAttribute("NotOnOrAfter")));
     }
 
     private void checkSignature(Element assertion, String id, Element sig) throws AssertionRejectedException {

@@ -33,6 +33,11 @@ import nl.duoviewer.xca.config.RequesterIdentity;
 /**
  * Builds the requester's SAML 2.0 assertion (XUA attributes per Twiin / Mitz) with plain DOM and signs it with the
  * organisation key: XML-DSig enveloped, exclusive c14n, RSA-SHA256, the certificate in KeyInfo.
+ *
+ * <p>Attribute values are typed HL7v3 data types as the public Mitz clients write them (Bastion's mitz-connector
+ * {@code assertion.js}): {@code II} with {@code assigningAuthorityName="CIBG"} for UZI and URA numbers, {@code CE} for
+ * role and purpose of use (with code system, code system name and display name where known), {@code CV} for the
+ * organisation type. The AuthnContext says how the person was identified (UZI-pas, EHR, demo), not more.
  */
 public final class SamlAssertionFactory {
 
@@ -61,10 +66,10 @@ public final class SamlAssertionFactory {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Document doc = SecureXml.newDocument();
         Element a = doc.createElementNS(Saml.NS, "saml2:Assertion");
-        a.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:saml2", Saml.NS);
+        a.setAttributeNS(Saml.XMLNS_NS, "xmlns:saml2", Saml.NS);
         // declared as attributes, not only implied by the elements' namespaces: canonicalisation sees attributes,
         // and the receiver's parser will have them, so the digest must be computed with them
-        a.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:hl7", Saml.HL7_NS);
+        a.setAttributeNS(Saml.XMLNS_NS, "xmlns:xsi", Saml.XSI_NS);
         String id = "_" + UUID.randomUUID();
         a.setAttribute("ID", id);
         a.setAttribute("IssueInstant", now.toString());
@@ -87,19 +92,22 @@ public final class SamlAssertionFactory {
 
         Element authn = add(a, "AuthnStatement");
         authn.setAttribute("AuthnInstant", now.toString());
-        add(add(authn, "AuthnContext"), "AuthnContextClassRef").setTextContent(Saml.AUTHN_X509);
+        add(add(authn, "AuthnContext"), "AuthnContextClassRef")
+                .setTextContent(requester.source().authnContextClass());
 
         Element attributes = add(a, "AttributeStatement");
         ii(attribute(attributes, Saml.ATTR_PROVIDER_IDENTIFIER), RequesterIdentity.UZI_OID, requester.uziNumber());
-        code(attribute(attributes, Saml.ATTR_ROLE), "Role", requester.roleCode(),
-                RequesterIdentity.ROLE_CODE_SYSTEM);
-        ii(attribute(attributes, Saml.ATTR_PROVIDER_INSTITUTION), "2.16.528.1.1007.3.3", requester.ura());
-        code(attribute(attributes, Saml.ATTR_PURPOSE_OF_USE), "PurposeOfUse", requester.purposeOfUse(),
-                RequesterIdentity.PURPOSE_OF_USE_SYSTEM);
+        typed(attribute(attributes, Saml.ATTR_ROLE), "Role", "CE", requester.roleCode(),
+                RequesterIdentity.ROLE_CODE_SYSTEM, RequesterIdentity.ROLE_CODE_SYSTEM_NAME,
+                Hl7Codes.role(requester.roleCode()));
+        ii(attribute(attributes, Saml.ATTR_PROVIDER_INSTITUTION), RequesterIdentity.URA_OID, requester.ura());
         if (!requester.facilityTypeCode().isEmpty()) {
-            code(attribute(attributes, Saml.ATTR_FACILITY_TYPE), "CV", requester.facilityTypeCode(),
-                    RequesterIdentity.ORGANISATION_TYPE_SYSTEM);
+            typed(attribute(attributes, Saml.ATTR_FACILITY_TYPE), "consulting-facility-type-code", "CV",
+                    requester.facilityTypeCode(), RequesterIdentity.ORGANISATION_TYPE_SYSTEM, null,
+                    Hl7Codes.organisationType(requester.facilityTypeCode()));
         }
+        typed(attribute(attributes, Saml.ATTR_PURPOSE_OF_USE), "PurposeOfUse", "CE", requester.purposeOfUse(),
+                RequesterIdentity.PURPOSE_OF_USE_SYSTEM, null, Hl7Codes.purposeOfUse(requester.purposeOfUse()));
 
         sign(a, id, subject);
         return a;
@@ -118,18 +126,34 @@ public final class SamlAssertionFactory {
         return add(attr, "AttributeValue");
     }
 
-    private static void ii(Element value, String root, String extension) {
-        Element ii = value.getOwnerDocument().createElementNS(Saml.HL7_NS, "hl7:II");
-        ii.setAttribute("root", root);
-        ii.setAttribute("extension", extension);
-        value.appendChild(ii);
+    /** An HL7v3 value element in the default namespace {@code urn:hl7-org:v3} with its {@code xsi:type}. */
+    private static Element hl7(Element value, String local, String type) {
+        Element e = value.getOwnerDocument().createElementNS(Saml.HL7_NS, local);
+        e.setAttributeNS(Saml.XMLNS_NS, "xmlns", Saml.HL7_NS);
+        e.setAttributeNS(Saml.XSI_NS, "xsi:type", type);
+        value.appendChild(e);
+        return e;
     }
 
-    private static void code(Element value, String local, String code, String system) {
-        Element c = value.getOwnerDocument().createElementNS(Saml.HL7_NS, "hl7:" + local);
+    /** A UZI or URA number: {@code II} assigned by CIBG. */
+    private static void ii(Element value, String root, String extension) {
+        Element ii = hl7(value, "id", "II");
+        ii.setAttribute("root", root);
+        ii.setAttribute("extension", extension);
+        ii.setAttribute("assigningAuthorityName", RequesterIdentity.UZI_AUTHORITY);
+    }
+
+    private static void typed(Element value, String local, String type, String code, String system,
+                              String systemName, String displayName) {
+        Element c = hl7(value, local, type);
         c.setAttribute("code", code);
         c.setAttribute("codeSystem", system);
-        value.appendChild(c);
+        if (systemName != null) {
+            c.setAttribute("codeSystemName", systemName);
+        }
+        if (displayName != null) {
+            c.setAttribute("displayName", displayName);
+        }
     }
 
     private void sign(Element assertion, String id, Element before) {

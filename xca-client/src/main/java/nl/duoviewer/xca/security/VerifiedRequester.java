@@ -10,8 +10,9 @@ import java.time.Instant;
  * @param roleCode     UZI role code
  * @param ura          provider institution
  * @param purposeOfUse purpose of use code
+ * @param authnContext how the user was authenticated (SAML AuthnContextClassRef)
  * @param notOnOrAfter end of validity
  */
 public record VerifiedRequester(String issuer, String uziNumber, String roleCode, String ura, String purposeOfUse,
-                                Instant notOnOrAfter) {
+                                String authnContext, Instant notOnOrAfter) {
 }

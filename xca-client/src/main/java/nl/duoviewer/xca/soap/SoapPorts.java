@@ -4,19 +4,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.apache.cxf.Bus;
+import org.apache.cxf.configuration.jsse.TLSClientParameters;
+import org.apache.cxf.endpoint.Client;
+import org.apache.cxf.feature.AbstractFeature;
 import org.apache.cxf.interceptor.AbstractBasicInterceptorProvider;
+import org.apache.cxf.transport.http.HTTPConduit;
 import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
 import org.openehealth.ipf.commons.ihe.ws.JaxWsClientFactory;
-import org.openehealth.ipf.commons.ihe.ws.WsSecurityInformation;
 
 import nl.duoviewer.xca.config.CommunityEndpoint;
 import nl.duoviewer.xca.security.AssertionProvider;
-import nl.duoviewer.xca.security.TransportSecurity;
+import nl.duoviewer.xca.security.tls.ClientTls;
 
 /**
  * Creates and pools IPF/CXF client ports, one pool per community and transaction. Every port carries the requester's
- * SAML assertion (audience: the community's homeCommunityId) and the community's timeout; query ports also cap the
- * response size.
+ * SAML assertion (audience: the community's homeCommunityId) and the community's timeout, and connects with the
+ * client's one TLS context ({@link ClientTls}: organisation certificate, configured trust store, TLS 1.2/1.3, host
+ * name verification); query ports also cap the response size.
  */
 public final class SoapPorts implements AutoCloseable {
 
@@ -28,7 +33,7 @@ public final class SoapPorts implements AutoCloseable {
     }
 
     private final AssertionProvider assertions;
-    private final TransportSecurity transport;
+    private final ClientTls tls;
     private final long maxQueryResponseBytes;
     private final long maxDocumentBytes;
     private final long maxInstanceBytes;
@@ -42,10 +47,10 @@ public final class SoapPorts implements AutoCloseable {
      * @param maxDocumentBytes      cap on one document attachment (ITI-39/43)
      * @param maxInstanceBytes      cap on one image attachment (RAD-69/75)
      */
-    public SoapPorts(AssertionProvider assertions, TransportSecurity transport, long maxQueryResponseBytes,
+    public SoapPorts(AssertionProvider assertions, ClientTls tls, long maxQueryResponseBytes,
                      long maxDocumentBytes, long maxInstanceBytes) {
         this.assertions = assertions;
-        this.transport = transport;
+        this.tls = tls;
         this.maxQueryResponseBytes = maxQueryResponseBytes;
         this.maxDocumentBytes = maxDocumentBytes;
         this.maxInstanceBytes = maxInstanceBytes;
@@ -85,12 +90,30 @@ public final class SoapPorts implements AutoCloseable {
         policy.setConnectionTimeout(Math.min(timeoutMs, 10_000));
         policy.setReceiveTimeout(timeoutMs);
         policy.setAllowChunking(true);
-        WsSecurityInformation security = transport.sslContext() == null ? null
-                : new WsSecurityInformation(true, transport.sslContext(), null, null, null);
         @SuppressWarnings({"rawtypes", "unchecked"})
         JaxWsClientFactory<?> factory = new JaxWsClientFactory(transaction.ipfConfiguration(), url, null, null,
-                interceptors, List.of(), properties, null, security, policy);
+                interceptors, List.of(new TlsFeature(tls)), properties, null, null, policy);
         return factory;
+    }
+
+    /**
+     * Gives each port's HTTP conduit the client's TLS context. The context (not a socket factory) keeps CXF on its
+     * JDK HttpClient conduit, which verifies host names; the CN check stays on.
+     */
+    static final class TlsFeature extends AbstractFeature {
+        private final ClientTls tls;
+
+        TlsFeature(ClientTls tls) {
+            this.tls = tls;
+        }
+
+        @Override
+        public void initialize(Client client, Bus bus) {
+            TLSClientParameters p = new TLSClientParameters();
+            p.setSslContext(tls.context());
+            p.setDisableCNCheck(false);
+            ((HTTPConduit) client.getConduit()).setTlsClientParameters(p);
+        }
     }
 
     /** Closes every port's conduit; leases still open fail from then on. */

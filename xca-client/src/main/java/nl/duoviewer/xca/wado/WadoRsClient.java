@@ -201,6 +201,12 @@ public final class WadoRsClient {
             throw new RetrieveException(c.displayName() + ": no answer in time (WADO-RS)", e);
         } catch (java.net.ConnectException e) {
             throw new RetrieveException(c.displayName() + ": not reachable (WADO-RS)", e);
+        } catch (IOException e) {
+            var tls = nl.duoviewer.xca.security.tls.TlsRefusal.describe(e, url);
+            if (tls.isPresent()) {
+                throw new RetrieveException(c.displayName() + ": " + tls.get() + " (WADO-RS)", e);
+            }
+            throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("WADO-RS retrieve cancelled");

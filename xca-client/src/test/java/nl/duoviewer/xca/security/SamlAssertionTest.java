@@ -16,12 +16,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
 
+import nl.duoviewer.xca.config.OrganisationIdentity;
 import nl.duoviewer.xca.config.RequesterIdentity;
+import nl.duoviewer.xca.identity.IdentitySource;
+import nl.duoviewer.xca.identity.UserIdentity;
 
 class SamlAssertionTest {
 
-    static final RequesterIdentity REQUESTER = new RequesterIdentity("90001234", "900012345", "01.015", "TREAT",
-            "Demo", "V4");
+    static final RequesterIdentity REQUESTER = new RequesterIdentity(new OrganisationIdentity("90001234", "Demo", "V4",
+            "TREAT"), new UserIdentity("900012345", "01.015", "Test", IdentitySource.UZI_PAS));
     static final String AUDIENCE = "urn:oid:1.3.6.1.4.1.21367.13.70.1";
     static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
 
@@ -67,7 +70,7 @@ class SamlAssertionTest {
     void everyKindOfBadAssertionIsRejected() throws Exception {
         AssertionVerifier v = verifier(NOW.plusSeconds(60));
         Element tampered = roundTrip(assertion(org, NOW, AUDIENCE));
-        tampered.getElementsByTagNameNS(Saml.HL7_NS, "II").item(1).getAttributes().getNamedItem("extension")
+        tampered.getElementsByTagNameNS(Saml.HL7_NS, "id").item(1).getAttributes().getNamedItem("extension")
                 .setNodeValue("12345678");
         assertThrows(AssertionRejectedException.class, () -> v.verify(tampered));
 

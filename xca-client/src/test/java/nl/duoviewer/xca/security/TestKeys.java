@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import nl.duoviewer.xca.config.KeystoreSettings;
+import nl.duoviewer.xca.config.Secret;
 
 /** Makes a PKCS#12 keystore with a self-signed RSA key using the JDK's keytool. */
 public final class TestKeys {
@@ -23,6 +24,6 @@ public final class TestKeys {
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new IOException("keytool failed");
         }
-        return new KeystoreSettings(file, PASSWORD.toCharArray(), "org");
+        return KeystoreSettings.pkcs12(file, "org", new Secret.Held(PASSWORD.toCharArray()));
     }
 }

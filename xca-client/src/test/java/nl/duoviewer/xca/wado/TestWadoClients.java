@@ -16,7 +16,12 @@ import nl.duoviewer.xca.config.CommunityEndpoint;
 import nl.duoviewer.xca.config.DuoClientConfig;
 import nl.duoviewer.xca.config.KeystoreSettings;
 import nl.duoviewer.xca.config.MitzSettings;
+import nl.duoviewer.xca.config.IdentitySettings;
+import nl.duoviewer.xca.config.OrganisationIdentity;
 import nl.duoviewer.xca.config.RequesterIdentity;
+import nl.duoviewer.xca.config.Secret;
+import nl.duoviewer.xca.config.TrustSettings;
+import nl.duoviewer.xca.identity.UserIdentity;
 import nl.duoviewer.xca.consent.RetrievalPermit;
 import nl.duoviewer.xca.consent.TestPermits;
 import nl.duoviewer.xca.security.AssertionProvider;
@@ -33,8 +38,8 @@ public final class TestWadoClients implements AutoCloseable {
     public static final Bsn PATIENT = Bsn.parse("999999011");
     public static final SourceInstitution SOURCE = new SourceInstitution("WADO-RS peer", "90000102",
             "urn:oid:1.3.6.1.4.1.21367.13.70.42");
-    private static final RequesterIdentity REQUESTER = new RequesterIdentity("90001234", "900012345", "01.015",
-            "TREAT", "Test", "V4");
+    private static final RequesterIdentity REQUESTER = new RequesterIdentity(new OrganisationIdentity("90001234",
+            "Test", "V4", "TREAT"), UserIdentity.demo());
 
     private final AssertionProvider assertions;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
@@ -60,7 +65,9 @@ public final class TestWadoClients implements AutoCloseable {
         MitzSettings mitz = new MitzSettings(unused, unused, false, MitzSettings.DEFAULT_AUDIENCE, "GGC002",
                 Duration.ofSeconds(5), Duration.ofSeconds(30));
         DuoClientConfig config = new DuoClientConfig(ActorPosition.BEHIND_LOCAL_GATEWAY, List.of(community), mitz,
-                REQUESTER, new KeystoreSettings(Path.of("unused.p12"), new char[0], "org"), null, transferSyntaxes,
+                REQUESTER.organisation(), IdentitySettings.demo(), KeystoreSettings.pkcs12(Path.of("unused.p12"), "org",
+                        new Secret.Prompt()), new TrustSettings(Path.of("unused.pem"), null,
+                        TrustSettings.Revocation.NONE, List.of(), null, null, true), null, transferSyntaxes,
                 0, 0, 1 << 20, 1 << 20, 256L << 20);
         return new WadoRsClient(config, http, assertions, Clock.systemUTC(), audit);
     }
