@@ -88,7 +88,7 @@ class FreshCloneIT {
     private static final Pattern TIMELINE_SETTLED = Pattern.compile("Timeline settled .*?: (\\d+) studies; (.*)");
 
     @TempDir
-    Path work;
+    static Path work;
 
     private Path clone;
     private String head;
