@@ -54,22 +54,24 @@ import nl.duoviewer.core.testsupport.ExternalTool;
  * own process group with a time limit and is stopped with its whole group (Maven, Xvfb, the JVM); a failure shows
  * the command's output. Commands must not leave untracked files in the checkout.
  *
- * <p>Documented commands and the CI test that runs each:
+ * <p>Documented commands (README.md, duo-network/README.md) and the CI test that runs each:
  * <ul>
  * <li>{@code ./run-tests}: CI itself ({@code .ci/run} runs exactly it).</li>
- * <li>{@code ./run-network FILE} (and {@code duo-network/run.sh}, which it runs), then
- * {@code ./run --config FILE --bsn 999999011} against it, and a broken FILE refused with exit 2 naming file and key:
+ * <li>{@code ./run-network FILE --cache DIR} until FILE is written, {@code ./run --config FILE --bsn 999999011}
+ * against it until the timeline has settled, {@code ./run --config BROKEN --bsn 999999011} refused with exit 2
+ * naming file and key, and {@code duo-network/run.sh FILE --deterministic}:
  * {@link #theStandaloneNetworkServesTheViewerAndABrokenConfigurationIsRefused()}.</li>
- * <li>{@code ./run}, {@code ./run --help}, {@code ./run --version}, {@code ./run --bsn} with an invalid BSN (exit 2):
- * {@link #theViewerStartsOnTheEmbeddedNetworkAndTheInstallersBuild()}. {@code ./run --bsn 999999011} and
- * {@code ./run 'duoviewer://open?bsn=...'} are the same script with arguments that {@code CommandLineTest} and
- * {@code DuoViewerUriTest} (app) parse, and {@code AppImageIT} (installer) starts the viewer from such a link.</li>
- * <li>{@code installer/build.sh app-image} and {@code installer/build.sh deb}: the same test (the installer module
- * itself builds the app-image with {@code --skip-build}, and {@code AppImageIT} starts it).</li>
+ * <li>{@code ./run} (the embedded demo network, until the timeline has settled), {@code ./run --help},
+ * {@code ./run --version}, {@code ./run --bsn} with an invalid BSN (exit 2), {@code ./run --bsn 999999011} and
+ * {@code ./run 'duoviewer://open?bsn=999999011'} (handed to the open window), {@code installer/build.sh app-image}
+ * (its launcher's {@code --version}) and {@code installer/build.sh deb}:
+ * {@link #theViewerStartsOnTheEmbeddedNetworkAndTheInstallersBuild()}. The installer module's own build runs
+ * {@code build.sh app-image --skip-build} and {@code AppImageIT} starts that image on a virtual display.</li>
  * <li>{@code ./dicomcheck DIR OUT}: {@link #dicomcheckDecodesAFolder()}.</li>
- * <li>{@code benchmarks/run.sh} (listing the benchmarks, {@code -l}), {@code benchmarks/compare-decoders.sh --help},
+ * <li>{@code benchmarks/run.sh -l} (builds and lists the JMH benchmarks), {@code benchmarks/compare-decoders.sh --help},
  * {@code benchmarks/e2e.sh --help}: {@link #theBenchmarksBuildAndStart()}. The measurements themselves take minutes
- * to hours and are not run in CI; all three build through the same {@code scripts/build.sh} call.</li>
+ * to hours and need the shared corpus and Orthanc, so CI does not run them; all three build with the same
+ * {@code build_module benchmarks} call (scripts/build.sh) that {@code run.sh -l} proves.</li>
  * </ul>
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -77,7 +79,7 @@ import nl.duoviewer.core.testsupport.ExternalTool;
 class FreshCloneIT {
 
     /** A command that builds part of the reactor from nothing and then runs. */
-    private static final Duration BUILD_AND_RUN = Duration.ofMinutes(10);
+    private static final Duration BUILD_AND_RUN = Duration.ofMinutes(15);
     /** A command whose build is up to date. */
     private static final Duration RUN = Duration.ofMinutes(3);
     /** The viewer (build up to date) until its timeline has settled. */
@@ -126,8 +128,11 @@ class FreshCloneIT {
     void theStandaloneNetworkServesTheViewerAndABrokenConfigurationIsRefused() throws Exception {
         pristine();
         Path config = Files.createDirectories(work.resolve("network")).resolve("duo.properties");
+        Path cache = work.resolve("network-cache");
         try (Command network = startUntil(BUILD_AND_RUN, out -> out.contains("Client configuration written to "
-                + config) && Files.isRegularFile(config), "./run-network", config.toString())) {
+                + config) && Files.isRegularFile(config), "./run-network", config.toString(), "--cache",
+                cache.toString())) {
+            assertTrue(network.output().contains("real DICOM images, cached in " + cache), network.describe());
 
             try (Command viewer = startUntil(BUILD_AND_RUN, out -> TIMELINE_SETTLED.matcher(out).find(),
                     "./run", "--config", config.toString(), "--bsn", SHOWCASE_BSN)) {
@@ -146,6 +151,13 @@ class FreshCloneIT {
 
             network.stop();
             assertTrue(network.output().contains("Demo patients:"), network.describe());
+        }
+
+        Path fast = Files.createDirectories(work.resolve("deterministic")).resolve("duo.properties");
+        try (Command network = startUntil(RUN, out -> out.contains("Client configuration written to " + fast),
+                "duo-network/run.sh", fast.toString(), "--deterministic")) {
+            assertTrue(network.output().contains("deterministic test bytes"), network.describe());
+            network.stop();
         }
         assertCheckoutUnchanged();
     }
@@ -170,6 +182,14 @@ class FreshCloneIT {
         try (Command viewer = startUntil(WINDOW, out -> TIMELINE_SETTLED.matcher(out).find(), "./run")) {
             assertTrue(viewer.output().contains("Embedded demo network"), viewer.describe());
             assertShowcaseTimeline(viewer);
+            // a later start (the desktop handing over a clicked link) gives its patient to the open window
+            for (List<String> later : List.of(List.of("./run", "--bsn", SHOWCASE_BSN),
+                    List.of("./run", "duoviewer://open?bsn=" + SHOWCASE_BSN))) {
+                Result handed = run(RUN, later.toArray(String[]::new));
+                assertEquals(0, handed.exit(), handed.describe());
+                assertTrue(!handed.output().contains("Network ready"), "no second viewer: " + handed.describe());
+                assertTrue(viewer.process.isAlive(), viewer.describe());
+            }
         }
 
         ExternalTool.require("fakeroot", "fakeroot");
@@ -197,13 +217,14 @@ class FreshCloneIT {
     @Order(3)
     void dicomcheckDecodesAFolder() throws Exception {
         pristine();
-        Path in = Files.createDirectories(work.resolve("dicom/sub"));
+        Path in = work.resolve("dicom");
+        Files.createDirectories(in.resolve("sub"));
         byte[] pixels = gradient(32, 24);
         writeNative(in.resolve("native.dcm"), 32, 24, pixels);
         writeJpegLs(in.resolve("sub/jpeg-ls.dcm"), 32, 24, pixels);
         Path out = work.resolve("dicom-out");
 
-        Result check = run(BUILD_AND_RUN, "./dicomcheck", work.resolve("dicom").toString(), out.toString());
+        Result check = run(BUILD_AND_RUN, "./dicomcheck", in.toString(), out.toString());
         assertEquals(0, check.exit(), check.describe());
         assertEquals("2 passed, 0 failed", check.output().strip().lines().toList().getLast(), check.describe());
         assertArrayEquals(pixels, Files.readAllBytes(out.resolve("native.dcm.1.raw")));
@@ -294,6 +315,7 @@ class FreshCloneIT {
                 fail("did not finish within " + limit.toSeconds() + " s in a " + describeHead() + ": "
                         + c.describe());
             }
+            c.logDuration("finished");
             return new Result(c.command, c.process.exitValue(), c.output());
         }
     }
@@ -317,6 +339,7 @@ class FreshCloneIT {
             }
             Thread.sleep(250);
         }
+        c.logDuration("ready");
         return c;
     }
 
@@ -328,6 +351,7 @@ class FreshCloneIT {
         final List<String> command;
         final Process process;
         final Path log;
+        final long started = System.nanoTime();
 
         Command(List<String> command) throws IOException {
             this.command = command;
@@ -346,6 +370,12 @@ class FreshCloneIT {
             env.remove("MAVEN_OPTS");
             env.putAll(environment);
             this.process = pb.start();
+        }
+
+        /** The time each command takes goes to the test's output file (release-check/target/failsafe-reports). */
+        void logDuration(String what) {
+            System.out.printf("%6.1f s  %s: %s%n", (System.nanoTime() - started) / 1e9, what,
+                    String.join(" ", command));
         }
 
         String output() {
