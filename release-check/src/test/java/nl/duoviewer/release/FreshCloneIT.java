@@ -22,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -119,7 +120,25 @@ class FreshCloneIT {
                 // the demo cache and the viewer's single-instance socket: this run's own, not the user's
                 "XDG_CACHE_HOME", Files.createDirectories(work.resolve("xdg-cache")).toString(),
                 "XDG_RUNTIME_DIR", runtime.toString(),
+                // the .deb's payload compressed quickly (gzip -1, not xz -6): the same files, minutes sooner on a
+                // busy machine; dpkg-deb reads these, jpackage passes no compression option of its own
+                "DPKG_DEB_COMPRESSOR_TYPE", "gzip",
+                "DPKG_DEB_COMPRESSOR_LEVEL", "1",
                 "LANG", "C.UTF-8");
+    }
+
+    /** Removes the links into the shared local repository (only the links) before the temporary folder goes. */
+    @AfterAll
+    void removeRepositoryLinks() throws IOException {
+        Path view = work.resolve("m2-repository");
+        if (!Files.isDirectory(view)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(view)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p); // a link itself, never what it points to (walk does not follow links)
+            }
+        }
     }
 
     @Test
