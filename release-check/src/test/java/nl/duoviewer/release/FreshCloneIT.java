@@ -29,7 +29,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 
 import nl.duoviewer.core.codec.EncodedFrame;
 import nl.duoviewer.core.codec.FrameEncoders;
@@ -53,7 +52,8 @@ import nl.duoviewer.core.testsupport.ExternalTool;
  * would hide exactly this kind of failure. Each group of commands starts from a pristine checkout
  * ({@code git clean -fdx}), so every script builds from nothing; the groups share one clone. Every command runs in its
  * own process group with a time limit and is stopped with its whole group (Maven, Xvfb, the JVM); a failure shows
- * the command's output. Commands must not leave untracked files in the checkout.
+ * the command's output, and every command's output stays in {@code release-check/target/fresh-clone} after the run.
+ * Commands must not leave untracked files in the checkout.
  *
  * <p>Documented commands (README.md, duo-network/README.md) and the CI test that runs each:
  * <ul>
@@ -89,15 +89,21 @@ class FreshCloneIT {
     private static final String SHOWCASE_BSN = "999999011";
     private static final Pattern TIMELINE_SETTLED = Pattern.compile("Timeline settled .*?: (\\d+) studies; (.*)");
 
-    @TempDir
-    static Path work;
-
+    /**
+     * The clone, its inputs and each command's output: under the module's {@code target/} (emptied at the start),
+     * not in the shared /tmp, where other runs' clean-ups may reach; kept after a failure for a look.
+     */
+    private Path work;
     private Path clone;
     private String head;
     private Map<String, String> environment;
+    private int commands;
 
     @BeforeAll
     void cloneHead() throws Exception {
+        work = Path.of(System.getProperty("workDir", "target/fresh-clone")).toAbsolutePath();
+        deleteTree(work);
+        Files.createDirectories(work);
         ExternalTool.require("git", "git");
         ExternalTool.require("setsid", "util-linux");
         Path repository = Path.of(System.getProperty("repository", "..")).toAbsolutePath().normalize();
@@ -127,16 +133,20 @@ class FreshCloneIT {
                 "LANG", "C.UTF-8");
     }
 
-    /** Removes the links into the shared local repository (only the links) before the temporary folder goes. */
+    /** Removes the links into the shared local repository, so that nothing can reach it through the folder. */
     @AfterAll
     void removeRepositoryLinks() throws IOException {
-        Path view = work.resolve("m2-repository");
-        if (!Files.isDirectory(view)) {
+        deleteTree(work.resolve("m2-repository"));
+    }
+
+    /** Deletes a folder and everything in it; links are deleted, never followed. */
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        try (Stream<Path> s = Files.walk(view)) {
+        try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p); // a link itself, never what it points to (walk does not follow links)
+                Files.delete(p);
             }
         }
     }
@@ -144,6 +154,7 @@ class FreshCloneIT {
     @Test
     @Order(1)
     void theStandaloneNetworkServesTheViewerAndABrokenConfigurationIsRefused() throws Exception {
+        ExternalTool.require("xvfb-run", "xvfb");
         pristine();
         Path config = Files.createDirectories(work.resolve("network")).resolve("duo.properties");
         Path cache = work.resolve("network-cache");
@@ -183,6 +194,8 @@ class FreshCloneIT {
     @Test
     @Order(2)
     void theViewerStartsOnTheEmbeddedNetworkAndTheInstallersBuild() throws Exception {
+        ExternalTool.require("xvfb-run", "xvfb");
+        ExternalTool.require("fakeroot", "fakeroot");
         pristine();
         Result help = run(BUILD_AND_RUN, "./run", "--help");
         assertEquals(0, help.exit(), help.describe());
@@ -210,7 +223,6 @@ class FreshCloneIT {
             }
         }
 
-        ExternalTool.require("fakeroot", "fakeroot");
         Result image = run(BUILD_AND_RUN, "installer/build.sh", "app-image");
         assertEquals(0, image.exit(), image.describe());
         Path launcher = clone.resolve("installer/target/jpackage/duoviewer/bin/duoviewer");
@@ -373,7 +385,8 @@ class FreshCloneIT {
 
         Command(List<String> command) throws IOException {
             this.command = command;
-            this.log = Files.createTempFile(work, "command", ".log");
+            this.log = work.resolve(String.format("%02d-%s.log", ++commands,
+                    Path.of(command.getFirst()).getFileName()));
             List<String> line = new ArrayList<>(List.of("setsid", "--wait"));
             line.addAll(command);
             ProcessBuilder pb = new ProcessBuilder(line).directory(clone.toFile()).redirectErrorStream(true)
