@@ -69,9 +69,10 @@ TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
 if [ "$BUILD" = 1 ]; then
-    ./mvnw -q -pl benchmarks -am -DskipTests package || { echo "build failed" >&2; exit 1; }
+    . scripts/build.sh
+    build_module benchmarks || exit 1
 fi
-CP="$ROOT/benchmarks/target/classes:$(cat "$ROOT/benchmarks/target/runtime-classpath.txt")"
+CP="$ROOT/benchmarks/target/classes:$(cat "$ROOT/benchmarks/target/runtime.classpath")"
 JAVA=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx3g -cp "$CP")
 
 # --- tools -----------------------------------------------------------------------------------------------------

@@ -91,10 +91,10 @@ ms_since() { awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN{printf "%.1f", (b - a) *
 
 # --- build ------------------------------------------------------------------------------------------------------
 if [ "$BUILD" = 1 ]; then
-    ./mvnw -q -pl benchmarks -am -DskipTests package >"$TMP/build.log" 2>&1 \
-        || { cat "$TMP/build.log" >&2; echo "build failed" >&2; exit 1; }
+    . scripts/build.sh
+    build_module benchmarks || exit 1
 fi
-CP="$ROOT/benchmarks/target/classes:$(cat "$ROOT/benchmarks/target/runtime-classpath.txt")"
+CP="$ROOT/benchmarks/target/classes:$(cat "$ROOT/benchmarks/target/runtime.classpath")"
 JAVA=("$JAVA_HOME/bin/java" -XX:MaxRAMPercentage=50 --enable-native-access=ALL-UNNAMED -cp "$CP")   # the heap ./run gives the viewer
 
 # --- peer tools -------------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ cd "$(dirname "$0")/.."
 . scripts/jdk25.sh
 select_jdk25 || exit 1
 export OPENCV_LOG_LEVEL="${OPENCV_LOG_LEVEL:-SILENT}"  # OpenCV (JPEG 2000) would log to stderr otherwise
-./mvnw -q -pl benchmarks -am -DskipTests package
-cp="benchmarks/target/classes:$(cat benchmarks/target/runtime-classpath.txt)"
+. scripts/build.sh
+build_module benchmarks || exit 1
+cp="benchmarks/target/classes:$(cat benchmarks/target/runtime.classpath)"
 exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$cp" org.openjdk.jmh.Main "$@"

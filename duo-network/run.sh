@@ -4,16 +4,17 @@
 # current folder) and serves until Ctrl-C. The viewer then runs against it with  ./run --config <that file>.
 #   duo-network/run.sh [config-file] [--cache DIR] [--deterministic]
 #   add -Dduo.verbose=true to JAVA_OPTS for CXF/Jetty logging
+# Builds duo-network and the modules it needs quietly first (scripts/build.sh), from a fresh clone too.
 set -euo pipefail
-root="$(cd "$(dirname "$0")/.." && pwd)"
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=../scripts/jdk25.sh
 . "$root/scripts/jdk25.sh"
 select_jdk25 || exit 1
-cp_file="$(mktemp)"
-trap 'rm -f "$cp_file"' EXIT
-(cd "$root" && ./mvnw -q -pl duo-network -am compile dependency:build-classpath \
-    -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime)
+# shellcheck source=../scripts/build.sh
+. "$root/scripts/build.sh"
+build_module duo-network || exit 1
 export OPENCV_LOG_LEVEL="${OPENCV_LOG_LEVEL:-SILENT}"
+# shellcheck disable=SC2086 # JAVA_OPTS holds several options
 exec "$JAVA_HOME/bin/java" ${JAVA_OPTS:-} --enable-native-access=ALL-UNNAMED \
-    -cp "$root/duo-network/target/classes:$root/xca-client/target/classes:$root/viewer-core/target/classes:$(cat "$cp_file")" \
+    -cp "$root/duo-network/target/classes:$(cat "$root/duo-network/target/runtime.classpath")" \
     nl.duoviewer.network.DuoNetworkMain "$@"

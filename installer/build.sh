@@ -31,13 +31,9 @@ WORK="$TARGET/work"
 DEST="$TARGET/jpackage"
 
 if [ "$BUILD" = 1 ]; then
-    log="$(mktemp)"
-    if ! (cd "$ROOT" && ./mvnw -q -DskipTests -pl app -am package) >"$log" 2>&1; then
-        cat "$log" >&2; rm -f "$log"
-        echo "error: building the app failed" >&2
-        exit 1
-    fi
-    rm -f "$log"
+    # shellcheck source=../scripts/build.sh
+    . "$ROOT/scripts/build.sh"
+    build_module app || exit 1
 fi
 
 CLASSPATH_FILE="$ROOT/app/target/runtime.classpath"
