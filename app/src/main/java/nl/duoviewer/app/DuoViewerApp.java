@@ -10,7 +10,6 @@ import javafx.stage.Stage;
 
 import nl.duoviewer.app.concurrency.BackgroundExecutor;
 import nl.duoviewer.app.concurrency.FxThread;
-import nl.duoviewer.app.decoding.DecodePool;
 import nl.duoviewer.app.i18n.Texts;
 import nl.duoviewer.app.imaging.ImagingService;
 import nl.duoviewer.app.launch.AppOptions;
@@ -18,6 +17,7 @@ import nl.duoviewer.app.launch.CommandLine;
 import nl.duoviewer.app.launch.InstanceChannel;
 import nl.duoviewer.app.workspace.Workspace;
 import nl.duoviewer.app.workspace.WorkspaceView;
+import nl.duoviewer.core.pixel.FramePipeline;
 
 /** The JavaFX application: one main window holding the {@link Workspace}. Started by {@link Main}. */
 public final class DuoViewerApp extends Application {
@@ -26,7 +26,7 @@ public final class DuoViewerApp extends Application {
     private final List<String> args;
     private AppOptions options;
     private BackgroundExecutor background;
-    private DecodePool decoding;
+    private FramePipeline decoding;
     private ImagingService service;
     private Workspace workspace;
     private InstanceChannel instanceChannel;
@@ -59,7 +59,7 @@ public final class DuoViewerApp extends Application {
     public void start(Stage stage) {
         Texts texts = Texts.forDefaultLocale();
         background = new BackgroundExecutor("duoviewer-io", 4);
-        decoding = DecodePool.perCore();
+        decoding = FramePipeline.perCore();
         ServiceWiring.Wired wired = ServiceWiring.create(options, texts, networks, decoding);
         service = wired.service();
         workspace = new Workspace(service, texts, FxThread.EXECUTOR, background);

@@ -3,7 +3,6 @@ package nl.duoviewer.app;
 import java.io.IOException;
 import java.util.Optional;
 
-import nl.duoviewer.app.decoding.DecodePool;
 import nl.duoviewer.app.i18n.Texts;
 import nl.duoviewer.app.imaging.ImagingService;
 import nl.duoviewer.app.imaging.NetworkUnavailableService;
@@ -13,6 +12,7 @@ import nl.duoviewer.app.network.ConfiguredGateway;
 import nl.duoviewer.app.network.DuoImagingService;
 import nl.duoviewer.app.network.DuoNetwork;
 import nl.duoviewer.app.network.EmbeddedDemoNetwork;
+import nl.duoviewer.core.pixel.FramePipeline;
 
 /**
  * Chooses the network for the options: the embedded demo network by default (started in this process), or the
@@ -38,7 +38,7 @@ final class ServiceWiring {
     private ServiceWiring() {
     }
 
-    static Wired create(AppOptions options, Texts texts, NetworkChoice choice, DecodePool decoding) {
+    static Wired create(AppOptions options, Texts texts, NetworkChoice choice, FramePipeline decoding) {
         DuoNetwork network;
         try {
             network = choice.choose(options);

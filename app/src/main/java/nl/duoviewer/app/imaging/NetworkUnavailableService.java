@@ -54,6 +54,11 @@ public final class NetworkUnavailableService implements ImagingService {
             public boolean isCancelled() {
                 return true;
             }
+
+            @Override
+            public void focus(String seriesInstanceUid, int instanceNumber, int frameNumber) {
+                // nothing is loading
+            }
         };
     }
 

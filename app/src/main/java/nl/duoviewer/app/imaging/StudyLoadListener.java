@@ -1,5 +1,7 @@
 package nl.duoviewer.app.imaging;
 
+import nl.duoviewer.core.pixel.DecodedFrame;
+
 /**
  * Receives a study's frames as they are decoded. Called on the service's threads, never on the JavaFX thread; calls
  * after {@link StudyLoad#cancel()} may still arrive and are ignored by the viewer.

@@ -16,12 +16,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import nl.duoviewer.app.decoding.DecodePool;
 import nl.duoviewer.app.i18n.Texts;
 import nl.duoviewer.app.imaging.ImagingService;
 import nl.duoviewer.app.imaging.StudyLoad;
 import nl.duoviewer.app.imaging.StudyLoadListener;
 import nl.duoviewer.core.patient.Bsn;
+import nl.duoviewer.core.pixel.FramePipeline;
 import nl.duoviewer.core.timeline.SourceStatus;
 import nl.duoviewer.core.timeline.Timeline;
 import nl.duoviewer.core.timeline.TimelineEntry;
@@ -36,7 +36,7 @@ import nl.duoviewer.xca.security.TransportSecurity;
 /**
  * The {@link ImagingService} on a DUO network: timelines from {@link DuoClient#queryTimeline} (Mitz localisation,
  * then every localised community in parallel), studies from {@link DuoClient#retrieveStudy} streamed object by
- * object into the {@link DecodePool}. The network is connected (or, embedded, started) in the background from
+ * object into the {@link FramePipeline}. The network is connected (or, embedded, started) in the background from
  * construction on; a timeline asked for meanwhile waits for it.
  *
  * <p>Consent is the client's: every retrieval passes its consent gate, which fails closed, and a refusal reaches the
@@ -56,7 +56,7 @@ public final class DuoImagingService implements ImagingService {
 
     private final DuoNetwork network;
     private final Texts texts;
-    private final DecodePool decoding;
+    private final FramePipeline decoding;
     /** The client once the network is up; replaced when the user retries a network that could not be reached. */
     private volatile CompletableFuture<DuoClient> client;
     private volatile boolean closed;
@@ -78,7 +78,7 @@ public final class DuoImagingService implements ImagingService {
     }
 
     /** Starts connecting to the network at once, on a background thread. */
-    public DuoImagingService(DuoNetwork network, Texts texts, DecodePool decoding) {
+    public DuoImagingService(DuoNetwork network, Texts texts, FramePipeline decoding) {
         this.network = Objects.requireNonNull(network);
         this.texts = Objects.requireNonNull(texts);
         this.decoding = Objects.requireNonNull(decoding);

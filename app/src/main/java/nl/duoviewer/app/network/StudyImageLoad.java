@@ -14,18 +14,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
-import nl.duoviewer.app.decoding.DecodePool;
-import nl.duoviewer.app.decoding.ImageAttributes;
 import nl.duoviewer.app.i18n.Texts;
-import nl.duoviewer.app.imaging.FramePixels;
 import nl.duoviewer.app.imaging.StudyLoad;
 import nl.duoviewer.app.imaging.StudyLoadListener;
-import nl.duoviewer.core.codec.FrameDecodeException;
 import nl.duoviewer.core.dicom.DicomParseException;
 import nl.duoviewer.core.dicom.DicomStream;
 import nl.duoviewer.core.dicom.ReadOptions;
 import nl.duoviewer.core.dicom.Tag;
 import nl.duoviewer.core.patient.Bsn;
+import nl.duoviewer.core.pixel.FramePipeline;
+import nl.duoviewer.core.pixel.ImageAttributes;
 import nl.duoviewer.core.timeline.SourceInstitution;
 import nl.duoviewer.core.timeline.TimelineEntry;
 import nl.duoviewer.xca.StudyRetrieval;
@@ -39,7 +37,7 @@ import nl.duoviewer.xca.retrieve.RetrievedInstance;
 /**
  * One study being retrieved for the viewer. Each object is read as it comes off the network (header first, then
  * frame by frame), checked against the patient and study on screen, and its frames are decoded on the
- * {@link DecodePool} and handed to the listener one by one, so the first image shows long before the study is in.
+ * {@link FramePipeline} and handed to the listener one by one, so the first image shows long before the study is in.
  *
  * <p>Retrieved bytes and pixels are held in memory only, and only until they are handed over: nothing is written to
  * disk. An object that names another patient or study stops the whole retrieval (a source that does that cannot be
@@ -54,7 +52,7 @@ final class StudyImageLoad implements StudyLoad, InstanceConsumer {
 
     private final TimelineEntry entry;
     private final StudyLoadListener listener;
-    private final DecodePool decoding;
+    private final FramePipeline.Job decoding;
     private final Texts texts;
     private final String sourceNames;
     private final RetrievedObjectCheck check;
@@ -75,10 +73,10 @@ final class StudyImageLoad implements StudyLoad, InstanceConsumer {
     private final long started = System.nanoTime();
     private volatile long firstFrameNanos;
 
-    StudyImageLoad(TimelineEntry entry, StudyLoadListener listener, DecodePool decoding, Texts texts) {
+    StudyImageLoad(TimelineEntry entry, StudyLoadListener listener, FramePipeline decoding, Texts texts) {
         this.entry = entry;
         this.listener = listener;
-        this.decoding = decoding;
+        this.decoding = decoding.newJob();
         this.texts = texts;
         this.sourceNames = entry.sources().stream().map(SourceInstitution::name).collect(Collectors.joining(", "));
         this.check = new RetrievedObjectCheck(entry.patient(), entry.studyInstanceUid(), sourceNames, texts);
@@ -144,7 +142,7 @@ final class StudyImageLoad implements StudyLoad, InstanceConsumer {
         readFrames(stream, image);
     }
 
-    /** Reads the frames as they arrive, each to a decoding thread; the object is done when all are decoded. */
+    /** Reads the frames as they arrive, each to the decode pipeline; the object is done when all are decoded. */
     private void readFrames(DicomStream stream, ImageAttributes image) throws IOException {
         AtomicInteger framesOpen = new AtomicInteger(1); // the reading itself
         open.incrementAndGet();
@@ -161,39 +159,46 @@ final class StudyImageLoad implements StudyLoad, InstanceConsumer {
                 if (bytes == null) {
                     break;
                 }
-                int frameIndex = index;
                 framesOpen.incrementAndGet();
-                decoding.submit(worker -> {
-                    try {
-                        decodeOne(worker, image, bytes, frameIndex);
-                    } finally {
-                        frameFinished(framesOpen);
-                    }
-                });
+                try {
+                    decoding.submit(image, bytes, index, outcome -> {
+                        try {
+                            decoded(outcome);
+                        } finally {
+                            frameFinished(framesOpen);
+                        }
+                    });
+                } catch (InterruptedIOException e) {
+                    frameFinished(framesOpen); // refused: no outcome will come for it
+                    throw e;
+                }
             }
         } finally {
             frameFinished(framesOpen);
         }
     }
 
-    private void decodeOne(DecodePool.Worker worker, ImageAttributes image, ByteBuffer bytes, int frameIndex) {
-        if (stopped()) {
-            return;
-        }
-        try {
-            FramePixels pixels = worker.decode(image, bytes, frameIndex);
-            if (!stopped()) {
-                if (firstFrameNanos == 0) {
-                    firstFrameNanos = System.nanoTime();
+    private void decoded(FramePipeline.Outcome outcome) {
+        switch (outcome) {
+            case FramePipeline.Outcome.Decoded d -> {
+                if (!stopped()) {
+                    if (firstFrameNanos == 0) {
+                        firstFrameNanos = System.nanoTime();
+                    }
+                    listener.frameDecoded(d.frame());
                 }
-                listener.frameDecoded(image.frame(frameIndex + 1, pixels));
             }
-        } catch (FrameDecodeException | IllegalArgumentException e) {
-            problem(e.getMessage());
-        } catch (RuntimeException e) {
-            // a decoder bug must cost one image, not the load
-            problem(e.getClass().getSimpleName() + ": " + e.getMessage());
+            case FramePipeline.Outcome.Failed f -> problem(f.error().getMessage());
+            case FramePipeline.Outcome.Cancelled c -> {
+                // the load was stopped: nothing to tell
+            }
         }
+    }
+
+    /** The frame on screen: frames of this study waiting for a decoder thread are taken nearest to it first. */
+    @Override
+    public void focus(String seriesInstanceUid, int instanceNumber, int frameNumber) {
+        decoding.focus(seriesInstanceUid, instanceNumber, frameNumber);
     }
 
     private void frameFinished(AtomicInteger framesOpen) {
@@ -223,6 +228,7 @@ final class StudyImageLoad implements StudyLoad, InstanceConsumer {
 
     private void reject(String message) {
         rejection = message;
+        decoding.cancel();
         StudyRetrieval r = retrieval;
         if (r != null) {
             r.cancel();
@@ -300,6 +306,7 @@ final class StudyImageLoad implements StudyLoad, InstanceConsumer {
     @Override
     public void cancel() {
         cancelled = true;
+        decoding.cancel();
         StudyRetrieval r = retrieval;
         if (r != null) {
             r.cancel();

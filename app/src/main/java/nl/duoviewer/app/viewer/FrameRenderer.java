@@ -1,11 +1,11 @@
 package nl.duoviewer.app.viewer;
 
-import nl.duoviewer.app.imaging.ColorPixels;
-import nl.duoviewer.app.imaging.FramePixels;
-import nl.duoviewer.app.imaging.GrayscalePixels;
-import nl.duoviewer.app.imaging.WindowLevel;
+import nl.duoviewer.core.pixel.ColorPixels;
+import nl.duoviewer.core.pixel.FramePixels;
+import nl.duoviewer.core.pixel.GrayscalePixels;
 import nl.duoviewer.core.pixel.ModalityLut;
 import nl.duoviewer.core.pixel.VoiFunction;
+import nl.duoviewer.core.pixel.WindowLevel;
 
 /**
  * Turns decoded pixels into opaque ARGB for display. Grayscale goes through a lookup table over all 65536 stored

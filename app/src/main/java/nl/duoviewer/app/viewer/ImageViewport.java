@@ -17,8 +17,8 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
 
-import nl.duoviewer.app.imaging.FramePixels;
-import nl.duoviewer.app.imaging.WindowLevel;
+import nl.duoviewer.core.pixel.FramePixels;
+import nl.duoviewer.core.pixel.WindowLevel;
 
 /**
  * Shows one frame, fitted to the available space, with zoom and pan. The image is a {@link WritableImage} over a

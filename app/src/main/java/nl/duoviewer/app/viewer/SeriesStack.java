@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
-import nl.duoviewer.app.imaging.DecodedFrame;
+import nl.duoviewer.core.pixel.DecodedFrame;
 
 /**
  * The frames of one series received so far, kept in stack order (instance number, then frame number) whatever order

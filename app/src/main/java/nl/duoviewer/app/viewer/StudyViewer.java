@@ -30,11 +30,11 @@ import javafx.util.StringConverter;
 
 import nl.duoviewer.app.concurrency.UiBatchQueue;
 import nl.duoviewer.app.i18n.Texts;
-import nl.duoviewer.app.imaging.DecodedFrame;
-import nl.duoviewer.app.imaging.GrayscalePixels;
 import nl.duoviewer.app.imaging.StudyLoadListener;
-import nl.duoviewer.app.imaging.WindowLevel;
 import nl.duoviewer.app.launch.LaunchContext;
+import nl.duoviewer.core.pixel.DecodedFrame;
+import nl.duoviewer.core.pixel.GrayscalePixels;
+import nl.duoviewer.core.pixel.WindowLevel;
 import nl.duoviewer.core.timeline.SourceInstitution;
 import nl.duoviewer.core.timeline.TimelineEntry;
 

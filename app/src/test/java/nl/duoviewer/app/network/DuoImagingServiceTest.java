@@ -18,15 +18,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import nl.duoviewer.app.decoding.DecodePool;
 import nl.duoviewer.app.i18n.Texts;
-import nl.duoviewer.app.imaging.DecodedFrame;
-import nl.duoviewer.app.imaging.GrayscalePixels;
 import nl.duoviewer.app.imaging.StudyLoad;
 import nl.duoviewer.app.testing.ControlledContent;
 import nl.duoviewer.app.testing.RecordingListener;
 import nl.duoviewer.app.testing.TestNetwork;
 import nl.duoviewer.core.patient.Bsn;
+import nl.duoviewer.core.pixel.DecodedFrame;
+import nl.duoviewer.core.pixel.FramePipeline;
+import nl.duoviewer.core.pixel.GrayscalePixels;
 import nl.duoviewer.core.timeline.SourceStatus;
 import nl.duoviewer.core.timeline.Timeline;
 import nl.duoviewer.core.timeline.TimelineEntry;
@@ -49,13 +49,13 @@ class DuoImagingServiceTest {
     static final Bsn PATIENT = CatalogueGenerator.SHOWCASE_PATIENT;
 
     EmbeddedDuoNetwork net;
-    DecodePool pool;
+    FramePipeline pool;
     DuoImagingService service;
 
     @BeforeEach
     void start() {
         net = TestNetwork.fresh();
-        pool = new DecodePool(2, 4);
+        pool = new FramePipeline(2, 4, FramePipeline.DEFAULT_WAITING_BYTES);
         service = new DuoImagingService(EmbeddedDemoNetwork.attachedTo(net), Texts.forLocale(Locale.ENGLISH), pool);
     }
 

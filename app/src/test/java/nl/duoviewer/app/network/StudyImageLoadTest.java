@@ -18,10 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import nl.duoviewer.app.decoding.DecodePool;
 import nl.duoviewer.app.i18n.Texts;
-import nl.duoviewer.app.imaging.DecodedFrame;
-import nl.duoviewer.app.imaging.GrayscalePixels;
 import nl.duoviewer.app.testing.RecordingListener;
 import nl.duoviewer.app.testing.Records;
 import nl.duoviewer.core.dicom.DicomObject;
@@ -30,6 +27,9 @@ import nl.duoviewer.core.dicom.Tag;
 import nl.duoviewer.core.dicom.TransferSyntax;
 import nl.duoviewer.core.dicom.VR;
 import nl.duoviewer.core.patient.Bsn;
+import nl.duoviewer.core.pixel.DecodedFrame;
+import nl.duoviewer.core.pixel.FramePipeline;
+import nl.duoviewer.core.pixel.GrayscalePixels;
 import nl.duoviewer.core.timeline.Timeline;
 import nl.duoviewer.core.timeline.TimelineEntry;
 import nl.duoviewer.xca.retrieve.RetrievedInstance;
@@ -45,7 +45,7 @@ class StudyImageLoadTest {
     static final int SIZE = 64;
     static final int FRAMES = 4;
 
-    final DecodePool pool = new DecodePool(2, 4);
+    final FramePipeline pool = new FramePipeline(2, 4, FramePipeline.DEFAULT_WAITING_BYTES);
     final Texts texts = Texts.forLocale(Locale.ENGLISH);
 
     @AfterEach

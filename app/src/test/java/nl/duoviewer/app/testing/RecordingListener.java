@@ -5,8 +5,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import nl.duoviewer.app.imaging.DecodedFrame;
 import nl.duoviewer.app.imaging.StudyLoadListener;
+import nl.duoviewer.core.pixel.DecodedFrame;
 
 /** Keeps every call a study load makes, in order, and lets a test wait for the first frame and for the end. */
 public final class RecordingListener implements StudyLoadListener {

@@ -26,7 +26,7 @@ public final class ScriptedImagingService implements ImagingService {
     private final Map<Bsn, List<Timeline>> timelines = new ConcurrentHashMap<>();
     private final List<String> retried = new CopyOnWriteArrayList<>();
     private final List<Bsn> released = new CopyOnWriteArrayList<>();
-    private final List<StudyLoad> loads = new CopyOnWriteArrayList<>();
+    private final List<Load> loads = new CopyOnWriteArrayList<>();
     private volatile BiConsumer<Timeline, String> onRetry = (t, id) -> { };
     private volatile CountDownLatch remainingFrames = new CountDownLatch(1);
     private volatile int slicesPerStudy = 12;
@@ -85,7 +85,7 @@ public final class ScriptedImagingService implements ImagingService {
         remainingFrames.countDown();
     }
 
-    public List<StudyLoad> loads() {
+    public List<Load> loads() {
         return loads;
     }
 
@@ -142,8 +142,15 @@ public final class ScriptedImagingService implements ImagingService {
         releaseRemainingFrames();
     }
 
-    private static final class Load implements StudyLoad {
+    /** A scripted load; remembers the last frame the viewer said it shows. */
+    public static final class Load implements StudyLoad {
         private volatile boolean cancelled;
+        private volatile String focus;
+
+        /** The last focus as "series#instance.frame", null when none was given. */
+        public String focus() {
+            return focus;
+        }
 
         @Override
         public void cancel() {
@@ -153,6 +160,11 @@ public final class ScriptedImagingService implements ImagingService {
         @Override
         public boolean isCancelled() {
             return cancelled;
+        }
+
+        @Override
+        public void focus(String seriesInstanceUid, int instanceNumber, int frameNumber) {
+            focus = seriesInstanceUid + "#" + instanceNumber + "." + frameNumber;
         }
     }
 }

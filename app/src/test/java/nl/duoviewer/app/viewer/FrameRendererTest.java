@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-import nl.duoviewer.app.imaging.ColorPixels;
-import nl.duoviewer.app.imaging.GrayscalePixels;
-import nl.duoviewer.app.imaging.WindowLevel;
+import nl.duoviewer.core.pixel.ColorPixels;
+import nl.duoviewer.core.pixel.GrayscalePixels;
 import nl.duoviewer.core.pixel.LookupTable;
 import nl.duoviewer.core.pixel.ModalityLut;
 import nl.duoviewer.core.pixel.VoiFunction;
+import nl.duoviewer.core.pixel.WindowLevel;
 
 class FrameRendererTest {
 

@@ -46,13 +46,13 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import nl.duoviewer.app.imaging.WindowLevel;
 import nl.duoviewer.app.launch.LaunchContext;
 import nl.duoviewer.app.launch.LaunchSource;
 import nl.duoviewer.app.launch.PatientDemographics;
 import nl.duoviewer.app.testing.Fx;
 import nl.duoviewer.app.viewer.StudyViewer;
 import nl.duoviewer.app.viewer.WindowLevelPreset;
+import nl.duoviewer.core.pixel.WindowLevel;
 import nl.duoviewer.core.timeline.SourceStatus.State;
 import nl.duoviewer.core.timeline.Timeline;
 

@@ -6,8 +6,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import nl.duoviewer.app.imaging.DecodedFrame;
 import nl.duoviewer.app.imaging.StudyLoadListener;
+import nl.duoviewer.core.pixel.DecodedFrame;
 
 /**
  * Listens to one study load as the viewer does and keeps every decoded frame, as the viewer's series stacks do (so
