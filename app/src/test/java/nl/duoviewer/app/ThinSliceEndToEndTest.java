@@ -29,7 +29,6 @@ import nl.duoviewer.network.catalogue.DemoPatient;
 import nl.duoviewer.network.catalogue.DemoStudy;
 import nl.duoviewer.network.catalogue.Network;
 import nl.duoviewer.network.gateway.Counters;
-import nl.duoviewer.xca.consent.ConsentDeniedException;
 
 /**
  * The thin slice, end to end: the application started with {@code --bsn 999999011} on the embedded DUO network (real
@@ -115,8 +114,7 @@ class ThinSliceEndToEndTest {
 
         StudyViewer viewer = screen.viewer();
         Fx.await("the refusal", 60, () -> viewer.loadStateProperty().get() == StudyViewer.LoadState.FAILED);
-        assertEquals("Retrieval stopped: " + ConsentDeniedException.NEUTRAL_MESSAGE,
-                screen.text("viewer-placeholder"));
+        assertEquals("Retrieval stopped: No consent or no data available", screen.text("viewer-placeholder"));
         assertNull(Fx.call(() -> viewer.viewport().imageProperty().get()), "nothing is shown");
         assertEquals(0, enovation.retrievals(), enovation::toString);
         assertEquals(0, enovation.retrievesFor(ura));

@@ -44,7 +44,7 @@ public final class NetworkUnavailableService implements ImagingService {
 
     @Override
     public StudyLoad openStudy(TimelineEntry study, StudyLoadListener listener) {
-        listener.failed(message);
+        listener.failed(new LoadFailure.NetworkUnavailable());
         return new StudyLoad() {
             @Override
             public void cancel() {

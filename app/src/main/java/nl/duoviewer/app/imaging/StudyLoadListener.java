@@ -23,9 +23,9 @@ public interface StudyLoadListener {
     void completed();
 
     /**
-     * Retrieval stopped. What was delivered stays valid.
+     * Retrieval stopped, or ended without everything. What was delivered stays valid.
      *
-     * @param userMessage what went wrong, fit to show (no stack traces, no patient data beyond the study)
+     * @param reason why, for the view to put in the user's language
      */
-    void failed(String userMessage);
+    void failed(LoadFailure reason);
 }

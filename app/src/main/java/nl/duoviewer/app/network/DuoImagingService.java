@@ -18,6 +18,7 @@ import java.util.concurrent.TimeoutException;
 
 import nl.duoviewer.app.i18n.Texts;
 import nl.duoviewer.app.imaging.ImagingService;
+import nl.duoviewer.app.imaging.LoadFailure;
 import nl.duoviewer.app.imaging.StudyLoad;
 import nl.duoviewer.app.imaging.StudyLoadListener;
 import nl.duoviewer.core.patient.Bsn;
@@ -242,12 +243,12 @@ public final class DuoImagingService implements ImagingService {
 
     @Override
     public StudyLoad openStudy(TimelineEntry study, StudyLoadListener listener) {
-        StudyImageLoad load = new StudyImageLoad(study, listener, decoding, texts);
+        StudyImageLoad load = new StudyImageLoad(study, listener, decoding);
         DuoClient c;
         try {
             c = awaitClient();
         } catch (NetworkUnreachable e) {
-            listener.failed(e.getMessage());
+            listener.failed(new LoadFailure.NetworkUnavailable()); // why is on the network's status row and in the log
             load.cancel();
             return load;
         }

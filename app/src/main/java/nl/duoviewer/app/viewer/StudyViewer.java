@@ -30,6 +30,7 @@ import javafx.util.StringConverter;
 
 import nl.duoviewer.app.concurrency.UiBatchQueue;
 import nl.duoviewer.app.i18n.Texts;
+import nl.duoviewer.app.imaging.LoadFailure;
 import nl.duoviewer.app.imaging.StudyLoadListener;
 import nl.duoviewer.app.launch.LaunchContext;
 import nl.duoviewer.core.pixel.DecodedFrame;
@@ -494,8 +495,8 @@ public final class StudyViewer extends BorderPane {
         }
 
         @Override
-        public void failed(String userMessage) {
-            queue.offer(new Failed(userMessage == null ? "" : userMessage));
+        public void failed(LoadFailure reason) {
+            queue.offer(new Failed(LoadFailureText.of(texts, reason)));
         }
     }
 }

@@ -3,6 +3,7 @@ package nl.duoviewer.app.workspace;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -13,6 +14,7 @@ import nl.duoviewer.app.concurrency.CoalescingSignal;
 import nl.duoviewer.app.concurrency.SerialLane;
 import nl.duoviewer.app.i18n.Texts;
 import nl.duoviewer.app.imaging.ImagingService;
+import nl.duoviewer.app.imaging.LoadFailure;
 import nl.duoviewer.app.imaging.StudyLoad;
 import nl.duoviewer.app.imaging.StudyLoadListener;
 import nl.duoviewer.app.launch.LaunchContext;
@@ -20,6 +22,7 @@ import nl.duoviewer.app.patient.PatientBanner;
 import nl.duoviewer.app.timeline.TimelineViewModel;
 import nl.duoviewer.app.viewer.StudyViewer;
 import nl.duoviewer.core.patient.Bsn;
+import nl.duoviewer.core.timeline.SourceInstitution;
 import nl.duoviewer.core.timeline.SourceStatus;
 import nl.duoviewer.core.timeline.Timeline;
 import nl.duoviewer.core.timeline.TimelineEntry;
@@ -35,6 +38,8 @@ import nl.duoviewer.core.timeline.TimelineSnapshot;
  * run on the background executor.
  */
 public final class Workspace implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(Workspace.class.getName());
 
     /** Source id used for the status line when the service could not even start a query. */
     static final String STARTUP_SOURCE = "duoviewer:query-start";
@@ -112,10 +117,11 @@ public final class Workspace implements AutoCloseable {
         try {
             t = service.startTimeline(s.context.patient());
         } catch (RuntimeException e) {
-            // the service could not even start: show it as a failed source the user can retry
+            // the service could not even start: show it as a failed source the user can retry (detail in the log)
+            LOG.log(System.Logger.Level.WARNING, "The query could not be started", e);
             t = new Timeline(s.context.patient());
             t.updateSource(new SourceStatus(STARTUP_SOURCE, texts.get("sources.network"),
-                    SourceStatus.State.FAILED, texts.get("sources.startFailed", String.valueOf(e.getMessage()))));
+                    SourceStatus.State.FAILED, texts.get("sources.startFailed")));
         }
         Timeline started = t;
         CoalescingSignal changed = new CoalescingSignal(ui, () -> showLatest(s, started));
@@ -183,7 +189,8 @@ public final class Workspace implements AutoCloseable {
                 StudyLoad load = service.openStudy(entry, listener);
                 study.onCancel(load::cancel);
             } catch (RuntimeException e) {
-                listener.failed(String.valueOf(e.getMessage()));
+                LOG.log(System.Logger.Level.WARNING, "The study could not be opened", e);
+                listener.failed(new LoadFailure.RetrievalFailed(sourceNames(entry)));
             }
         });
     }
@@ -194,6 +201,10 @@ public final class Workspace implements AutoCloseable {
             s.study.cancel();
             s.study = null;
         }
+    }
+
+    private static String sourceNames(TimelineEntry entry) {
+        return entry.sources().stream().map(SourceInstitution::name).collect(Collectors.joining(", "));
     }
 
     public TimelineViewModel timeline() {

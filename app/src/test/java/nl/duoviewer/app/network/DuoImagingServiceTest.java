@@ -19,10 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import nl.duoviewer.app.i18n.Texts;
+import nl.duoviewer.app.imaging.LoadFailure;
 import nl.duoviewer.app.imaging.StudyLoad;
 import nl.duoviewer.app.testing.ControlledContent;
 import nl.duoviewer.app.testing.RecordingListener;
 import nl.duoviewer.app.testing.TestNetwork;
+import nl.duoviewer.app.viewer.LoadFailureText;
 import nl.duoviewer.core.patient.Bsn;
 import nl.duoviewer.core.pixel.DecodedFrame;
 import nl.duoviewer.core.pixel.FramePipeline;
@@ -167,7 +169,7 @@ class DuoImagingServiceTest {
         RecordingListener listener = new RecordingListener();
         service.openStudy(entry(s, cr), listener);
 
-        assertEquals(new RecordingListener.Failed(ConsentDeniedException.NEUTRAL_MESSAGE), listener.awaitEnd(60));
+        assertEquals(new RecordingListener.Failed(new LoadFailure.ConsentRefused()), listener.awaitEnd(60));
         assertEquals(List.of(), listener.frames());
         assertEquals(0, enovation.retrievals(), enovation::toString);
         assertEquals(0, enovation.retrievesFor(ura));
@@ -190,9 +192,10 @@ class DuoImagingServiceTest {
 
         RecordingListener.Event end = listener.awaitEnd(60);
         RecordingListener.Failed failed = assertInstanceOf(RecordingListener.Failed.class, end);
-        assertTrue(failed.message().startsWith(own.institution().name() + " sent an image of another patient"),
-                failed.message());
-        assertFalse(failed.message().contains(foreign.patient().bsn().value()), "the other BSN is never shown");
+        assertEquals(new LoadFailure.WrongPatient(own.institution().name()), failed.reason());
+        String shown = LoadFailureText.of(Texts.forLocale(Locale.ENGLISH), failed.reason());
+        assertTrue(shown.startsWith(own.institution().name() + " sent an image of another patient"), shown);
+        assertFalse(shown.contains(foreign.patient().bsn().value()), "the other BSN is never shown");
         assertEquals(List.of(), listener.frames());
     }
 
@@ -211,8 +214,7 @@ class DuoImagingServiceTest {
         service.openStudy(entry(s, own), listener);
 
         RecordingListener.Failed failed = assertInstanceOf(RecordingListener.Failed.class, listener.awaitEnd(60));
-        assertTrue(failed.message().contains("sent an image of another study (Study Instance UID "
-                + other.studyInstanceUid() + ")"), failed.message());
+        assertEquals(new LoadFailure.WrongStudy(own.institution().name(), other.studyInstanceUid()), failed.reason());
         assertEquals(List.of(), listener.frames());
     }
 

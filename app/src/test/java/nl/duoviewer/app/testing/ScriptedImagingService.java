@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 import nl.duoviewer.app.imaging.ImagingService;
+import nl.duoviewer.app.imaging.LoadFailure;
 import nl.duoviewer.app.imaging.StudyLoad;
 import nl.duoviewer.app.imaging.StudyLoadListener;
 import nl.duoviewer.core.patient.Bsn;
@@ -104,7 +105,7 @@ public final class ScriptedImagingService implements ImagingService {
             listener.progress(1, count);
             try {
                 if (!gate.await(30, TimeUnit.SECONDS)) {
-                    listener.failed("test gate never opened");
+                    listener.failed(new LoadFailure.TimedOut("test gate never opened"));
                     return;
                 }
             } catch (InterruptedException e) {

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import nl.duoviewer.app.imaging.LoadFailure;
 import nl.duoviewer.app.imaging.StudyLoadListener;
 import nl.duoviewer.core.pixel.DecodedFrame;
 
@@ -55,9 +56,9 @@ final class StudyLoadProbe implements StudyLoadListener {
     }
 
     @Override
-    public void failed(String userMessage) {
+    public void failed(LoadFailure reason) {
         endNanos = System.nanoTime() - started;
-        end.complete(userMessage == null || userMessage.isBlank() ? "failed" : userMessage);
+        end.complete(String.valueOf(reason));
     }
 
     /** Waits for the load to end; returns "" when it completed, else what went wrong. */
