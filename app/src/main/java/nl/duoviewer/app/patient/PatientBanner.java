@@ -3,6 +3,8 @@ package nl.duoviewer.app.patient;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 
+import javafx.beans.InvalidationListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -15,19 +17,23 @@ import nl.duoviewer.app.launch.LaunchContext;
 /**
  * The patient identification bar. It sits at the top of the window outside every scrolling area, so whatever the user
  * looks at, the patient it belongs to is in view: the BSN (grouped, e.g. 9999.99.011), name and birth date when
- * known, and where the patient context came from. With no patient it says so plainly.
+ * known, and where the patient context came from. With no patient it says so plainly. Binds a
+ * {@link PatientBannerViewModel}.
  */
 public final class PatientBanner extends HBox {
 
     private static final DateTimeFormatter BIRTH_DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+    private static final PseudoClass EMPTY = PseudoClass.getPseudoClass("empty");
 
+    private final PatientBannerViewModel model;
     private final Texts texts;
     private final Label bsn = new Label();
     private final Label name = new Label();
     private final Label birthDate = new Label();
     private final Label context = new Label();
 
-    public PatientBanner(Texts texts) {
+    public PatientBanner(PatientBannerViewModel model, Texts texts) {
+        this.model = Objects.requireNonNull(model);
         this.texts = Objects.requireNonNull(texts);
         getStyleClass().add("patient-banner");
         setAlignment(Pos.CENTER_LEFT);
@@ -36,17 +42,22 @@ public final class PatientBanner extends HBox {
         name.getStyleClass().add("banner-name");
         name.setId("banner-name");
         birthDate.getStyleClass().add("banner-birth-date");
+        birthDate.setId("banner-birth-date");
         context.getStyleClass().add("banner-context");
         context.setId("banner-context");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         getChildren().addAll(bsn, name, birthDate, grow, context);
-        show(null);
+        InvalidationListener changed = o -> update();
+        model.contextProperty().addListener(changed);
+        model.nameProperty().addListener(changed);
+        model.birthDateProperty().addListener(changed);
+        update();
     }
 
-    /** Shows the patient of a launch context, or "no patient" for null. */
-    public void show(LaunchContext launch) {
-        pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("empty"), launch == null);
+    private void update() {
+        LaunchContext launch = model.contextProperty().get();
+        pseudoClassStateChanged(EMPTY, launch == null);
         if (launch == null) {
             bsn.setText(texts.get("banner.noPatient"));
             name.setText("");
@@ -55,9 +66,10 @@ public final class PatientBanner extends HBox {
             return;
         }
         bsn.setText(texts.get("banner.bsn", launch.patient().formatted()));
-        name.setText(launch.demographics().nameIfKnown().orElse(texts.get("banner.nameUnknown")));
-        birthDate.setText(launch.demographics().birthDateIfKnown()
-                .map(d -> texts.get("banner.birthDate", BIRTH_DATE.format(d))).orElse(""));
+        String n = model.nameProperty().get();
+        name.setText(n == null ? texts.get("banner.nameUnknown") : n);
+        birthDate.setText(model.birthDateProperty().get() == null ? ""
+                : texts.get("banner.birthDate", BIRTH_DATE.format(model.birthDateProperty().get())));
         context.setText(texts.get("banner.context", texts.get(launch.source().textKey())));
     }
 

@@ -1,12 +1,9 @@
 package nl.duoviewer.app.viewer;
 
 import java.nio.IntBuffer;
-import java.util.function.BiConsumer;
 
-import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
@@ -21,25 +18,67 @@ import nl.duoviewer.core.pixel.FramePixels;
 import nl.duoviewer.core.pixel.WindowLevel;
 
 /**
- * Shows one frame, fitted to the available space, with zoom and pan. The image is a {@link WritableImage} over a
- * {@link PixelBuffer} the renderer writes straight into, so a window change re-renders in place without copying.
+ * Renders one frame, fitted to the available space, at the zoom and pan it is given. The image is a
+ * {@link WritableImage} over a {@link PixelBuffer} the renderer writes straight into, so a window change re-renders in
+ * place without copying.
  *
- * <p>Mouse: right-drag reports window/level deltas to {@link #setOnWindowDrag}; left-drag pans; Ctrl+wheel zooms;
- * double-click resets zoom and pan. The plain wheel is left to the owner (the study viewer scrolls frames with it).
+ * <p>A control without state of its own: mouse and wheel gestures go to an {@link Input} (the viewport's view model
+ * decides what they do). Right-drag: window/level; left- or middle-drag: pan; Ctrl+wheel: zoom; wheel: scroll;
+ * double-click: reset zoom and pan.
  */
 public final class ImageViewport extends Region {
+
+    /** What the user did with the mouse on the image. */
+    public interface Input {
+        /** A right-button drag by (dx, dy) screen pixels. */
+        void windowDrag(double dx, double dy);
+
+        /** A left- or middle-button drag by (dx, dy) screen pixels. */
+        void pan(double dx, double dy);
+
+        /** Ctrl+wheel: magnify by this factor. */
+        void zoom(double factor);
+
+        /** The wheel: move this many frames (positive: next). */
+        void scroll(int frames);
+
+        /** A double click. */
+        void resetZoomAndPan();
+    }
+
+    private static final Input NONE = new Input() {
+        @Override
+        public void windowDrag(double dx, double dy) {
+        }
+
+        @Override
+        public void pan(double dx, double dy) {
+        }
+
+        @Override
+        public void zoom(double factor) {
+        }
+
+        @Override
+        public void scroll(int frames) {
+        }
+
+        @Override
+        public void resetZoomAndPan() {
+        }
+    };
 
     private final ImageView view = new ImageView();
     private final FrameRenderer renderer = new FrameRenderer();
     private final ReadOnlyObjectWrapper<WritableImage> image = new ReadOnlyObjectWrapper<>(this, "image");
-    private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1);
     private PixelBuffer<IntBuffer> buffer;
     private int[] pixels;
+    private double zoom = 1;
     private double panX;
     private double panY;
     private double dragX;
     private double dragY;
-    private BiConsumer<Double, Double> onWindowDrag = (dx, dy) -> { };
+    private Input input = NONE;
 
     public ImageViewport() {
         getStyleClass().add("image-viewport");
@@ -50,20 +89,29 @@ public final class ImageViewport extends Region {
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
         setClip(clip);
-        zoom.addListener((o, a, b) -> requestLayout());
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
         addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
-                resetView();
+                input.resetZoomAndPan();
             }
         });
         addEventHandler(ScrollEvent.SCROLL, e -> {
-            if (e.isControlDown() && e.getDeltaY() != 0) {
-                setZoom(zoom.get() * (e.getDeltaY() > 0 ? 1.15 : 1 / 1.15));
-                e.consume();
+            if (e.getDeltaY() == 0) {
+                return;
             }
+            if (e.isControlDown()) {
+                input.zoom(e.getDeltaY() > 0 ? 1.15 : 1 / 1.15);
+            } else {
+                input.scroll(e.getDeltaY() > 0 ? -1 : 1); // wheel towards the user (negative delta): next image
+            }
+            e.consume();
         });
+    }
+
+    /** Where the user's gestures go. */
+    public void setInput(Input handler) {
+        this.input = handler == null ? NONE : handler;
     }
 
     /** Renders the frame with the window; reuses the pixel buffer when the size is unchanged. */
@@ -88,7 +136,6 @@ public final class ImageViewport extends Region {
         image.set(null);
         buffer = null;
         pixels = null;
-        resetView();
     }
 
     /** The image on screen, null when empty. */
@@ -96,25 +143,14 @@ public final class ImageViewport extends Region {
         return image.getReadOnlyProperty();
     }
 
-    /** Magnification relative to "fit to window" (1). */
-    public DoubleProperty zoomProperty() {
-        return zoom;
-    }
-
-    public void setZoom(double value) {
-        zoom.set(Math.max(0.25, Math.min(16, value)));
-    }
-
-    public void resetView() {
-        panX = 0;
-        panY = 0;
-        zoom.set(1);
-        requestLayout();
-    }
-
-    /** Called with (horizontal, vertical) pixel deltas of a right-button drag. */
-    public void setOnWindowDrag(BiConsumer<Double, Double> handler) {
-        this.onWindowDrag = handler == null ? (dx, dy) -> { } : handler;
+    /** Places the image: magnification relative to "fit" (1) and a shift in screen pixels. */
+    public void setView(double zoomFactor, double shiftX, double shiftY) {
+        if (zoomFactor != zoom || shiftX != panX || shiftY != panY) {
+            zoom = zoomFactor;
+            panX = shiftX;
+            panY = shiftY;
+            requestLayout();
+        }
     }
 
     private void pressed(MouseEvent e) {
@@ -129,12 +165,10 @@ public final class ImageViewport extends Region {
         dragX = e.getX();
         dragY = e.getY();
         if (e.getButton() == MouseButton.SECONDARY || e.isSecondaryButtonDown()) {
-            onWindowDrag.accept(dx, dy);
+            input.windowDrag(dx, dy);
         } else if (e.getButton() == MouseButton.PRIMARY || e.isPrimaryButtonDown()
                 || e.getButton() == MouseButton.MIDDLE) {
-            panX += dx;
-            panY += dy;
-            requestLayout();
+            input.pan(dx, dy);
         }
         e.consume();
     }
@@ -147,7 +181,7 @@ public final class ImageViewport extends Region {
         }
         double w = getWidth();
         double h = getHeight();
-        double scale = Math.min(w / img.getWidth(), h / img.getHeight()) * zoom.get();
+        double scale = Math.min(w / img.getWidth(), h / img.getHeight()) * zoom;
         double fw = img.getWidth() * scale;
         double fh = img.getHeight() * scale;
         view.setFitWidth(fw);

@@ -52,6 +52,12 @@ public final class SeriesStack {
         return frames.get(index);
     }
 
+    /** Where a frame of this series sits in the stack, or -1 when it is not (or no longer) here. */
+    public int indexOf(DecodedFrame frame) {
+        int at = Collections.binarySearch(frames, frame, STACK_ORDER);
+        return at >= 0 && frames.get(at) == frame ? at : -1;
+    }
+
     /** Frames the series will have when complete, as far as the source said; at least the frames received. */
     public int expected() {
         return Math.max(expected, frames.size());

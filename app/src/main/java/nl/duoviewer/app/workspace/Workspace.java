@@ -18,9 +18,11 @@ import nl.duoviewer.app.imaging.LoadFailure;
 import nl.duoviewer.app.imaging.StudyLoad;
 import nl.duoviewer.app.imaging.StudyLoadListener;
 import nl.duoviewer.app.launch.LaunchContext;
-import nl.duoviewer.app.patient.PatientBanner;
+import nl.duoviewer.app.patient.PatientBannerViewModel;
 import nl.duoviewer.app.timeline.TimelineViewModel;
-import nl.duoviewer.app.viewer.StudyViewer;
+import nl.duoviewer.app.viewer.StudyFrames;
+import nl.duoviewer.app.viewer.StudyViewModel;
+import nl.duoviewer.app.viewer.ViewerLayoutViewModel;
 import nl.duoviewer.core.patient.Bsn;
 import nl.duoviewer.core.timeline.SourceInstitution;
 import nl.duoviewer.core.timeline.SourceStatus;
@@ -29,8 +31,9 @@ import nl.duoviewer.core.timeline.TimelineEntry;
 import nl.duoviewer.core.timeline.TimelineSnapshot;
 
 /**
- * One window's working state: the patient on screen, their timeline and the open study, and the calls into the
- * {@link ImagingService} behind them.
+ * One window's working state, as view models only: the patient on screen (banner), their timeline and the image
+ * viewer with the open study, and the calls into the {@link ImagingService} behind them. {@link WorkspaceView} builds
+ * the controls for it; nothing here touches one, so all of it can be tested without JavaFX.
  *
  * <p>Patient safety rules live here. {@link #open} clears everything of the previous patient (banner, timeline,
  * viewer, the service's caches) before it starts loading the new one, and every piece of work is tied to the session
@@ -51,8 +54,8 @@ public final class Workspace implements AutoCloseable {
     /** Patient releases and query starts, in the order the user caused them. */
     private final SerialLane patientLane;
     private final TimelineViewModel timeline = new TimelineViewModel();
-    private final PatientBanner banner;
-    private final StudyViewer viewer;
+    private final PatientBannerViewModel banner = new PatientBannerViewModel();
+    private final ViewerLayoutViewModel viewer = new ViewerLayoutViewModel();
     private final ReadOnlyObjectWrapper<LaunchContext> current = new ReadOnlyObjectWrapper<>(this, "current");
     private Session session;
 
@@ -74,8 +77,6 @@ public final class Workspace implements AutoCloseable {
         this.ui = Objects.requireNonNull(ui);
         this.background = Objects.requireNonNull(background);
         this.patientLane = new SerialLane(background);
-        this.banner = new PatientBanner(texts);
-        this.viewer = new StudyViewer(texts, ui);
         timeline.selectedProperty().addListener((o, before, after) -> selectionChanged(before, after));
     }
 
@@ -180,13 +181,18 @@ public final class Workspace implements AutoCloseable {
         CancellationScope study = new CancellationScope();
         s.study = study;
         s.scope.onCancel(study::cancel);
-        StudyLoadListener listener = viewer.begin(s.context, entry);
+        StudyViewModel opened = new StudyViewModel(s.context.patient(), entry, banner.nameProperty(), ui,
+                StudyFrames.defaultBudget());
+        study.onCancel(opened::close);
+        viewer.open(opened);
+        StudyLoadListener listener = opened.listener();
         background.submit(() -> {
             if (study.isCancelled()) {
                 return;
             }
             try {
                 StudyLoad load = service.openStudy(entry, listener);
+                opened.attach(load);
                 study.onCancel(load::cancel);
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "The study could not be opened", e);
@@ -211,11 +217,13 @@ public final class Workspace implements AutoCloseable {
         return timeline;
     }
 
-    public PatientBanner banner() {
+    /** The patient banner's state. */
+    public PatientBannerViewModel banner() {
         return banner;
     }
 
-    public StudyViewer viewer() {
+    /** The image viewer's viewports and open study. */
+    public ViewerLayoutViewModel viewer() {
         return viewer;
     }
 

@@ -17,13 +17,16 @@ import javafx.scene.layout.VBox;
 
 import nl.duoviewer.app.launch.LaunchContext;
 import nl.duoviewer.app.launch.LaunchSource;
+import nl.duoviewer.app.patient.PatientBanner;
 import nl.duoviewer.app.sources.SourceStatusStrip;
 import nl.duoviewer.app.timeline.TimelineView;
+import nl.duoviewer.app.viewer.StudyViewerView;
 import nl.duoviewer.core.patient.Bsn;
 
 /**
  * The main window's layout: the patient banner on top (outside every scrolling area), a toolbar to open a patient by
- * BSN, the timeline with the per-source status beside the study viewer, and a status line naming the network.
+ * BSN, the timeline with the per-source status beside the study viewer, and a status line naming the network. Builds
+ * the views for the {@link Workspace}'s view models and forwards the toolbar's actions to it.
  */
 public final class WorkspaceView extends BorderPane {
 
@@ -31,6 +34,8 @@ public final class WorkspaceView extends BorderPane {
     private final TextField bsnField = new TextField();
     private final Label bsnError = new Label();
     private final Label networkLine = new Label();
+    private final PatientBanner banner;
+    private final StudyViewerView viewer;
 
     public WorkspaceView(Workspace workspace) {
         this.workspace = Objects.requireNonNull(workspace);
@@ -56,7 +61,8 @@ public final class WorkspaceView extends BorderPane {
                 close);
         toolbar.getStyleClass().add("app-toolbar");
         toolbar.setAlignment(Pos.CENTER_LEFT);
-        setTop(new VBox(workspace.banner(), toolbar));
+        banner = new PatientBanner(workspace.banner(), texts);
+        setTop(new VBox(banner, toolbar));
 
         TimelineView timelineView = new TimelineView(workspace.timeline(), texts);
         VBox.setVgrow(timelineView, Priority.ALWAYS);
@@ -69,7 +75,8 @@ public final class WorkspaceView extends BorderPane {
         VBox left = new VBox(timelineView, stripScroll);
         left.getStyleClass().add("left-pane");
         left.setMinWidth(300);
-        SplitPane split = new SplitPane(left, workspace.viewer());
+        viewer = new StudyViewerView(workspace.viewer(), texts);
+        SplitPane split = new SplitPane(left, viewer);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.34);
         SplitPane.setResizableWithParent(left, false);
@@ -79,6 +86,16 @@ public final class WorkspaceView extends BorderPane {
         HBox status = new HBox(networkLine);
         status.getStyleClass().add("app-statusbar");
         setBottom(status);
+    }
+
+    /** The patient banner on screen. */
+    public PatientBanner banner() {
+        return banner;
+    }
+
+    /** The image viewer on screen. */
+    public StudyViewerView viewer() {
+        return viewer;
     }
 
     /** Sets the status line's network description. */

@@ -4,6 +4,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -12,12 +16,15 @@ import com.tngtech.archunit.lang.EvaluationResult;
 
 import org.junit.jupiter.api.Test;
 
+import nl.duoviewer.app.archfixture.ControlTouchingViewModel;
+import nl.duoviewer.app.archfixture.HelperCallingViewModel;
 import nl.duoviewer.core.archfixture.CoreClassThatReachesIntoTheUi;
 
 /**
  * The module layering, enforced on the compiled classes of every module (the app sees them all): viewer-core knows
  * nothing of the network client, the embedded network, the app or JavaFX; the client knows nothing of the network,
- * app or JavaFX; the embedded network knows nothing of the app or JavaFX.
+ * app or JavaFX; the embedded network knows nothing of the app or JavaFX. Inside the app, view models never reach a
+ * control (javafx.scene), directly or through what they call.
  */
 class ArchitectureTest {
 
@@ -43,6 +50,16 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("nl.duoviewer.network..")
             .because("the app talks to any DUO network through the client; only the class that starts the embedded "
                     + "one may know it exists");
+
+    /** The app's view models: {@code *ViewModel}, and the workspace, which holds only view models. */
+    static final DescribedPredicate<JavaClass> VIEW_MODELS = DescribedPredicate.describe("view models",
+            c -> c.getPackageName().startsWith("nl.duoviewer.app") && (c.getSimpleName().endsWith("ViewModel")
+                    || c.getFullName().equals("nl.duoviewer.app.workspace.Workspace")));
+
+    static final ArchRule VIEW_MODELS_TOUCH_NO_CONTROLS = noClasses().that(VIEW_MODELS)
+            .should().transitivelyDependOnClassesThat().resideInAPackage("javafx.scene..")
+            .because("a view model holds UI state as properties and is tested without JavaFX; only views build, "
+                    + "bind and read controls (JabRef's MVVM rule)");
 
     private static final JavaClasses PRODUCTION = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -71,6 +88,27 @@ class ArchitectureTest {
                 .stream().anyMatch(d -> d.getTargetClass().getPackageName().startsWith("nl.duoviewer.network")),
                 "the starter does use the network module, so the rule below is not empty");
         APP_STARTS_THE_NETWORK_IN_ONE_PLACE.check(PRODUCTION);
+    }
+
+    @Test
+    void viewModelsTouchNoControlsNotEvenThroughTheirHelpers() {
+        List<String> viewModels = PRODUCTION.stream().filter(VIEW_MODELS).map(JavaClass::getSimpleName).sorted()
+                .toList();
+        assertTrue(viewModels.containsAll(List.of("PatientBannerViewModel", "StudyViewModel", "TimelineViewModel",
+                "ViewerLayoutViewModel", "ViewportViewModel", "Workspace")), viewModels::toString);
+        VIEW_MODELS_TOUCH_NO_CONTROLS.check(PRODUCTION);
+    }
+
+    @Test
+    void theViewModelRuleCatchesAControlInAViewModelAndInAHelperItCalls() {
+        JavaClasses fixture = new ClassFileImporter().importClasses(ControlTouchingViewModel.class,
+                HelperCallingViewModel.class, HelperCallingViewModel.NodeFactory.class);
+        EvaluationResult result = VIEW_MODELS_TOUCH_NO_CONTROLS.evaluate(fixture);
+        String report = result.getFailureReport().toString();
+        assertTrue(report.contains("ControlTouchingViewModel") && report.contains("javafx.scene.control.Label"),
+                report);
+        assertTrue(report.contains("HelperCallingViewModel") && report.contains("javafx.scene.text.Text"),
+                report);
     }
 
     @Test

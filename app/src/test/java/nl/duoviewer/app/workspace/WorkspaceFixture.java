@@ -19,6 +19,8 @@ import nl.duoviewer.app.concurrency.FxThread;
 import nl.duoviewer.app.i18n.Texts;
 import nl.duoviewer.app.testing.Fx;
 import nl.duoviewer.app.testing.ScriptedImagingService;
+import nl.duoviewer.app.viewer.ImageViewport;
+import nl.duoviewer.app.viewer.ViewportViewModel;
 
 /** The real workspace and its view in a real stage, on a scripted imaging service; plus screen queries. */
 final class WorkspaceFixture implements AutoCloseable {
@@ -36,6 +38,16 @@ final class WorkspaceFixture implements AutoCloseable {
         scene.getStylesheets().add(Styles.stylesheet());
         stage.setScene(scene);
         stage.show();
+    }
+
+    /** The active viewport's view model. */
+    ViewportViewModel viewport() {
+        return workspace.viewer().activeViewport();
+    }
+
+    /** The active viewport's image control, as on screen. */
+    ImageViewport image() {
+        return view.viewer().imageViewport();
     }
 
     /** Study UIDs of the timeline rows on screen, top to bottom. */
