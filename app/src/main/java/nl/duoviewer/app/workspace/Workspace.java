@@ -138,7 +138,10 @@ public final class Workspace implements AutoCloseable {
         if (s != session) {
             return; // the user has moved to another patient
         }
-        timeline.apply(t.snapshot());
+        TimelineSnapshot snapshot = t.snapshot();
+        if (timeline.apply(snapshot)) {
+            banner.applySources(snapshot.sourcePatients()); // what the launch did not say, if the sources agree
+        }
     }
 
     /** Queries one source again. */
@@ -181,7 +184,7 @@ public final class Workspace implements AutoCloseable {
         CancellationScope study = new CancellationScope();
         s.study = study;
         s.scope.onCancel(study::cancel);
-        StudyViewModel opened = new StudyViewModel(s.context.patient(), entry, banner.nameProperty(), ui,
+        StudyViewModel opened = new StudyViewModel(s.context.patient(), entry, banner.knownNameProperty(), ui,
                 StudyFrames.defaultBudget());
         study.onCancel(opened::close);
         viewer.open(opened);
