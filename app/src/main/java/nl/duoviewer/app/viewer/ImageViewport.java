@@ -4,6 +4,7 @@ import java.nio.IntBuffer;
 
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
@@ -18,9 +19,10 @@ import nl.duoviewer.core.pixel.FramePixels;
 import nl.duoviewer.core.pixel.WindowLevel;
 
 /**
- * Renders one frame, fitted to the available space, at the zoom and pan it is given. The image is a
- * {@link WritableImage} over a {@link PixelBuffer} the renderer writes straight into, so a window change re-renders in
- * place without copying.
+ * Shows one frame, fitted to the available space, at the zoom and pan it is given. The image is a
+ * {@link WritableImage} over a {@link PixelBuffer} of the frame's visible size on screen, which the
+ * {@link FrameRenderer} resamples the frame into: a new slice, a window change, a zoom or a pan re-renders in place
+ * without copying, and JavaFX paints the buffer 1:1.
  *
  * <p>A control without state of its own: mouse and wheel gestures go to an {@link Input} (the viewport's view model
  * decides what they do). Right-drag: window/level; left- or middle-drag: pan; Ctrl+wheel: zoom; wheel: scroll;
@@ -71,8 +73,11 @@ public final class ImageViewport extends Region {
     private final ImageView view = new ImageView();
     private final FrameRenderer renderer = new FrameRenderer();
     private final ReadOnlyObjectWrapper<WritableImage> image = new ReadOnlyObjectWrapper<>(this, "image");
+    private final ReadOnlyObjectWrapper<Rectangle2D> frameBounds = new ReadOnlyObjectWrapper<>(this, "frameBounds");
     private PixelBuffer<IntBuffer> buffer;
     private int[] pixels;
+    private FramePixels frame;
+    private WindowLevel window;
     private double zoom = 1;
     private double panX;
     private double panY;
@@ -82,8 +87,9 @@ public final class ImageViewport extends Region {
 
     public ImageViewport() {
         getStyleClass().add("image-viewport");
-        view.setPreserveRatio(true);
-        view.setSmooth(true);
+        view.setPreserveRatio(false);
+        view.setSmooth(false); // painted 1:1: the renderer has resampled already
+        view.setManaged(false);
         getChildren().add(view);
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
@@ -107,6 +113,8 @@ public final class ImageViewport extends Region {
             }
             e.consume();
         });
+        widthProperty().addListener(o -> render());
+        heightProperty().addListener(o -> render());
     }
 
     /** Where the user's gestures go. */
@@ -114,33 +122,32 @@ public final class ImageViewport extends Region {
         this.input = handler == null ? NONE : handler;
     }
 
-    /** Renders the frame with the window; reuses the pixel buffer when the size is unchanged. */
-    public void show(FramePixels frame, WindowLevel window) {
-        int w = frame.width();
-        int h = frame.height();
-        if (buffer == null || buffer.getWidth() != w || buffer.getHeight() != h) {
-            pixels = new int[w * h];
-            buffer = new PixelBuffer<>(w, h, IntBuffer.wrap(pixels), PixelFormat.getIntArgbPreInstance());
-            WritableImage img = new WritableImage(buffer);
-            view.setImage(img);
-            image.set(img);
-            requestLayout();
-        }
-        renderer.render(frame, window, pixels);
-        buffer.updateBuffer(b -> null); // null: the whole buffer changed
+    /** Shows the frame with the window, rendered at once at its size on screen into the reused pixel buffer. */
+    public void show(FramePixels next, WindowLevel nextWindow) {
+        frame = next;
+        window = nextWindow;
+        render();
     }
 
     /** Removes the image (e.g. on a patient switch) and forgets the pixel buffer. */
     public void clear() {
+        frame = null;
+        window = null;
         view.setImage(null);
         image.set(null);
+        frameBounds.set(null);
         buffer = null;
         pixels = null;
     }
 
-    /** The image on screen, null when empty. */
+    /** What is on screen: the visible part of the frame at its size on screen, null when empty. */
     public ReadOnlyObjectProperty<WritableImage> imageProperty() {
         return image.getReadOnlyProperty();
+    }
+
+    /** Where the whole frame lies within this control (its coordinates; it may reach outside), null when none. */
+    public ReadOnlyObjectProperty<Rectangle2D> frameBoundsProperty() {
+        return frameBounds.getReadOnlyProperty();
     }
 
     /** Places the image: magnification relative to "fit" (1) and a shift in screen pixels. */
@@ -149,8 +156,57 @@ public final class ImageViewport extends Region {
             zoom = zoomFactor;
             panX = shiftX;
             panY = shiftY;
-            requestLayout();
+            render();
         }
+    }
+
+    /**
+     * Renders the visible part of the frame, fitted, zoomed and panned, at its size in device pixels, into a buffer of
+     * exactly that size, placed where it shows. Without a size yet (before the first layout) it waits for one.
+     */
+    private void render() {
+        if (frame == null) {
+            return;
+        }
+        double w = getWidth();
+        double h = getHeight();
+        if (w < 1 || h < 1) {
+            return;
+        }
+        var stage = getScene() == null ? null : getScene().getWindow();
+        double outX = stage == null ? 1 : stage.getOutputScaleX();
+        double outY = stage == null ? 1 : stage.getOutputScaleY();
+        double vw = w * outX;
+        double vh = h * outY;
+        double scale = Math.min(vw / frame.width(), vh / frame.height()) * zoom;
+        double pw = frame.width() * scale;
+        double ph = frame.height() * scale;
+        double x = (vw - pw) / 2 + panX * outX;
+        double y = (vh - ph) / 2 + panY * outY;
+        frameBounds.set(new Rectangle2D(x / outX, y / outY, pw / outX, ph / outY));
+        int left = (int) Math.max(0, Math.floor(x));
+        int top = (int) Math.max(0, Math.floor(y));
+        int right = (int) Math.min(Math.round(vw), Math.ceil(x + pw));
+        int bottom = (int) Math.min(Math.round(vh), Math.ceil(y + ph));
+        if (right <= left || bottom <= top) {
+            view.setVisible(false); // panned out of sight
+            return;
+        }
+        int bw = right - left;
+        int bh = bottom - top;
+        if (buffer == null || buffer.getWidth() != bw || buffer.getHeight() != bh) {
+            pixels = new int[bw * bh];
+            buffer = new PixelBuffer<>(bw, bh, IntBuffer.wrap(pixels), PixelFormat.getIntArgbPreInstance());
+            WritableImage img = new WritableImage(buffer);
+            view.setImage(img);
+            image.set(img);
+        }
+        renderer.render(frame, window, new FrameRenderer.Placement(x - left, y - top, pw, ph), pixels, bw, bh);
+        buffer.updateBuffer(b -> null); // null: the whole buffer changed
+        view.setVisible(true);
+        view.setFitWidth(bw / outX);
+        view.setFitHeight(bh / outY);
+        view.relocate(left / outX, top / outY);
     }
 
     private void pressed(MouseEvent e) {
@@ -171,22 +227,6 @@ public final class ImageViewport extends Region {
             input.pan(dx, dy);
         }
         e.consume();
-    }
-
-    @Override
-    protected void layoutChildren() {
-        var img = view.getImage();
-        if (img == null) {
-            return;
-        }
-        double w = getWidth();
-        double h = getHeight();
-        double scale = Math.min(w / img.getWidth(), h / img.getHeight()) * zoom;
-        double fw = img.getWidth() * scale;
-        double fh = img.getHeight() * scale;
-        view.setFitWidth(fw);
-        view.setFitHeight(fh);
-        view.resizeRelocate((w - fw) / 2 + panX, (h - fh) / 2 + panY, fw, fh);
     }
 
     @Override
