@@ -72,7 +72,7 @@ public final class DuoViewerApp extends Application {
         var screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(view, Math.min(1400, screen.getWidth() * 0.95),
                 Math.min(900, screen.getHeight() * 0.95));
-        scene.getStylesheets().add(Styles.stylesheet());
+        Styles.apply(scene);
         stage.setTitle(AppInfo.NAME);
         workspace.currentProperty().addListener((o, a, b) -> stage.setTitle(b == null ? AppInfo.NAME
                 : AppInfo.NAME + " - " + b.patient().masked()));

@@ -35,7 +35,7 @@ final class WorkspaceFixture implements AutoCloseable {
         view = new WorkspaceView(workspace);
         view.setNetworkDescription(service.networkDescription());
         Scene scene = new Scene(view, 1280, 800);
-        scene.getStylesheets().add(Styles.stylesheet());
+        Styles.apply(scene);
         stage.setScene(scene);
         stage.show();
     }

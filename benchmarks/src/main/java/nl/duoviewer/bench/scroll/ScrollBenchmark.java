@@ -153,7 +153,7 @@ public final class ScrollBenchmark {
         WorkspaceView view = new WorkspaceView(workspace);
         view.setNetworkDescription(service.networkDescription());
         Scene scene = new Scene(view, 1400, 900); // what ./run opens on a 1600 x 1000 screen or larger
-        scene.getStylesheets().add(Styles.stylesheet());
+        Styles.apply(scene); // as DuoViewerApp does
         Stage stage = new Stage();
         stage.setTitle("DUO Viewer scroll benchmark");
         stage.setScene(scene);
