@@ -48,8 +48,9 @@ import nl.duoviewer.core.pixel.WindowLevel;
  * thread's work in it (from the animation phase, where the input is handled and the frame rendered into its buffer,
  * to the end of CSS and layout, a post-layout pulse listener). The interval between pulses includes the wait for the
  * previous frame's rendering, so it is the frame time the user sees. Reported: achieved frames per second, the
- * distributions of both, and dropped frames (60 Hz slots without a new frame: an interval of k slots drops k-1; and
- * pulses whose own work exceeds a 16.7 ms slot).
+ * distributions of both, late frames (an interval over one 60 Hz slot), dropped frames (slots without a new frame: an
+ * interval of k slots drops k-1), pulses whose own work exceeds a slot, and CPU time per frame of the JavaFX thread,
+ * the render thread and the process.
  *
  * <pre>ScrollBenchmark [--slices N] [--warmup STEPS] [--steps STEPS] [--out FILE.tsv]</pre>
  * Run through {@code benchmarks/scroll.sh}, which starts it like {@code ./run} starts the viewer (JavaFX on the module
@@ -58,6 +59,8 @@ import nl.duoviewer.core.pixel.WindowLevel;
 public final class ScrollBenchmark {
 
     static final double SLOT_MS = 1000.0 / 60;
+    /** A pulse timer fires within a few percent of its period; later than that, the frame is late. */
+    static final double LATE_TOLERANCE = 1.05;
 
     private final int slices;
     private final int warmupSteps;
@@ -294,11 +297,15 @@ public final class ScrollBenchmark {
             double fps = (steps - 1) / seconds;
             long dropped = 0;
             long lateIntervals = 0;
+            long late = 0;
             for (double d : iv) {
                 long slots = Math.max(1, Math.round(d / SLOT_MS));
                 dropped += slots - 1;
                 if (slots > 1) {
                     lateIntervals++;
+                }
+                if (d > SLOT_MS * LATE_TOLERANCE) {
+                    late++;
                 }
             }
             long slowPulses = Arrays.stream(work).filter(d -> d > SLOT_MS).count();
@@ -308,14 +315,15 @@ public final class ScrollBenchmark {
                       achieved: %.1f frames per second (%d frames in %.2f s; target 60)
                       frame interval ms: p50 %.2f  p90 %.2f  p99 %.2f  max %.2f
                       JavaFX thread work per pulse ms: p50 %.2f  p90 %.2f  p99 %.2f  max %.2f
-                      dropped frames: %d (in %d intervals longer than one 60 Hz slot); pulses whose work exceeded \
-                    16.7 ms: %d
+                      late frames (interval over 16.7 ms + 5%% timer jitter): %d of %d; dropped frames (60 Hz slots \
+                    without a new frame): %d, in %d intervals; pulses whose own work exceeded 16.7 ms: %d
                       CPU per frame ms: JavaFX thread %.2f, Prism render thread %.2f, whole process %.2f \
                     (the rest: GC, decoder and native rasteriser threads)
                       last window: %s""", slices, decodeSeconds, warmup, steps, fps, steps, seconds,
                     pct(iv, 50), pct(iv, 90), pct(iv, 99), pct(iv, 100), pct(work, 50), pct(work, 90),
-                    pct(work, 99), pct(work, 100), dropped, lateIntervals, slowPulses, cpu.fxNanos() / 1e6 / steps,
-                    cpu.renderNanos() / 1e6 / steps, cpu.processNanos() / 1e6 / steps, lastWindow);
+                    pct(work, 99), pct(work, 100), late, iv.length, dropped, lateIntervals, slowPulses,
+                    cpu.fxNanos() / 1e6 / steps, cpu.renderNanos() / 1e6 / steps, cpu.processNanos() / 1e6 / steps,
+                    lastWindow);
         }
 
         String tsv() {
