@@ -1,5 +1,6 @@
 package nl.duoviewer.app.viewer;
 
+import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,13 +43,15 @@ public final class ViewportViewModel {
      * What the four corners say, as data; the view words it.
      *
      * @param patientName  the name the banner shows, null when unknown
+     * @param bsnFormatted the BSN as shown, grouped
      * @param sources      the institutions that hold the study
+     * @param frame        the frame on screen, null when none
      * @param position     1-based position in the series, 0 when no frame is shown
      * @param expected     frames the series will have, as far as known
      * @param window       the window of a greyscale frame, else null
      * @param zoomPercent  magnification relative to fit, in percent
      */
-    public record Overlay(String patientName, String bsnFormatted, java.time.LocalDateTime studyDateTime,
+    public record Overlay(String patientName, String bsnFormatted, LocalDateTime studyDateTime,
                           String studyDescription, List<String> sources, DecodedFrame frame, int position,
                           int expected, WindowLevel window, long zoomPercent) {
     }
