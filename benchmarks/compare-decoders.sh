@@ -329,6 +329,6 @@ echo
 echo "Peers marked n/a, with the reason:"
 tail -n +2 "$OUT/results.tsv" | awk -F'\t' '{ if ($12 ~ /^n\/a:/) print "  " $2 " dcmtk: " substr($12, 5); if ($13 ~ /^n\/a:/) print "  " $2 " gdcm: " substr($13, 5) }' | sort -u
 echo "Times are ms per frame. ratio = ours / the faster peer (below 1 = we are faster). 2T pipeline = the viewer's"
-echo "FramePipeline on 2 threads (allocates every decoded frame); 2T plain = 2 worker threads reusing their buffers;"
+echo "FramePipeline on 2 threads as a study load uses it (into display pixels); 2T plain = 2 worker threads reusing their buffers;"
 echo "both against the peers' single process (neither peer tool decodes frames in parallel)."
 echo "results: $OUT/results.tsv, $OUT/table.md"

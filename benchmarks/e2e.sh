@@ -8,7 +8,7 @@
 #    benchmarks/target/e2e-cache (the large 1362-image CT, a typical CT and MR of the showcase patient, all held by
 #    Founda: JPEG-LS, RAD-75 and WADO-RS). Orthanc (Debian orthanc + orthanc-dicomweb, configured from a copy of
 #    testdata/orthanc on a free port) is loaded with exactly the bytes the network serves.
-# 2. Ours: the viewer's pipeline (DuoImagingService on a client configuration, DecodePool, display pixels; what
+# 2. Ours: the viewer's pipeline (DuoImagingService on a client configuration, FramePipeline, display pixels; what
 #    ./run --config uses), each measurement in a new JVM with a new client: a "cold" load (first in the process),
 #    K-1 "warm" loads (new client, same process), then a "hot" one (the last client again, as for every study after
 #    the first in a viewer session). Timeline of the showcase patient (43 studies, 3 communities); each

@@ -12,7 +12,6 @@ import nl.duoviewer.app.audit.AuditPort;
 import nl.duoviewer.app.audit.WorkstationAudit;
 import nl.duoviewer.app.concurrency.BackgroundExecutor;
 import nl.duoviewer.app.concurrency.FxThread;
-import nl.duoviewer.app.decoding.DecodePool;
 import nl.duoviewer.app.i18n.Texts;
 import nl.duoviewer.app.identity.FxSecretPrompt;
 import nl.duoviewer.app.imaging.ImagingService;
@@ -29,6 +28,7 @@ import nl.duoviewer.app.workspace.Workspace;
 import nl.duoviewer.app.workspace.WorkspaceView;
 import nl.duoviewer.launch.smart.Browser;
 import nl.duoviewer.xca.config.LaunchSettings;
+import nl.duoviewer.core.pixel.FramePipeline;
 
 /** The JavaFX application: one main window holding the {@link Workspace}. Started by {@link Main}. */
 public final class DuoViewerApp extends Application {
@@ -42,7 +42,7 @@ public final class DuoViewerApp extends Application {
     private Stage stage;
     private AppOptions options;
     private BackgroundExecutor background;
-    private DecodePool decoding;
+    private FramePipeline decoding;
     private ImagingService service;
     private WorkstationAudit audit;
     private Thread auditAtExit;
@@ -84,7 +84,7 @@ public final class DuoViewerApp extends Application {
     public void start(Stage stage) {
         Texts texts = Texts.forDefaultLocale();
         background = new BackgroundExecutor("duoviewer-io", 4);
-        decoding = DecodePool.perCore();
+        decoding = FramePipeline.perCore();
         ServiceWiring.Wired wired = ServiceWiring.create(options, texts, networks, decoding,
                 new FxSecretPrompt(texts, () -> stage));
         service = wired.service();
@@ -109,7 +109,7 @@ public final class DuoViewerApp extends Application {
         var screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(view, Math.min(1400, screen.getWidth() * 0.95),
                 Math.min(900, screen.getHeight() * 0.95));
-        scene.getStylesheets().add(Styles.stylesheet());
+        Styles.apply(scene);
         stage.setTitle(title);
         workspace.currentProperty().addListener((o, a, b) -> stage.setTitle(b == null ? title
                 : title + " - " + b.patient().masked()));

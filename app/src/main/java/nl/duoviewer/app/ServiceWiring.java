@@ -7,7 +7,6 @@ import java.util.Optional;
 
 import nl.duoviewer.app.audit.AuditWiring;
 import nl.duoviewer.app.audit.WorkstationAudit;
-import nl.duoviewer.app.decoding.DecodePool;
 import nl.duoviewer.app.i18n.Texts;
 import nl.duoviewer.app.imaging.ImagingService;
 import nl.duoviewer.app.imaging.NetworkUnavailableService;
@@ -23,6 +22,7 @@ import nl.duoviewer.xca.config.ConfigException;
 import nl.duoviewer.xca.config.DuoConfigFile;
 import nl.duoviewer.xca.config.LaunchSettings;
 import nl.duoviewer.xca.security.SecretPrompt;
+import nl.duoviewer.core.pixel.FramePipeline;
 
 /**
  * Chooses the network for the options (decision record 14): the gateway configuration named by {@code --config},
@@ -69,12 +69,12 @@ final class ServiceWiring {
      * Wires the service. Without an audit trail nothing of a patient is shown: when the local audit log cannot be
      * opened (no disk space, no permission, a broken {@code duo.audit} block) the viewer says so and stays empty.
      */
-    static Wired create(AppOptions options, Texts texts, NetworkChoice choice, DecodePool decoding) {
+    static Wired create(AppOptions options, Texts texts, NetworkChoice choice, FramePipeline decoding) {
         return create(options, texts, choice, decoding, SecretPrompt.NONE);
     }
 
     /** As above; {@code prompt} asks the user for the UZI-pas PIN or a key's password. */
-    static Wired create(AppOptions options, Texts texts, NetworkChoice choice, DecodePool decoding,
+    static Wired create(AppOptions options, Texts texts, NetworkChoice choice, FramePipeline decoding,
                         SecretPrompt prompt) {
         Optional<Path> configFile = configFile(options);
         WorkstationAudit audit;

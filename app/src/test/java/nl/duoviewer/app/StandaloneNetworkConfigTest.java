@@ -20,7 +20,8 @@ import org.testfx.api.FxToolkit;
 
 import nl.duoviewer.app.testing.Fx;
 import nl.duoviewer.app.testing.OnScreen;
-import nl.duoviewer.app.viewer.StudyViewer;
+import nl.duoviewer.app.viewer.StudyViewModel;
+import nl.duoviewer.app.viewer.StudyViewerView;
 import nl.duoviewer.network.DuoNetworkMain;
 import nl.duoviewer.network.catalogue.CatalogueGenerator;
 import nl.duoviewer.network.catalogue.DemoCatalogue;
@@ -82,9 +83,10 @@ class StandaloneNetworkConfigTest {
                 .map(DemoCatalogue.Registration::study).filter(s -> s.modality().equals("CR"))
                 .min(Comparator.comparingInt(DemoStudy::instanceCount)).orElseThrow();
         new FxRobot().clickOn(screen.studyRow(xray.studyInstanceUid()));
-        StudyViewer viewer = screen.viewer();
-        Fx.await("the radiograph", 120, () -> viewer.loadStateProperty().get() == StudyViewer.LoadState.COMPLETE);
-        assertTrue(OnScreen.distinctLevels(Fx.call(() -> viewer.viewport().imageProperty().get())) > 30,
+        StudyViewerView viewer = screen.viewer();
+        Fx.await("the radiograph", 120,
+                () -> viewer.viewModel().study().loadState() == StudyViewModel.LoadState.COMPLETE);
+        assertTrue(OnScreen.distinctLevels(Fx.call(() -> viewer.imageViewport().imageProperty().get())) > 30,
                 "a real radiograph on screen");
     }
 

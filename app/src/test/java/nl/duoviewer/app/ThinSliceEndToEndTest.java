@@ -22,14 +22,14 @@ import nl.duoviewer.app.testing.ControlledContent;
 import nl.duoviewer.app.testing.Fx;
 import nl.duoviewer.app.testing.OnScreen;
 import nl.duoviewer.app.testing.TestNetwork;
-import nl.duoviewer.app.viewer.StudyViewer;
+import nl.duoviewer.app.viewer.StudyViewModel;
+import nl.duoviewer.app.viewer.StudyViewerView;
 import nl.duoviewer.network.EmbeddedDuoNetwork;
 import nl.duoviewer.network.catalogue.CatalogueGenerator;
 import nl.duoviewer.network.catalogue.DemoPatient;
 import nl.duoviewer.network.catalogue.DemoStudy;
 import nl.duoviewer.network.catalogue.Network;
 import nl.duoviewer.network.gateway.Counters;
-import nl.duoviewer.xca.consent.ConsentDeniedException;
 
 /**
  * The thin slice, end to end: the application started with {@code --bsn 999999011} on the embedded DUO network (real
@@ -82,13 +82,13 @@ class ThinSliceEndToEndTest {
         assertEquals(List.of(us.institution().name()), screen.sourceChips(row), "the row names its source");
         robot.clickOn(row);
 
-        StudyViewer viewer = screen.viewer();
-        Fx.await("the first image", 60, () -> viewer.viewport().imageProperty().get() != null);
+        StudyViewerView viewer = screen.viewer();
+        Fx.await("the first image", 60, () -> viewer.imageViewport().imageProperty().get() != null);
         // the image is on screen while the server has not even begun to send the second one
         assertEquals(1, content.imagesOpened(us.studyInstanceUid()));
-        assertEquals(StudyViewer.LoadState.LOADING, Fx.call(() -> viewer.loadStateProperty().get()));
+        assertEquals(StudyViewModel.LoadState.LOADING, Fx.call(() -> viewer.viewModel().study().loadState()));
         Fx.await("progress 1 of 4", () -> "Loading: 1 of 4 images".equals(screen.text("load-status")));
-        WritableImage image = Fx.call(() -> viewer.viewport().imageProperty().get());
+        WritableImage image = Fx.call(() -> viewer.imageViewport().imageProperty().get());
         assertTrue(OnScreen.distinctLevels(image) > 30, "a real ultrasound image, not a flat frame");
         String topLeft = screen.text("overlay-top-left");
         assertTrue(topLeft.contains(patient.displayName()) || topLeft.contains("BSN 9999.99.011"), topLeft);
@@ -97,9 +97,10 @@ class ThinSliceEndToEndTest {
                 "overlay-top-right"));
 
         content.release(us.studyInstanceUid());
-        Fx.await("the whole study", 60, () -> viewer.loadStateProperty().get() == StudyViewer.LoadState.COMPLETE);
+        Fx.await("the whole study", 60,
+                () -> viewer.viewModel().study().loadState() == StudyViewModel.LoadState.COMPLETE);
         assertEquals("Loaded: 4 images", screen.text("load-status"));
-        assertEquals(4, Fx.call(viewer::framesInSeries));
+        assertEquals(4, Fx.call(() -> viewer.viewModel().activeViewport().framesInSeries()));
         assertEquals(4, content.imagesOpened(us.studyInstanceUid()));
     }
 
@@ -113,11 +114,11 @@ class ThinSliceEndToEndTest {
 
         robot.clickOn(screen.studyRow(refused.studyInstanceUid()));
 
-        StudyViewer viewer = screen.viewer();
-        Fx.await("the refusal", 60, () -> viewer.loadStateProperty().get() == StudyViewer.LoadState.FAILED);
-        assertEquals("Retrieval stopped: " + ConsentDeniedException.NEUTRAL_MESSAGE,
-                screen.text("viewer-placeholder"));
-        assertNull(Fx.call(() -> viewer.viewport().imageProperty().get()), "nothing is shown");
+        StudyViewerView viewer = screen.viewer();
+        Fx.await("the refusal", 60,
+                () -> viewer.viewModel().study().loadState() == StudyViewModel.LoadState.FAILED);
+        assertEquals("Retrieval stopped: No consent or no data available", screen.text("viewer-placeholder"));
+        assertNull(Fx.call(() -> viewer.imageViewport().imageProperty().get()), "nothing is shown");
         assertEquals(0, enovation.retrievals(), enovation::toString);
         assertEquals(0, enovation.retrievesFor(ura));
     }

@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,16 +32,19 @@ import nl.duoviewer.core.codec.FrameDecodeException;
 import nl.duoviewer.core.codec.FrameDecoder;
 import nl.duoviewer.core.codec.FrameDecoders;
 import nl.duoviewer.core.codec.FrameSource;
+import nl.duoviewer.core.dicom.DicomFile;
 import nl.duoviewer.core.dicom.DicomReader;
 import nl.duoviewer.core.image.FrameBuffer;
 import nl.duoviewer.core.image.ImageDescriptor;
 import nl.duoviewer.core.pixel.FramePipeline;
+import nl.duoviewer.core.pixel.ImageAttributes;
 
 /**
  * Decoding cost per transfer syntax. {@link #frame}: one frame of a real corpus image into a reused
  * {@link FrameBuffer} on one thread (ms per frame). {@link #volume} and {@link #volumePipeline}: every frame of a large
  * multi-frame input encoded by a third-party tool (ms per whole object; divide by the frame count), on 1 or 2 plain
- * threads each with its own decoder, and through the viewer's {@link FramePipeline} on 2 threads. Frame bytes are read
+ * threads each with its own decoder, and through the viewer's {@link FramePipeline} on 2 threads into display pixels,
+ * exactly as a study load uses it. Frame bytes are read
  * into memory at setup, so file I/O is not measured here ({@code compare-decoders.sh} includes it).
  *
  * <p>The volume inputs come from {@code benchmarks/compare-decoders.sh} (run it once first).
@@ -161,24 +163,39 @@ public class DecodeBenchmark {
         }
     }
 
-    /** Every frame of a volume in memory, for the viewer's pipeline. */
+    /** Every frame of a volume in memory, and the viewer's pipeline with 2 decoder threads. */
     @State(Scope.Benchmark)
     public static class PipelineVolume {
         @Param
         public VolumeInput syntax;
 
         MemoryFrames memory;
+        ImageAttributes image;
+        FramePipeline pipeline;
 
         @Setup(Level.Trial)
         public void load() throws IOException {
-            memory = MemoryFrames.read(syntax);
+            DicomFile file = DicomReader.read(GeneratedInputs.file(syntax.file));
+            memory = MemoryFrames.read(file);
+            image = ImageAttributes.of(file.dataset(), file.transferSyntax(), 1, 1);
+            pipeline = new FramePipeline(2, 2 * FramePipeline.DEFAULT_WAITING_PER_THREAD,
+                    FramePipeline.DEFAULT_WAITING_BYTES);
+        }
+
+        @TearDown(Level.Trial)
+        public void stop() {
+            pipeline.close();
         }
     }
 
     /** Frames held in memory, as a frame source. */
     record MemoryFrames(ImageDescriptor descriptor, List<ByteBuffer> frames) implements FrameSource {
         static MemoryFrames read(VolumeInput input) throws IOException {
-            DicomFrameSource source = DicomFrameSource.of(DicomReader.read(GeneratedInputs.file(input.file)));
+            return read(DicomReader.read(GeneratedInputs.file(input.file)));
+        }
+
+        static MemoryFrames read(DicomFile file) throws IOException {
+            DicomFrameSource source = DicomFrameSource.of(file);
             List<ByteBuffer> frames = new ArrayList<>(source.frameCount());
             for (int i = 0; i < source.frameCount(); i++) {
                 frames.add(copy(source.frame(i)));
@@ -229,23 +246,13 @@ public class DecodeBenchmark {
     }
 
     /**
-     * All frames through the viewer's pipeline on 2 threads (new per operation: its cache would answer the next
-     * one), which also allocates each decoded frame, as the viewer keeps them.
+     * All frames through the viewer's pipeline on 2 threads, one job per operation as one study load is, into the
+     * display pixels the viewer keeps (so every frame is allocated, as in the viewer).
      */
     @Benchmark
-    public int volumePipeline(PipelineVolume v) throws InterruptedException, ExecutionException, TimeoutException {
-        int n = v.memory.frameCount();
-        long budget = (long) n * v.memory.descriptor().samplesPerFrame() * 4 + (1 << 20);
-        try (FramePipeline pipeline = new FramePipeline(v.memory, 2, budget)) {
-            pipeline.focus(0, n);
-            List<CompletableFuture<FrameBuffer>> all = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                all.add(pipeline.frame(i));
-            }
-            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
-                    .get(VOLUME_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            return n;
-        }
+    public int volumePipeline(PipelineVolume v) throws IOException, InterruptedException, TimeoutException {
+        PipelinePass.run(v.pipeline, v.image, v.memory.frames(), VOLUME_TIMEOUT_SECONDS);
+        return v.memory.frameCount();
     }
 
     static ByteBuffer copy(ByteBuffer frame) {

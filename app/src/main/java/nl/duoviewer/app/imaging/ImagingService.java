@@ -35,9 +35,11 @@ public interface ImagingService extends AutoCloseable {
 
     /**
      * The user an EHR launch names (SMART {@code fhirUser}, an IID call): the following requests are sent for them
-     * where the deployment trusts the EHR, and the name is ignored elsewhere.
+     * where the deployment trusts the EHR, and the name is ignored elsewhere (also by a service that sends nothing in
+     * anyone's name, such as the scroll benchmark's).
      */
-    void signIn(UserIdentity user);
+    default void signIn(UserIdentity user) {
+    }
 
     /** One line for the status bar saying which network this is, e.g. "Embedded DUO network (3 communities)". */
     String networkDescription();

@@ -45,7 +45,7 @@ public final class NetworkUnavailableService implements ImagingService {
 
     @Override
     public StudyLoad openStudy(TimelineEntry study, StudyLoadListener listener) {
-        listener.failed(message);
+        listener.failed(new LoadFailure.NetworkUnavailable());
         return new StudyLoad() {
             @Override
             public void cancel() {
@@ -54,6 +54,11 @@ public final class NetworkUnavailableService implements ImagingService {
             @Override
             public boolean isCancelled() {
                 return true;
+            }
+
+            @Override
+            public void focus(String seriesInstanceUid, int instanceNumber, int frameNumber) {
+                // nothing is loading
             }
         };
     }

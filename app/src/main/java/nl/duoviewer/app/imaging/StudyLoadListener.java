@@ -1,5 +1,7 @@
 package nl.duoviewer.app.imaging;
 
+import nl.duoviewer.core.pixel.DecodedFrame;
+
 /**
  * Receives a study's frames as they are decoded. Called on the service's threads, never on the JavaFX thread; calls
  * after {@link StudyLoad#cancel()} may still arrive and are ignored by the viewer.
@@ -21,9 +23,9 @@ public interface StudyLoadListener {
     void completed();
 
     /**
-     * Retrieval stopped. What was delivered stays valid.
+     * Retrieval stopped, or ended without everything. What was delivered stays valid.
      *
-     * @param userMessage what went wrong, fit to show (no stack traces, no patient data beyond the study)
+     * @param reason why, for the view to put in the user's language
      */
-    void failed(String userMessage);
+    void failed(LoadFailure reason);
 }

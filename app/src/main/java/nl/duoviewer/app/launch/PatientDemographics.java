@@ -3,27 +3,29 @@ package nl.duoviewer.app.launch;
 import java.time.LocalDate;
 import java.util.Optional;
 
+import nl.duoviewer.core.patient.Sex;
+
 /**
- * Name, birth date and gender of the patient as the launching system gave them; each may be unknown. The BSN alone
- * identifies the patient; these are shown so the user can confirm it is the right person.
+ * Name, birth date and administrative sex of the patient as the launching system gave them; each may be unknown. The
+ * BSN alone identifies the patient; these are shown so the user can confirm it is the right person.
+ *
+ * @param sex null when the launch did not say
  */
-public record PatientDemographics(String name, LocalDate birthDate, Gender gender) {
+public record PatientDemographics(String name, LocalDate birthDate, Sex sex) {
 
-    /** Administrative gender as the launcher recorded it. */
-    public enum Gender {
-        MALE, FEMALE, OTHER, UNKNOWN
-    }
-
-    private static final PatientDemographics UNKNOWN = new PatientDemographics(null, null, Gender.UNKNOWN);
+    private static final PatientDemographics UNKNOWN = new PatientDemographics(null, null, null);
 
     public PatientDemographics {
         name = name == null || name.isBlank() ? null : name.strip();
-        gender = gender == null ? Gender.UNKNOWN : gender;
     }
 
-    /** Name and birth date, gender unknown. */
+    /** Name and birth date, sex not given. */
     public PatientDemographics(String name, LocalDate birthDate) {
-        this(name, birthDate, Gender.UNKNOWN);
+        this(name, birthDate, null);
+    }
+
+    public Optional<Sex> sexIfKnown() {
+        return Optional.ofNullable(sex);
     }
 
     public static PatientDemographics unknown() {

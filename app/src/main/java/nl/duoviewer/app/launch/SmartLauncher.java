@@ -2,6 +2,7 @@ package nl.duoviewer.app.launch;
 
 import java.util.Objects;
 
+import nl.duoviewer.core.patient.Sex;
 import nl.duoviewer.launch.smart.Browser;
 import nl.duoviewer.launch.smart.EhrRequester;
 import nl.duoviewer.launch.smart.LaunchedPatient;
@@ -45,10 +46,10 @@ public final class SmartLauncher {
         SmartLaunchResult result = client.launch(launch.request());
         LaunchedPatient p = result.patient();
         PatientDemographics demographics = new PatientDemographics(p.name(), p.birthDate(), switch (p.gender()) {
-            case MALE -> PatientDemographics.Gender.MALE;
-            case FEMALE -> PatientDemographics.Gender.FEMALE;
-            case OTHER -> PatientDemographics.Gender.OTHER;
-            case UNKNOWN -> PatientDemographics.Gender.UNKNOWN;
+            case MALE -> Sex.MALE;
+            case FEMALE -> Sex.FEMALE;
+            case OTHER -> Sex.OTHER;
+            case UNKNOWN -> null; // the EHR did not say: the banner may take it from the sources
         });
         UserIdentity user = result.requester().map(SmartLauncher::user).orElse(null);
         return new LaunchContext(p.bsn(), demographics, LaunchSource.SMART_ON_FHIR, null, user);

@@ -17,12 +17,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import nl.duoviewer.app.audit.WorkstationAudit;
-import nl.duoviewer.app.decoding.DecodePool;
 import nl.duoviewer.app.i18n.Texts;
 import nl.duoviewer.app.imaging.ImagingService;
+import nl.duoviewer.app.imaging.LoadFailure;
 import nl.duoviewer.app.imaging.StudyLoad;
 import nl.duoviewer.app.imaging.StudyLoadListener;
 import nl.duoviewer.core.patient.Bsn;
+import nl.duoviewer.core.pixel.FramePipeline;
 import nl.duoviewer.core.timeline.SourceStatus;
 import nl.duoviewer.core.timeline.Timeline;
 import nl.duoviewer.core.timeline.TimelineEntry;
@@ -46,7 +47,7 @@ import nl.duoviewer.xca.security.SecretResolver;
 /**
  * The {@link ImagingService} on a DUO network: timelines from {@link DuoClient#queryTimeline} (Mitz localisation,
  * then every localised community in parallel), studies from {@link DuoClient#retrieveStudy} streamed object by
- * object into the {@link DecodePool}. The network is connected (or, embedded, started) in the background from
+ * object into the {@link FramePipeline}. The network is connected (or, embedded, started) in the background from
  * construction on; a timeline asked for meanwhile waits for it.
  *
  * <p>Every request is sent for the person at the keyboard: the client is opened for one signed-in user (the UZI-pas,
@@ -75,7 +76,7 @@ public final class DuoImagingService implements ImagingService {
 
     private final DuoNetwork network;
     private final Texts texts;
-    private final DecodePool decoding;
+    private final FramePipeline decoding;
     private final WorkstationAudit audit;
     private final SecretPrompt prompt;
     /** The network once it is up and the organisation key unlocked; replaced when a failed start is retried. */
@@ -121,7 +122,7 @@ public final class DuoImagingService implements ImagingService {
      * Starts connecting to the network at once, on a background thread; nobody to ask for a PIN. The client audits
      * into {@code audit}.
      */
-    public DuoImagingService(DuoNetwork network, Texts texts, DecodePool decoding, WorkstationAudit audit) {
+    public DuoImagingService(DuoNetwork network, Texts texts, FramePipeline decoding, WorkstationAudit audit) {
         this(network, texts, decoding, audit, SecretPrompt.NONE);
     }
 
@@ -131,7 +132,7 @@ public final class DuoImagingService implements ImagingService {
      * @param audit  the workstation's audit trail, which the client and the screens write into
      * @param prompt asks the user for the UZI-pas PIN or a key's password (the app's dialog)
      */
-    public DuoImagingService(DuoNetwork network, Texts texts, DecodePool decoding, WorkstationAudit audit,
+    public DuoImagingService(DuoNetwork network, Texts texts, FramePipeline decoding, WorkstationAudit audit,
                              SecretPrompt prompt) {
         this.network = Objects.requireNonNull(network);
         this.texts = Objects.requireNonNull(texts);
@@ -441,12 +442,13 @@ public final class DuoImagingService implements ImagingService {
 
     @Override
     public StudyLoad openStudy(TimelineEntry study, StudyLoadListener listener) {
-        StudyImageLoad load = new StudyImageLoad(study, listener, decoding, texts);
+        StudyImageLoad load = new StudyImageLoad(study, listener, decoding);
         DuoClient c;
         try {
             c = awaitClient();
         } catch (NetworkUnreachable | NoIdentity e) {
-            listener.failed(e.getMessage());
+            // why is on the network's or the identity's status row and in the log
+            listener.failed(new LoadFailure.NetworkUnavailable());
             load.cancel();
             return load;
         }

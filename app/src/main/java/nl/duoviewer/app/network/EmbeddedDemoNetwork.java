@@ -102,7 +102,7 @@ public final class EmbeddedDemoNetwork implements DuoNetwork {
 
     private static LaunchContext context(DemoPatient p) {
         return new LaunchContext(p.bsn(), new PatientDemographics(p.displayName(), p.birthDate(),
-                "F".equals(p.sex()) ? PatientDemographics.Gender.FEMALE : PatientDemographics.Gender.MALE),
+                nl.duoviewer.core.patient.Sex.fromHl7(p.sex())),
                 LaunchSource.DEMO, null);
     }
 

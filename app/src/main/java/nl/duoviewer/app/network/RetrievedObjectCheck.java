@@ -2,7 +2,7 @@ package nl.duoviewer.app.network;
 
 import java.util.Optional;
 
-import nl.duoviewer.app.i18n.Texts;
+import nl.duoviewer.app.imaging.LoadFailure;
 import nl.duoviewer.core.dicom.DicomObject;
 import nl.duoviewer.core.dicom.Tag;
 import nl.duoviewer.core.patient.Bsn;
@@ -17,28 +17,26 @@ final class RetrievedObjectCheck {
     private final Bsn patient;
     private final String studyInstanceUid;
     private final String sourceName;
-    private final Texts texts;
 
     /**
      * @param sourceName the institution(s) the study is retrieved from, as the user knows them
      */
-    RetrievedObjectCheck(Bsn patient, String studyInstanceUid, String sourceName, Texts texts) {
+    RetrievedObjectCheck(Bsn patient, String studyInstanceUid, String sourceName) {
         this.patient = patient;
         this.studyInstanceUid = studyInstanceUid;
         this.sourceName = sourceName;
-        this.texts = texts;
     }
 
     /** Why the object must not be shown, or empty when it belongs on screen. */
-    Optional<String> problem(DicomObject header) {
+    Optional<LoadFailure> problem(DicomObject header) {
         String patientId = header.getString(Tag.PatientID, "").strip();
         if (!patient.value().equals(patientId)) {
-            // never echo the other identifier: it is another person's BSN
-            return Optional.of(texts.get("load.rejected.patient", sourceName));
+            // the reason never carries the other identifier: it is another person's BSN
+            return Optional.of(new LoadFailure.WrongPatient(sourceName));
         }
         String study = header.getString(Tag.StudyInstanceUID, "").strip();
         if (!studyInstanceUid.equals(study)) {
-            return Optional.of(texts.get("load.rejected.study", sourceName, study.isEmpty() ? "-" : study));
+            return Optional.of(new LoadFailure.WrongStudy(sourceName, study));
         }
         return Optional.empty();
     }

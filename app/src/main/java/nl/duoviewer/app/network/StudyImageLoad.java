@@ -3,6 +3,10 @@ package nl.duoviewer.app.network;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.List;
@@ -14,23 +18,22 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
-import nl.duoviewer.app.decoding.DecodePool;
-import nl.duoviewer.app.decoding.ImageAttributes;
-import nl.duoviewer.app.i18n.Texts;
-import nl.duoviewer.app.imaging.FramePixels;
+import nl.duoviewer.app.imaging.LoadFailure;
 import nl.duoviewer.app.imaging.StudyLoad;
 import nl.duoviewer.app.imaging.StudyLoadListener;
-import nl.duoviewer.core.codec.FrameDecodeException;
 import nl.duoviewer.core.dicom.DicomParseException;
 import nl.duoviewer.core.dicom.DicomStream;
 import nl.duoviewer.core.dicom.ReadOptions;
 import nl.duoviewer.core.dicom.Tag;
 import nl.duoviewer.core.patient.Bsn;
+import nl.duoviewer.core.pixel.FramePipeline;
+import nl.duoviewer.core.pixel.ImageAttributes;
 import nl.duoviewer.core.timeline.SourceInstitution;
 import nl.duoviewer.core.timeline.TimelineEntry;
 import nl.duoviewer.xca.StudyRetrieval;
 import nl.duoviewer.xca.StudyRetrievalResult;
 import nl.duoviewer.xca.consent.ConsentDeniedException;
+import nl.duoviewer.xca.manifest.ManifestException;
 import nl.duoviewer.xca.manifest.ManifestSeries;
 import nl.duoviewer.xca.manifest.StudyManifest;
 import nl.duoviewer.xca.retrieve.InstanceConsumer;
@@ -39,7 +42,7 @@ import nl.duoviewer.xca.retrieve.RetrievedInstance;
 /**
  * One study being retrieved for the viewer. Each object is read as it comes off the network (header first, then
  * frame by frame), checked against the patient and study on screen, and its frames are decoded on the
- * {@link DecodePool} and handed to the listener one by one, so the first image shows long before the study is in.
+ * {@link FramePipeline} and handed to the listener one by one, so the first image shows long before the study is in.
  *
  * <p>Retrieved bytes and pixels are held in memory only, and only until they are handed over: nothing is written to
  * disk. An object that names another patient or study stops the whole retrieval (a source that does that cannot be
@@ -54,8 +57,7 @@ final class StudyImageLoad implements StudyLoad, InstanceConsumer {
 
     private final TimelineEntry entry;
     private final StudyLoadListener listener;
-    private final DecodePool decoding;
-    private final Texts texts;
+    private final FramePipeline.Job decoding;
     private final String sourceNames;
     private final RetrievedObjectCheck check;
     /** The retrieval itself, plus every object not yet fully decoded: the load ends when this reaches zero. */
@@ -67,7 +69,8 @@ final class StudyImageLoad implements StudyLoad, InstanceConsumer {
     private volatile int instancesTotal;
     private volatile Map<String, Integer> instancesPerSeries = Map.of();
     private volatile String firstProblem;
-    private volatile String rejection;
+    private volatile String firstProblemSyntax;
+    private volatile LoadFailure rejection;
     private volatile boolean cancelled;
     private volatile StudyRetrieval retrieval;
     private volatile StudyRetrievalResult result;
@@ -75,13 +78,12 @@ final class StudyImageLoad implements StudyLoad, InstanceConsumer {
     private final long started = System.nanoTime();
     private volatile long firstFrameNanos;
 
-    StudyImageLoad(TimelineEntry entry, StudyLoadListener listener, DecodePool decoding, Texts texts) {
+    StudyImageLoad(TimelineEntry entry, StudyLoadListener listener, FramePipeline decoding) {
         this.entry = entry;
         this.listener = listener;
-        this.decoding = decoding;
-        this.texts = texts;
+        this.decoding = decoding.newJob();
         this.sourceNames = entry.sources().stream().map(SourceInstitution::name).collect(Collectors.joining(", "));
-        this.check = new RetrievedObjectCheck(entry.patient(), entry.studyInstanceUid(), sourceNames, texts);
+        this.check = new RetrievedObjectCheck(entry.patient(), entry.studyInstanceUid(), sourceNames);
     }
 
     /** Attaches the running retrieval; its end (after the last decode) ends this load. */
@@ -90,11 +92,14 @@ final class StudyImageLoad implements StudyLoad, InstanceConsumer {
         if (cancelled || rejection != null) {
             running.cancel();
         }
-        running.result().whenComplete((r, e) -> {
-            result = r;
-            failure = e;
-            release();
-        });
+        running.result().whenComplete(this::retrievalEnded);
+    }
+
+    /** The retrieval itself has ended (every object handed over, or failed): the load ends after the last decode. */
+    void retrievalEnded(StudyRetrievalResult r, Throwable e) {
+        result = r;
+        failure = e;
+        release();
     }
 
     /** The manifest is in: now the number of images is known. */
@@ -120,10 +125,10 @@ final class StudyImageLoad implements StudyLoad, InstanceConsumer {
         try {
             stream = DicomStream.open(data, READ);
         } catch (DicomParseException e) {
-            instanceSkipped(e.getMessage());
+            instanceSkipped(e.getMessage(), null);
             return;
         }
-        Optional<String> foreign = check.problem(stream.dataset());
+        Optional<LoadFailure> foreign = check.problem(stream.dataset());
         if (foreign.isPresent()) {
             reject(foreign.get());
             throw new InterruptedIOException("object rejected: " + foreign.get());
@@ -138,13 +143,13 @@ final class StudyImageLoad implements StudyLoad, InstanceConsumer {
             image = ImageAttributes.of(stream.dataset(), stream.transferSyntax(), arrival,
                     instancesPerSeries.getOrDefault(series, 0));
         } catch (IllegalArgumentException e) {
-            instanceSkipped(e.getMessage());
+            instanceSkipped(e.getMessage(), stream.transferSyntax().uid());
             return;
         }
         readFrames(stream, image);
     }
 
-    /** Reads the frames as they arrive, each to a decoding thread; the object is done when all are decoded. */
+    /** Reads the frames as they arrive, each to the decode pipeline; the object is done when all are decoded. */
     private void readFrames(DicomStream stream, ImageAttributes image) throws IOException {
         AtomicInteger framesOpen = new AtomicInteger(1); // the reading itself
         open.incrementAndGet();
@@ -155,45 +160,52 @@ final class StudyImageLoad implements StudyLoad, InstanceConsumer {
                 try {
                     bytes = stream.nextFrame();
                 } catch (DicomParseException e) {
-                    problem(e.getMessage()); // the frames before stay valid
+                    problem(e.getMessage(), image.descriptor().transferSyntaxUid()); // the frames before stay valid
                     break;
                 }
                 if (bytes == null) {
                     break;
                 }
-                int frameIndex = index;
                 framesOpen.incrementAndGet();
-                decoding.submit(worker -> {
-                    try {
-                        decodeOne(worker, image, bytes, frameIndex);
-                    } finally {
-                        frameFinished(framesOpen);
-                    }
-                });
+                try {
+                    decoding.submit(image, bytes, index, outcome -> {
+                        try {
+                            decoded(outcome);
+                        } finally {
+                            frameFinished(framesOpen);
+                        }
+                    });
+                } catch (InterruptedIOException e) {
+                    frameFinished(framesOpen); // refused: no outcome will come for it
+                    throw e;
+                }
             }
         } finally {
             frameFinished(framesOpen);
         }
     }
 
-    private void decodeOne(DecodePool.Worker worker, ImageAttributes image, ByteBuffer bytes, int frameIndex) {
-        if (stopped()) {
-            return;
-        }
-        try {
-            FramePixels pixels = worker.decode(image, bytes, frameIndex);
-            if (!stopped()) {
-                if (firstFrameNanos == 0) {
-                    firstFrameNanos = System.nanoTime();
+    private void decoded(FramePipeline.Outcome outcome) {
+        switch (outcome) {
+            case FramePipeline.Outcome.Decoded d -> {
+                if (!stopped()) {
+                    if (firstFrameNanos == 0) {
+                        firstFrameNanos = System.nanoTime();
+                    }
+                    listener.frameDecoded(d.frame());
                 }
-                listener.frameDecoded(image.frame(frameIndex + 1, pixels));
             }
-        } catch (FrameDecodeException | IllegalArgumentException e) {
-            problem(e.getMessage());
-        } catch (RuntimeException e) {
-            // a decoder bug must cost one image, not the load
-            problem(e.getClass().getSimpleName() + ": " + e.getMessage());
+            case FramePipeline.Outcome.Failed f -> problem(f.error().getMessage(), f.error().transferSyntaxUid());
+            case FramePipeline.Outcome.Cancelled c -> {
+                // the load was stopped: nothing to tell
+            }
         }
+    }
+
+    /** The frame on screen: frames of this study waiting for a decoder thread are taken nearest to it first. */
+    @Override
+    public void focus(String seriesInstanceUid, int instanceNumber, int frameNumber) {
+        decoding.focus(seriesInstanceUid, instanceNumber, frameNumber);
     }
 
     private void frameFinished(AtomicInteger framesOpen) {
@@ -203,14 +215,16 @@ final class StudyImageLoad implements StudyLoad, InstanceConsumer {
         }
     }
 
-    private void instanceSkipped(String reason) {
-        problem(reason);
+    private void instanceSkipped(String reason, String transferSyntaxUid) {
+        problem(reason, transferSyntaxUid);
         instanceDone();
     }
 
-    private void problem(String reason) {
+    /** An image that cannot be shown; the first one's detail is logged at the end. */
+    private void problem(String reason, String transferSyntaxUid) {
         if (undecodable.getAndIncrement() == 0) {
             firstProblem = reason;
+            firstProblemSyntax = transferSyntaxUid;
         }
     }
 
@@ -221,8 +235,9 @@ final class StudyImageLoad implements StudyLoad, InstanceConsumer {
         }
     }
 
-    private void reject(String message) {
-        rejection = message;
+    private void reject(LoadFailure reason) {
+        rejection = reason;
+        decoding.cancel();
         StudyRetrieval r = retrieval;
         if (r != null) {
             r.cancel();
@@ -251,7 +266,7 @@ final class StudyImageLoad implements StudyLoad, InstanceConsumer {
     private String outcome() {
         if (rejection != null) {
             listener.failed(rejection);
-            return "rejected";
+            return "rejected: " + rejection;
         }
         if (cancelled) {
             return null;
@@ -261,30 +276,47 @@ final class StudyImageLoad implements StudyLoad, InstanceConsumer {
         if (e instanceof CancellationException) {
             return null;
         }
-        if (e instanceof ConsentDeniedException denied) {
-            listener.failed(denied.getMessage()); // the neutral message, whatever the reason
+        if (e instanceof ConsentDeniedException) {
+            listener.failed(new LoadFailure.ConsentRefused()); // the neutral reason, whatever the cause
             return "consent refused";
         }
         if (e != null) {
-            String message = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
-                    : e.getMessage();
-            listener.failed(texts.get("load.failed", sourceNames, message));
-            return "failed: " + message;
+            listener.failed(reasonFor(e));
+            return "failed: " + (e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
+                    : e.getMessage());
         }
         StudyRetrievalResult r = result;
         List<String> missing = r == null ? List.of() : r.missing();
         if (!missing.isEmpty()) {
-            listener.failed(texts.get("load.missing", missing.size(), r.manifest().instanceCount(),
-                    r.source().name(), outcomeMessages(r)));
-            return "incomplete: " + missing.size() + " missing";
+            listener.failed(new LoadFailure.Incomplete(r.source().name(), missing.size(),
+                    r.manifest().instanceCount()));
+            return "incomplete: " + missing.size() + " missing" + outcomeMessages(r);
         }
         int bad = undecodable.get();
         if (bad > 0) {
-            listener.failed(texts.get("load.undecodable", bad, firstProblem));
-            return bad + " not decodable";
+            listener.failed(new LoadFailure.DecodeFailed(bad, firstProblemSyntax));
+            return bad + " not decodable, the first: " + firstProblem;
         }
         listener.completed();
         return "complete";
+    }
+
+    /** The reason for a failed retrieval, from the exception and its causes. */
+    private LoadFailure reasonFor(Throwable e) {
+        if (e instanceof ManifestException) {
+            return new LoadFailure.ManifestUnusable(sourceNames);
+        }
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof ConnectException || c instanceof UnknownHostException
+                    || c instanceof NoRouteToHostException) {
+                return new LoadFailure.SourceUnreachable(sourceNames);
+            }
+            if (c instanceof HttpTimeoutException || c instanceof InterruptedIOException) {
+                // a socket timeout, or the stall guard breaking off a transfer that stopped
+                return new LoadFailure.TimedOut(sourceNames);
+            }
+        }
+        return new LoadFailure.RetrievalFailed(sourceNames);
     }
 
     private static String outcomeMessages(StudyRetrievalResult r) {
@@ -300,6 +332,7 @@ final class StudyImageLoad implements StudyLoad, InstanceConsumer {
     @Override
     public void cancel() {
         cancelled = true;
+        decoding.cancel();
         StudyRetrieval r = retrieval;
         if (r != null) {
             r.cancel();

@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
-import nl.duoviewer.app.imaging.DecodedFrame;
+import nl.duoviewer.core.pixel.DecodedFrame;
 
 /**
  * The frames of one series received so far, kept in stack order (instance number, then frame number) whatever order
@@ -50,6 +50,12 @@ public final class SeriesStack {
 
     public DecodedFrame get(int index) {
         return frames.get(index);
+    }
+
+    /** Where a frame of this series sits in the stack, or -1 when it is not (or no longer) here. */
+    public int indexOf(DecodedFrame frame) {
+        int at = Collections.binarySearch(frames, frame, STACK_ORDER);
+        return at >= 0 && frames.get(at) == frame ? at : -1;
     }
 
     /** Frames the series will have when complete, as far as the source said; at least the frames received. */

@@ -6,10 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import nl.duoviewer.app.imaging.ColorPixels;
-import nl.duoviewer.app.imaging.DecodedFrame;
-import nl.duoviewer.app.imaging.FramePixels;
-import nl.duoviewer.app.imaging.GrayscalePixels;
+import nl.duoviewer.core.pixel.ColorPixels;
+import nl.duoviewer.core.pixel.DecodedFrame;
+import nl.duoviewer.core.pixel.FramePixels;
+import nl.duoviewer.core.pixel.GrayscalePixels;
 
 /**
  * The frames of the open study, grouped by series, held within a memory budget. Frames beyond the budget are counted

@@ -1,6 +1,6 @@
 package nl.duoviewer.app.viewer;
 
-import nl.duoviewer.app.imaging.WindowLevel;
+import nl.duoviewer.core.pixel.WindowLevel;
 
 /** The usual CT windows, in Hounsfield units. Offered only for CT, where the pixel values are HU. */
 public enum WindowLevelPreset {

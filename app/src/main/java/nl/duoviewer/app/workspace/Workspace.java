@@ -3,6 +3,7 @@ package nl.duoviewer.app.workspace;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -14,21 +15,26 @@ import nl.duoviewer.app.concurrency.CoalescingSignal;
 import nl.duoviewer.app.concurrency.SerialLane;
 import nl.duoviewer.app.i18n.Texts;
 import nl.duoviewer.app.imaging.ImagingService;
+import nl.duoviewer.app.imaging.LoadFailure;
 import nl.duoviewer.app.imaging.StudyLoad;
 import nl.duoviewer.app.imaging.StudyLoadListener;
 import nl.duoviewer.app.launch.LaunchContext;
-import nl.duoviewer.app.patient.PatientBanner;
+import nl.duoviewer.app.patient.PatientBannerViewModel;
 import nl.duoviewer.app.timeline.TimelineViewModel;
-import nl.duoviewer.app.viewer.StudyViewer;
+import nl.duoviewer.app.viewer.StudyFrames;
+import nl.duoviewer.app.viewer.StudyViewModel;
+import nl.duoviewer.app.viewer.ViewerLayoutViewModel;
 import nl.duoviewer.core.patient.Bsn;
+import nl.duoviewer.core.timeline.SourceInstitution;
 import nl.duoviewer.core.timeline.SourceStatus;
 import nl.duoviewer.core.timeline.Timeline;
 import nl.duoviewer.core.timeline.TimelineEntry;
 import nl.duoviewer.core.timeline.TimelineSnapshot;
 
 /**
- * One window's working state: the patient on screen, their timeline and the open study, and the calls into the
- * {@link ImagingService} behind them.
+ * One window's working state, as view models only: the patient on screen (banner), their timeline and the image
+ * viewer with the open study, and the calls into the {@link ImagingService} behind them. {@link WorkspaceView} builds
+ * the controls for it; nothing here touches one, so all of it can be tested without JavaFX.
  *
  * <p>Patient safety rules live here. {@link #open} clears everything of the previous patient (banner, timeline,
  * viewer, the service's caches) before it starts loading the new one, and every piece of work is tied to the session
@@ -36,6 +42,8 @@ import nl.duoviewer.core.timeline.TimelineSnapshot;
  * run on the background executor.
  */
 public final class Workspace implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(Workspace.class.getName());
 
     /** Source id used for the status line when the service could not even start a query. */
     static final String STARTUP_SOURCE = "duoviewer:query-start";
@@ -48,8 +56,8 @@ public final class Workspace implements AutoCloseable {
     /** Patient releases and query starts, in the order the user caused them. */
     private final SerialLane patientLane;
     private final TimelineViewModel timeline = new TimelineViewModel();
-    private final PatientBanner banner;
-    private final StudyViewer viewer;
+    private final PatientBannerViewModel banner = new PatientBannerViewModel();
+    private final ViewerLayoutViewModel viewer = new ViewerLayoutViewModel();
     private final ReadOnlyObjectWrapper<LaunchContext> current = new ReadOnlyObjectWrapper<>(this, "current");
     private final LaunchRoute route;
     private Session session;
@@ -79,8 +87,6 @@ public final class Workspace implements AutoCloseable {
         this.ui = Objects.requireNonNull(ui);
         this.background = Objects.requireNonNull(background);
         this.patientLane = new SerialLane(background);
-        this.banner = new PatientBanner(texts);
-        this.viewer = new StudyViewer(texts, ui);
         timeline.selectedProperty().addListener((o, before, after) -> selectionChanged(before, after));
         this.route = new LaunchRoute(this, ui);
     }
@@ -131,10 +137,11 @@ public final class Workspace implements AutoCloseable {
             s.context.launchUser().ifPresent(service::signIn); // before the query, so it is sent for that user
             t = service.startTimeline(s.context.patient());
         } catch (RuntimeException e) {
-            // the service could not even start: show it as a failed source the user can retry
+            // the service could not even start: show it as a failed source the user can retry (detail in the log)
+            LOG.log(System.Logger.Level.WARNING, "The query could not be started", e);
             t = new Timeline(s.context.patient());
             t.updateSource(new SourceStatus(STARTUP_SOURCE, texts.get("sources.network"),
-                    SourceStatus.State.FAILED, texts.get("sources.startFailed", String.valueOf(e.getMessage()))));
+                    SourceStatus.State.FAILED, texts.get("sources.startFailed")));
         }
         Timeline started = t;
         CoalescingSignal changed = new CoalescingSignal(ui, () -> showLatest(s, started));
@@ -150,7 +157,10 @@ public final class Workspace implements AutoCloseable {
         if (s != session) {
             return; // the user has moved to another patient
         }
-        timeline.apply(t.snapshot());
+        TimelineSnapshot snapshot = t.snapshot();
+        if (timeline.apply(snapshot)) {
+            banner.applySources(snapshot.sourcePatients()); // what the launch did not say, if the sources agree
+        }
     }
 
     /** Queries one source again. */
@@ -193,16 +203,22 @@ public final class Workspace implements AutoCloseable {
         CancellationScope study = new CancellationScope();
         s.study = study;
         s.scope.onCancel(study::cancel);
-        StudyLoadListener listener = auditedOnFirstFrame(viewer.begin(s.context, entry), s, study, entry);
+        StudyViewModel opened = new StudyViewModel(s.context.patient(), entry, banner.knownNameProperty(), ui,
+                StudyFrames.defaultBudget());
+        study.onCancel(opened::close);
+        viewer.open(opened);
+        StudyLoadListener listener = auditedOnFirstFrame(opened.listener(), s, study, entry);
         background.submit(() -> {
             if (study.isCancelled()) {
                 return;
             }
             try {
                 StudyLoad load = service.openStudy(entry, listener);
+                opened.attach(load);
                 study.onCancel(load::cancel);
             } catch (RuntimeException e) {
-                listener.failed(String.valueOf(e.getMessage()));
+                LOG.log(System.Logger.Level.WARNING, "The study could not be opened", e);
+                listener.failed(new LoadFailure.RetrievalFailed(sourceNames(entry)));
             }
         });
     }
@@ -213,7 +229,7 @@ public final class Workspace implements AutoCloseable {
         java.util.concurrent.atomic.AtomicBoolean shown = new java.util.concurrent.atomic.AtomicBoolean();
         return new StudyLoadListener() {
             @Override
-            public void frameDecoded(nl.duoviewer.app.imaging.DecodedFrame frame) {
+            public void frameDecoded(nl.duoviewer.core.pixel.DecodedFrame frame) {
                 viewerFeed.frameDecoded(frame);
                 if (!study.isCancelled() && !s.scope.isCancelled() && shown.compareAndSet(false, true)) {
                     audit.studyDisplayed(entry);
@@ -231,8 +247,8 @@ public final class Workspace implements AutoCloseable {
             }
 
             @Override
-            public void failed(String userMessage) {
-                viewerFeed.failed(userMessage);
+            public void failed(LoadFailure reason) {
+                viewerFeed.failed(reason);
             }
         };
     }
@@ -245,15 +261,21 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
+    private static String sourceNames(TimelineEntry entry) {
+        return entry.sources().stream().map(SourceInstitution::name).collect(Collectors.joining(", "));
+    }
+
     public TimelineViewModel timeline() {
         return timeline;
     }
 
-    public PatientBanner banner() {
+    /** The patient banner's state. */
+    public PatientBannerViewModel banner() {
         return banner;
     }
 
-    public StudyViewer viewer() {
+    /** The image viewer's viewports and open study. */
+    public ViewerLayoutViewModel viewer() {
         return viewer;
     }
 

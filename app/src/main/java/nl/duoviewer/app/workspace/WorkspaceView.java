@@ -17,13 +17,16 @@ import javafx.scene.layout.VBox;
 
 import nl.duoviewer.app.launch.LaunchContext;
 import nl.duoviewer.app.launch.LaunchSource;
+import nl.duoviewer.app.patient.PatientBanner;
 import nl.duoviewer.app.sources.SourceStatusStrip;
 import nl.duoviewer.app.timeline.TimelineView;
+import nl.duoviewer.app.viewer.StudyViewerView;
 import nl.duoviewer.core.patient.Bsn;
 
 /**
  * The main window's layout: the patient banner on top (outside every scrolling area), a toolbar to open a patient by
- * BSN, the timeline with the per-source status beside the study viewer, and a status line naming the network.
+ * BSN, the timeline with the per-source status beside the study viewer, and a status line naming the network. Builds
+ * the views for the {@link Workspace}'s view models and forwards the toolbar's actions to it.
  */
 public final class WorkspaceView extends BorderPane {
 
@@ -32,6 +35,8 @@ public final class WorkspaceView extends BorderPane {
     private final Label bsnError = new Label();
     private final Label networkLine = new Label();
     private final VBox top;
+    private final PatientBanner banner;
+    private final StudyViewerView viewer;
 
     public WorkspaceView(Workspace workspace) {
         this.workspace = Objects.requireNonNull(workspace);
@@ -57,7 +62,8 @@ public final class WorkspaceView extends BorderPane {
                 close);
         toolbar.getStyleClass().add("app-toolbar");
         toolbar.setAlignment(Pos.CENTER_LEFT);
-        top = new VBox(workspace.banner(), new LaunchStatusBar(workspace.route(), texts), toolbar);
+        banner = new PatientBanner(workspace.banner(), texts);
+        top = new VBox(banner, new LaunchStatusBar(workspace.route(), texts), toolbar);
         setTop(top);
 
         TimelineView timelineView = new TimelineView(workspace.timeline(), texts);
@@ -71,7 +77,8 @@ public final class WorkspaceView extends BorderPane {
         VBox left = new VBox(timelineView, stripScroll);
         left.getStyleClass().add("left-pane");
         left.setMinWidth(300);
-        SplitPane split = new SplitPane(left, workspace.viewer());
+        viewer = new StudyViewerView(workspace.viewer(), texts);
+        SplitPane split = new SplitPane(left, viewer);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.34);
         SplitPane.setResizableWithParent(left, false);
@@ -91,6 +98,16 @@ public final class WorkspaceView extends BorderPane {
         demo.setWrapText(true);
         demo.setMaxWidth(Double.MAX_VALUE);
         top.getChildren().addFirst(demo);
+    }
+
+    /** The patient banner on screen. */
+    public PatientBanner banner() {
+        return banner;
+    }
+
+    /** The image viewer on screen. */
+    public StudyViewerView viewer() {
+        return viewer;
     }
 
     /** Sets the status line's network description. */

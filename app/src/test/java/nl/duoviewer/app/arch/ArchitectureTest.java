@@ -4,6 +4,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
@@ -11,6 +15,8 @@ import com.tngtech.archunit.lang.EvaluationResult;
 
 import org.junit.jupiter.api.Test;
 
+import nl.duoviewer.app.archfixture.ControlTouchingViewModel;
+import nl.duoviewer.app.archfixture.HelperCallingViewModel;
 import nl.duoviewer.core.archfixture.CoreClassThatReachesIntoTheUi;
 import nl.duoviewer.launch.smart.archfixture.SmartClassThatReachesIntoTheApp;
 
@@ -19,7 +25,8 @@ import nl.duoviewer.launch.smart.archfixture.SmartClassThatReachesIntoTheApp;
  * nothing of the network client, the embedded network, the app or JavaFX; the client knows nothing of the network,
  * app or JavaFX; the embedded network knows nothing of the app or JavaFX. The SMART client (ehr-launch) knows
  * nothing of the app, JavaFX, the DUO client or the EHR sandbox; the sandbox nothing of the app or the client; and the
- * app starts the sandbox, like the embedded network, in one class only.
+ * app starts the sandbox, like the embedded network, in one class only. Inside the app, view models never reach a
+ * control (javafx.scene), directly or through what they call.
  */
 class ArchitectureTest {
 
@@ -62,6 +69,16 @@ class ArchitectureTest {
             .and().doNotHaveFullyQualifiedName("nl.duoviewer.app.network.EmbeddedDemoNetwork")
             .should().dependOnClassesThat().resideInAPackage("nl.duoviewer.ehr..")
             .because("the app launches from any EHR through the SMART client; only the demo starter knows the sandbox");
+
+    /** The app's view models: {@code *ViewModel}, and the workspace, which holds only view models. */
+    static final DescribedPredicate<JavaClass> VIEW_MODELS = DescribedPredicate.describe("view models",
+            c -> c.getPackageName().startsWith("nl.duoviewer.app") && (c.getSimpleName().endsWith("ViewModel")
+                    || c.getFullName().equals("nl.duoviewer.app.workspace.Workspace")));
+
+    static final ArchRule VIEW_MODELS_TOUCH_NO_CONTROLS = noClasses().that(VIEW_MODELS)
+            .should().transitivelyDependOnClassesThat().resideInAPackage("javafx.scene..")
+            .because("a view model holds UI state as properties and is tested without JavaFX; only views build, "
+                    + "bind and read controls (JabRef's MVVM rule)");
 
     private static final JavaClasses PRODUCTION = ProductionClasses.ALL;
 
@@ -119,6 +136,27 @@ class ArchitectureTest {
         String report = result.getFailureReport().toString();
         assertTrue(report.contains("javafx.scene.control.Label"), report);
         assertTrue(report.contains("nl.duoviewer.app.launch.LaunchSource"), report);
+    }
+
+    @Test
+    void viewModelsTouchNoControlsNotEvenThroughTheirHelpers() {
+        List<String> viewModels = PRODUCTION.stream().filter(VIEW_MODELS).map(JavaClass::getSimpleName).sorted()
+                .toList();
+        assertTrue(viewModels.containsAll(List.of("PatientBannerViewModel", "StudyViewModel", "TimelineViewModel",
+                "ViewerLayoutViewModel", "ViewportViewModel", "Workspace")), viewModels::toString);
+        VIEW_MODELS_TOUCH_NO_CONTROLS.check(PRODUCTION);
+    }
+
+    @Test
+    void theViewModelRuleCatchesAControlInAViewModelAndInAHelperItCalls() {
+        JavaClasses fixture = new ClassFileImporter().importClasses(ControlTouchingViewModel.class,
+                HelperCallingViewModel.class, HelperCallingViewModel.NodeFactory.class);
+        EvaluationResult result = VIEW_MODELS_TOUCH_NO_CONTROLS.evaluate(fixture);
+        String report = result.getFailureReport().toString();
+        assertTrue(report.contains("ControlTouchingViewModel") && report.contains("javafx.scene.control.Label"),
+                report);
+        assertTrue(report.contains("HelperCallingViewModel") && report.contains("javafx.scene.text.Text"),
+                report);
     }
 
     @Test

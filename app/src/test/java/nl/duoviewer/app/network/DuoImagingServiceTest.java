@@ -19,10 +19,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import nl.duoviewer.app.decoding.DecodePool;
 import nl.duoviewer.app.i18n.Texts;
-import nl.duoviewer.app.imaging.DecodedFrame;
-import nl.duoviewer.app.imaging.GrayscalePixels;
+import nl.duoviewer.app.imaging.LoadFailure;
 import nl.duoviewer.app.imaging.StudyLoad;
 import nl.duoviewer.app.testing.ControlledContent;
 import nl.duoviewer.app.audit.WorkstationAudit;
@@ -30,7 +28,11 @@ import nl.duoviewer.app.testing.RecordingListener;
 import nl.duoviewer.audit.AuditSettings;
 import nl.duoviewer.audit.log.AuditLogVerifier;
 import nl.duoviewer.app.testing.TestNetwork;
+import nl.duoviewer.app.viewer.LoadFailureText;
 import nl.duoviewer.core.patient.Bsn;
+import nl.duoviewer.core.pixel.DecodedFrame;
+import nl.duoviewer.core.pixel.FramePipeline;
+import nl.duoviewer.core.pixel.GrayscalePixels;
 import nl.duoviewer.core.timeline.SourceStatus;
 import nl.duoviewer.core.timeline.Timeline;
 import nl.duoviewer.core.timeline.TimelineEntry;
@@ -53,14 +55,14 @@ class DuoImagingServiceTest {
     static final Bsn PATIENT = CatalogueGenerator.SHOWCASE_PATIENT;
 
     EmbeddedDuoNetwork net;
-    DecodePool pool;
+    FramePipeline pool;
     WorkstationAudit audit;
     DuoImagingService service;
 
     @BeforeEach
     void start(@TempDir Path auditDir) throws Exception {
         net = TestNetwork.fresh();
-        pool = new DecodePool(2, 4);
+        pool = new FramePipeline(2, 4, FramePipeline.DEFAULT_WAITING_BYTES);
         audit = WorkstationAudit.open(AuditSettings.localOnly(auditDir), Clock.systemUTC());
         service = new DuoImagingService(EmbeddedDemoNetwork.attachedTo(net), Texts.forLocale(Locale.ENGLISH), pool,
                 audit);
@@ -224,7 +226,7 @@ class DuoImagingServiceTest {
         RecordingListener listener = new RecordingListener();
         service.openStudy(entry(s, cr), listener);
 
-        assertEquals(new RecordingListener.Failed(ConsentDeniedException.NEUTRAL_MESSAGE), listener.awaitEnd(60));
+        assertEquals(new RecordingListener.Failed(new LoadFailure.ConsentRefused()), listener.awaitEnd(60));
         assertEquals(List.of(), listener.frames());
         assertEquals(0, enovation.retrievals(), enovation::toString);
         assertEquals(0, enovation.retrievesFor(ura));
@@ -247,9 +249,10 @@ class DuoImagingServiceTest {
 
         RecordingListener.Event end = listener.awaitEnd(60);
         RecordingListener.Failed failed = assertInstanceOf(RecordingListener.Failed.class, end);
-        assertTrue(failed.message().startsWith(own.institution().name() + " sent an image of another patient"),
-                failed.message());
-        assertFalse(failed.message().contains(foreign.patient().bsn().value()), "the other BSN is never shown");
+        assertEquals(new LoadFailure.WrongPatient(own.institution().name()), failed.reason());
+        String shown = LoadFailureText.of(Texts.forLocale(Locale.ENGLISH), failed.reason());
+        assertTrue(shown.startsWith(own.institution().name() + " sent an image of another patient"), shown);
+        assertFalse(shown.contains(foreign.patient().bsn().value()), "the other BSN is never shown");
         assertEquals(List.of(), listener.frames());
     }
 
@@ -268,8 +271,7 @@ class DuoImagingServiceTest {
         service.openStudy(entry(s, own), listener);
 
         RecordingListener.Failed failed = assertInstanceOf(RecordingListener.Failed.class, listener.awaitEnd(60));
-        assertTrue(failed.message().contains("sent an image of another study (Study Instance UID "
-                + other.studyInstanceUid() + ")"), failed.message());
+        assertEquals(new LoadFailure.WrongStudy(own.institution().name(), other.studyInstanceUid()), failed.reason());
         assertEquals(List.of(), listener.frames());
     }
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import nl.duoviewer.app.audit.WorkstationAudit;
-import nl.duoviewer.app.decoding.DecodePool;
+import nl.duoviewer.core.pixel.FramePipeline;
 import nl.duoviewer.app.i18n.Texts;
 import nl.duoviewer.app.testing.TestNetwork;
 import nl.duoviewer.core.patient.Bsn;
@@ -45,7 +45,7 @@ class SignInTest {
     static final UserIdentity EHR_USER = UserIdentity.fromEhrLaunch("123456782", "01.039", "A. de Vries");
 
     EmbeddedDuoNetwork net;
-    DecodePool pool;
+    FramePipeline pool;
     WorkstationAudit audit;
     @TempDir
     Path auditDir;
@@ -53,7 +53,7 @@ class SignInTest {
     @BeforeEach
     void start() throws java.io.IOException {
         net = TestNetwork.fresh();
-        pool = new DecodePool(2, 4);
+        pool = new FramePipeline(2, 4, FramePipeline.DEFAULT_WAITING_BYTES);
         audit = WorkstationAudit.open(nl.duoviewer.audit.AuditSettings.localOnly(auditDir),
                 java.time.Clock.systemUTC());
     }

@@ -11,17 +11,13 @@ import java.io.InterruptedIOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import nl.duoviewer.app.decoding.DecodePool;
-import nl.duoviewer.app.i18n.Texts;
-import nl.duoviewer.app.imaging.DecodedFrame;
-import nl.duoviewer.app.imaging.GrayscalePixels;
+import nl.duoviewer.app.imaging.LoadFailure;
 import nl.duoviewer.app.testing.RecordingListener;
 import nl.duoviewer.app.testing.Records;
 import nl.duoviewer.core.dicom.DicomObject;
@@ -30,6 +26,9 @@ import nl.duoviewer.core.dicom.Tag;
 import nl.duoviewer.core.dicom.TransferSyntax;
 import nl.duoviewer.core.dicom.VR;
 import nl.duoviewer.core.patient.Bsn;
+import nl.duoviewer.core.pixel.DecodedFrame;
+import nl.duoviewer.core.pixel.FramePipeline;
+import nl.duoviewer.core.pixel.GrayscalePixels;
 import nl.duoviewer.core.timeline.Timeline;
 import nl.duoviewer.core.timeline.TimelineEntry;
 import nl.duoviewer.xca.retrieve.RetrievedInstance;
@@ -45,8 +44,7 @@ class StudyImageLoadTest {
     static final int SIZE = 64;
     static final int FRAMES = 4;
 
-    final DecodePool pool = new DecodePool(2, 4);
-    final Texts texts = Texts.forLocale(Locale.ENGLISH);
+    final FramePipeline pool = new FramePipeline(2, 4, FramePipeline.DEFAULT_WAITING_BYTES);
 
     @AfterEach
     void close() {
@@ -105,7 +103,7 @@ class StudyImageLoadTest {
         int frameBytes = SIZE * SIZE * 2;
         int upToFrameTwo = object.length - (FRAMES - 1) * frameBytes;
         RecordingListener listener = new RecordingListener();
-        StudyImageLoad load = new StudyImageLoad(entry(), listener, pool, texts);
+        StudyImageLoad load = new StudyImageLoad(entry(), listener, pool);
         PipedOutputStream wire = new PipedOutputStream();
         PipedInputStream received = new PipedInputStream(wire, object.length);
         CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> {
@@ -142,7 +140,7 @@ class StudyImageLoadTest {
     @Test
     void anObjectOfAnotherPatientStopsTheLoadBeforeAnyPixelIsDecoded() throws Exception {
         RecordingListener listener = new RecordingListener();
-        StudyImageLoad load = new StudyImageLoad(entry(), listener, pool, texts);
+        StudyImageLoad load = new StudyImageLoad(entry(), listener, pool);
         byte[] foreign = multiFrame("999990007", STUDY);
         assertThrows(InterruptedIOException.class,
                 () -> load.accept(meta(), new ByteArrayInputStream(foreign)));
@@ -155,7 +153,7 @@ class StudyImageLoadTest {
     @Test
     void somethingThatIsNotDicomIsSkippedAndTheNextObjectStillShows() throws Exception {
         RecordingListener listener = new RecordingListener();
-        StudyImageLoad load = new StudyImageLoad(entry(), listener, pool, texts);
+        StudyImageLoad load = new StudyImageLoad(entry(), listener, pool);
         load.accept(meta(), new ByteArrayInputStream("<html>502 Bad Gateway</html>".getBytes()));
         load.accept(meta(), new ByteArrayInputStream(multiFrame(PATIENT.value(), STUDY)));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -165,5 +163,20 @@ class StudyImageLoadTest {
         assertEquals(FRAMES, listener.frames().size());
         assertInstanceOf(RecordingListener.Progress.class, listener.events().getFirst(),
                 "the unreadable object is counted, not shown");
+    }
+
+    @Test
+    void aFrameThatCannotBeDecodedEndsTheLoadWithATypedReasonNamingItsSyntax() throws Exception {
+        byte[] object = multiFrame(PATIENT.value(), STUDY);
+        int lastFrame = SIZE * SIZE * 2;
+        // cut the object inside its last frame: the frames before are shown, the last one is counted as a problem
+        byte[] cut = java.util.Arrays.copyOf(object, object.length - lastFrame / 2);
+        RecordingListener listener = new RecordingListener();
+        StudyImageLoad load = new StudyImageLoad(entry(), listener, pool);
+        load.accept(meta(), new ByteArrayInputStream(cut));
+        load.retrievalEnded(null, null);
+        RecordingListener.Failed end = assertInstanceOf(RecordingListener.Failed.class, listener.awaitEnd(10));
+        assertEquals(new LoadFailure.DecodeFailed(1, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN), end.reason());
+        assertEquals(FRAMES - 1, listener.frames().size());
     }
 }

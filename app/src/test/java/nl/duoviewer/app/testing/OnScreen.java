@@ -12,7 +12,7 @@ import javafx.scene.image.WritableImage;
 import org.testfx.api.FxRobot;
 
 import nl.duoviewer.app.timeline.TimelineItem;
-import nl.duoviewer.app.viewer.StudyViewer;
+import nl.duoviewer.app.viewer.StudyViewerView;
 
 /** Reads what the main window shows, the way a user sees it, for tests that run the whole application. */
 public final class OnScreen {
@@ -36,8 +36,9 @@ public final class OnScreen {
                 .filter(n -> n instanceof Label).map(n -> ((Label) n).getText()).toList());
     }
 
-    public StudyViewer viewer() {
-        return Fx.call(() -> robot.lookup(".study-viewer").queryAs(StudyViewer.class));
+    /** The image viewer as on screen; its view model is {@code viewer().viewModel()}. */
+    public StudyViewerView viewer() {
+        return Fx.call(() -> robot.lookup(".study-viewer").queryAs(StudyViewerView.class));
     }
 
     @SuppressWarnings("unchecked")

@@ -1,8 +1,8 @@
 package nl.duoviewer.app.testing;
 
-import nl.duoviewer.app.imaging.DecodedFrame;
-import nl.duoviewer.app.imaging.GrayscalePixels;
-import nl.duoviewer.app.imaging.WindowLevel;
+import nl.duoviewer.core.pixel.DecodedFrame;
+import nl.duoviewer.core.pixel.GrayscalePixels;
+import nl.duoviewer.core.pixel.WindowLevel;
 
 /**
  * Generates CT-like axial slices in Hounsfield units, stored the way CT stores them (unsigned, intercept -1024): air

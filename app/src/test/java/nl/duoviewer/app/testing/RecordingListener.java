@@ -5,8 +5,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import nl.duoviewer.app.imaging.DecodedFrame;
+import nl.duoviewer.app.imaging.LoadFailure;
 import nl.duoviewer.app.imaging.StudyLoadListener;
+import nl.duoviewer.core.pixel.DecodedFrame;
 
 /** Keeps every call a study load makes, in order, and lets a test wait for the first frame and for the end. */
 public final class RecordingListener implements StudyLoadListener {
@@ -24,7 +25,7 @@ public final class RecordingListener implements StudyLoadListener {
     public record Completed() implements Event {
     }
 
-    public record Failed(String message) implements Event {
+    public record Failed(LoadFailure reason) implements Event {
     }
 
     private final List<Event> events = new CopyOnWriteArrayList<>();
@@ -49,8 +50,8 @@ public final class RecordingListener implements StudyLoadListener {
     }
 
     @Override
-    public void failed(String userMessage) {
-        events.add(new Failed(userMessage));
+    public void failed(LoadFailure reason) {
+        events.add(new Failed(reason));
         ended.countDown();
     }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 import nl.duoviewer.app.imaging.ImagingService;
+import nl.duoviewer.app.imaging.LoadFailure;
 import nl.duoviewer.app.imaging.StudyLoad;
 import nl.duoviewer.app.imaging.StudyLoadListener;
 import nl.duoviewer.core.patient.Bsn;
@@ -27,7 +28,7 @@ public final class ScriptedImagingService implements ImagingService {
     private final Map<Bsn, List<Timeline>> timelines = new ConcurrentHashMap<>();
     private final List<String> retried = new CopyOnWriteArrayList<>();
     private final List<Bsn> released = new CopyOnWriteArrayList<>();
-    private final List<StudyLoad> loads = new CopyOnWriteArrayList<>();
+    private final List<Load> loads = new CopyOnWriteArrayList<>();
     private volatile BiConsumer<Timeline, String> onRetry = (t, id) -> { };
     private volatile CountDownLatch remainingFrames = new CountDownLatch(1);
     private volatile int slicesPerStudy = 12;
@@ -97,7 +98,7 @@ public final class ScriptedImagingService implements ImagingService {
         remainingFrames.countDown();
     }
 
-    public List<StudyLoad> loads() {
+    public List<Load> loads() {
         return loads;
     }
 
@@ -116,7 +117,7 @@ public final class ScriptedImagingService implements ImagingService {
             listener.progress(1, count);
             try {
                 if (!gate.await(30, TimeUnit.SECONDS)) {
-                    listener.failed("test gate never opened");
+                    listener.failed(new LoadFailure.TimedOut("test gate never opened"));
                     return;
                 }
             } catch (InterruptedException e) {
@@ -154,8 +155,15 @@ public final class ScriptedImagingService implements ImagingService {
         releaseRemainingFrames();
     }
 
-    private static final class Load implements StudyLoad {
+    /** A scripted load; remembers the last frame the viewer said it shows. */
+    public static final class Load implements StudyLoad {
         private volatile boolean cancelled;
+        private volatile String focus;
+
+        /** The last focus as "series#instance.frame", null when none was given. */
+        public String focus() {
+            return focus;
+        }
 
         @Override
         public void cancel() {
@@ -165,6 +173,11 @@ public final class ScriptedImagingService implements ImagingService {
         @Override
         public boolean isCancelled() {
             return cancelled;
+        }
+
+        @Override
+        public void focus(String seriesInstanceUid, int instanceNumber, int frameNumber) {
+            focus = seriesInstanceUid + "#" + instanceNumber + "." + frameNumber;
         }
     }
 }

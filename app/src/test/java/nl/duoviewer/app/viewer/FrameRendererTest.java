@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-import nl.duoviewer.app.imaging.ColorPixels;
-import nl.duoviewer.app.imaging.GrayscalePixels;
-import nl.duoviewer.app.imaging.WindowLevel;
+import nl.duoviewer.core.pixel.ColorPixels;
+import nl.duoviewer.core.pixel.GrayscalePixels;
 import nl.duoviewer.core.pixel.LookupTable;
 import nl.duoviewer.core.pixel.ModalityLut;
 import nl.duoviewer.core.pixel.VoiFunction;
+import nl.duoviewer.core.pixel.WindowLevel;
 
 class FrameRendererTest {
 
@@ -115,6 +115,47 @@ class FrameRendererTest {
         int[] out = new int[2];
         renderer.render(new ColorPixels(2, 1, argb), new WindowLevel(0, 1), out);
         assertArrayEquals(argb, out);
+    }
+
+    @Test
+    void resamplingInterpolatesStoredValuesBeforeTheLookup() {
+        // a 2 x 1 frame shown 4 x 1: target centres fall on source x = -0.25, 0.25, 0.75, 1.25
+        GrayscalePixels px = new GrayscalePixels(2, 1, new short[] {0, 200}, false, 1, 0, false);
+        int[] out = new int[4];
+        renderer.render(px, new WindowLevel(100, 200), new FrameRenderer.Placement(0, 0, 4, 1), out, 4, 1);
+        // stored 0 | 0.75*0 + 0.25*200 = 50 | 150 | 200, then the window 0..200 to grey
+        assertArrayEquals(new int[] {gray(0), gray(linear(50, new WindowLevel(100, 200))),
+            gray(linear(150, new WindowLevel(100, 200))), gray(255)}, out);
+    }
+
+    @Test
+    void aPlacedFrameLeavesBlackAroundItAndScalesBothWays() {
+        GrayscalePixels px = new GrayscalePixels(2, 2, new short[] {10, 20, 30, 40}, false, 1, 0, false);
+        int[] out = new int[6 * 4];
+        // doubled, one pixel in from the left and top
+        WindowLevel w = new WindowLevel(127.5, 256);
+        renderer.render(px, w, new FrameRenderer.Placement(1, 1, 4, 4), out, 6, 4);
+        int black = 0xFF000000;
+        for (int x = 0; x < 6; x++) {
+            assertEquals(black, out[x], "row 0 is above the frame");
+        }
+        for (int y = 1; y < 4; y++) {
+            assertEquals(black, out[y * 6], "column 0 is left of it");
+            assertEquals(black, out[y * 6 + 5], "column 5 is right of it");
+        }
+        // the frame's top-left target pixel maps to source (-0.25, -0.25): the corner value, clamped
+        assertEquals(gray(linear(10, w)), out[6 + 1]);
+        // (0.25, 0.25) between all four: 10 + 0.25*10 + 0.25*20 = 17.5, rounded to 18
+        assertEquals(gray(linear(18, w)), out[2 * 6 + 2]);
+    }
+
+    @Test
+    void colourIsInterpolatedPerChannel() {
+        ColorPixels px = new ColorPixels(2, 1, new int[] {0xFF000000, 0xFFC86432});
+        int[] out = new int[3];
+        // centres at source x = -1/6, 0.5, 7/6: clamped, half way, clamped
+        renderer.render(px, new WindowLevel(0, 1), new FrameRenderer.Placement(0, 0, 3, 1), out, 3, 1);
+        assertArrayEquals(new int[] {0xFF000000, 0xFF643219, 0xFFC86432}, out);
     }
 
     private static int linear(double x, WindowLevel w) {

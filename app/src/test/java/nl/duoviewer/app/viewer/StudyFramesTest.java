@@ -8,8 +8,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import nl.duoviewer.app.imaging.DecodedFrame;
 import nl.duoviewer.app.testing.Phantom;
+import nl.duoviewer.core.pixel.DecodedFrame;
 
 class StudyFramesTest {
 

@@ -27,7 +27,8 @@ import nl.duoviewer.app.testing.Fx;
 import nl.duoviewer.app.testing.OnScreen;
 import nl.duoviewer.app.testing.TestNetwork;
 import nl.duoviewer.app.viewer.SeriesStack;
-import nl.duoviewer.app.viewer.StudyViewer;
+import nl.duoviewer.app.viewer.StudyViewerView;
+import nl.duoviewer.app.viewer.ViewportViewModel;
 import nl.duoviewer.app.viewer.WindowLevelPreset;
 import nl.duoviewer.network.EmbeddedDuoNetwork;
 import nl.duoviewer.network.catalogue.CatalogueGenerator;
@@ -78,7 +79,8 @@ class MainWindowScreenshotTest {
                 .stream().allMatch("Complete"::equals));
 
         robot.clickOn(screen.studyRow(ct.studyInstanceUid()));
-        StudyViewer viewer = screen.viewer();
+        StudyViewerView view = screen.viewer();
+        ViewportViewModel viewer = view.viewModel().activeViewport();
         @SuppressWarnings("unchecked")
         ComboBox<SeriesStack> chooser = Fx.call(() -> robot.lookup(".series-chooser").queryAs(ComboBox.class));
         Fx.await("the thin-slice series past slice " + SLICE, 180, () -> chooser.getItems().stream()
@@ -90,7 +92,7 @@ class MainWindowScreenshotTest {
             viewer.applyPreset(WindowLevelPreset.LUNG);
         });
         assertEquals(SLICE, Fx.call(viewer::frameIndex));
-        assertTrue(OnScreen.distinctLevels(Fx.call(() -> viewer.viewport().imageProperty().get())) > 30,
+        assertTrue(OnScreen.distinctLevels(Fx.call(() -> view.imageViewport().imageProperty().get())) > 30,
                 "a real CT slice on screen");
 
         WritableImage shot = Fx.call(() -> stage.getScene().snapshot(null));

@@ -98,8 +98,8 @@ class WorkspaceAuditTest {
                 .findFirst().orElseThrow()));
         Fx.await("the first frame reported", () -> port.said.size() == 2);
         service.releaseRemainingFrames();
-        Fx.await("the whole study in", () -> workspace.viewer().loadStateProperty().get()
-                == nl.duoviewer.app.viewer.StudyViewer.LoadState.COMPLETE);
+        Fx.await("the whole study in", () -> workspace.viewer().study() != null
+                && workspace.viewer().study().loadState() == nl.duoviewer.app.viewer.StudyViewModel.LoadState.COMPLETE);
         assertEquals(List.of("open 999999011", "study 1.2.5 of 999999011"), port.said, "once per study shown");
 
         Fx.run(() -> workspace.open(LaunchContext.of(PATIENT_B, LaunchSource.MANUAL_ENTRY)));

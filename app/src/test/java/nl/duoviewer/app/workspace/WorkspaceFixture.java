@@ -19,6 +19,8 @@ import nl.duoviewer.app.concurrency.FxThread;
 import nl.duoviewer.app.i18n.Texts;
 import nl.duoviewer.app.testing.Fx;
 import nl.duoviewer.app.testing.ScriptedImagingService;
+import nl.duoviewer.app.viewer.ImageViewport;
+import nl.duoviewer.app.viewer.ViewportViewModel;
 
 /** The real workspace and its view in a real stage, on a scripted imaging service; plus screen queries. */
 final class WorkspaceFixture implements AutoCloseable {
@@ -33,9 +35,19 @@ final class WorkspaceFixture implements AutoCloseable {
         view = new WorkspaceView(workspace);
         view.setNetworkDescription(service.networkDescription());
         Scene scene = new Scene(view, 1280, 800);
-        scene.getStylesheets().add(Styles.stylesheet());
+        Styles.apply(scene);
         stage.setScene(scene);
         stage.show();
+    }
+
+    /** The active viewport's view model. */
+    ViewportViewModel viewport() {
+        return workspace.viewer().activeViewport();
+    }
+
+    /** The active viewport's image control, as on screen. */
+    ImageViewport image() {
+        return view.viewer().imageViewport();
     }
 
     /** Study UIDs of the timeline rows on screen, top to bottom. */

@@ -46,13 +46,15 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import nl.duoviewer.app.imaging.WindowLevel;
 import nl.duoviewer.app.launch.LaunchContext;
 import nl.duoviewer.app.launch.LaunchSource;
 import nl.duoviewer.app.launch.PatientDemographics;
 import nl.duoviewer.app.testing.Fx;
-import nl.duoviewer.app.viewer.StudyViewer;
+import nl.duoviewer.app.viewer.ImageViewport;
+import nl.duoviewer.app.viewer.StudyViewModel;
+import nl.duoviewer.app.viewer.ViewportViewModel;
 import nl.duoviewer.app.viewer.WindowLevelPreset;
+import nl.duoviewer.core.pixel.WindowLevel;
 import nl.duoviewer.core.timeline.SourceStatus.State;
 import nl.duoviewer.core.timeline.Timeline;
 import nl.duoviewer.xca.identity.UserIdentity;
@@ -233,26 +235,27 @@ class WorkspaceUiTest {
         t.addAll(List.of(study(PATIENT_A, "1.2.5", "2024-01-01T09:00", "CT", "CHEST", "CT thorax", ERASMUS)),
                 List.of());
         Fx.await("row", () -> studyRowsOnScreen(robot).size() == 1);
-        StudyViewer viewer = fx.workspace.viewer();
-        assertNull(Fx.call(() -> viewer.viewport().imageProperty().get()));
+        ViewportViewModel viewer = fx.viewport();
+        ImageViewport shown = fx.image();
+        assertNull(Fx.call(() -> shown.imageProperty().get()));
 
         robot.clickOn(studyRow(robot, "1.2.5"));
-        Fx.await("first image on screen", () -> viewer.viewport().imageProperty().get() != null);
-        WritableImage image = Fx.call(() -> viewer.viewport().imageProperty().get());
+        Fx.await("first image on screen", () -> shown.imageProperty().get() != null);
+        WritableImage image = Fx.call(() -> shown.imageProperty().get());
         int total = (int) (image.getWidth() / 4) * (int) (image.getHeight() / 4);
         int lit = litPixels(image);
         assertTrue(lit > total / 10 && lit < total, "a body on a dark background, got " + lit + " of " + total);
-        assertEquals(StudyViewer.LoadState.LOADING, Fx.call(() -> viewer.loadStateProperty().get()));
+        assertEquals(StudyViewModel.LoadState.LOADING, Fx.call(() -> fx.workspace.viewer().study().loadState()));
         assertEquals("Loading: 1 of 12 images", text(robot, ".load-status"));
-        assertEquals("Im 1 / 12", Fx.call(() -> ((Label) viewer.lookup(".overlay-bottom-left")).getText()
+        assertEquals("Im 1 / 12", Fx.call(() -> ((Label) fx.view.viewer().lookup(".overlay-bottom-left")).getText()
                 .lines().toList().get(1)));
 
         // what is on screen, not just in the buffer: the viewport node renders the body too
-        WritableImage shot = Fx.call(() -> viewer.viewport().snapshot(null, null));
+        WritableImage shot = Fx.call(() -> shown.snapshot(null, null));
         assertTrue(litPixels(shot) > 0, "the viewport shows the image");
 
         fx.service.releaseRemainingFrames();
-        Fx.await("study loaded", () -> viewer.loadStateProperty().get() == StudyViewer.LoadState.COMPLETE);
+        Fx.await("study loaded", () -> fx.workspace.viewer().study().loadState() == StudyViewModel.LoadState.COMPLETE);
         assertEquals(12, Fx.call(viewer::framesInSeries));
         assertEquals("Loaded: 12 images", text(robot, ".load-status"));
         assertEquals(6, Fx.call(viewer::frameIndex), "still on the slice that came first (instance 7)");
@@ -267,11 +270,12 @@ class WorkspaceUiTest {
                 List.of());
         Fx.await("row", () -> studyRowsOnScreen(robot).size() == 1);
         robot.clickOn(studyRow(robot, "1.2.5"));
-        StudyViewer viewer = fx.workspace.viewer();
-        Fx.await("loaded", () -> viewer.loadStateProperty().get() == StudyViewer.LoadState.COMPLETE);
+        ViewportViewModel viewer = fx.viewport();
+        ImageViewport shown = fx.image();
+        Fx.await("loaded", () -> fx.workspace.viewer().study().loadState() == StudyViewModel.LoadState.COMPLETE);
         int start = Fx.call(viewer::frameIndex);
 
-        robot.clickOn(viewer.viewport());
+        robot.clickOn(shown);
         robot.type(KeyCode.DOWN);
         Fx.await("next frame", () -> viewer.frameIndex() == start + 1);
         robot.type(KeyCode.HOME);
@@ -279,11 +283,11 @@ class WorkspaceUiTest {
         robot.type(KeyCode.DOWN, 5);
         Fx.await("five down", () -> viewer.frameIndex() == 5);
         // the robot's wheel reaches the viewer (its sign convention differs per platform, so only "it moved")
-        robot.moveTo(viewer.viewport()).scroll(2, VerticalDirection.DOWN);
+        robot.moveTo(shown).scroll(2, VerticalDirection.DOWN);
         Fx.await("wheel scrolled", () -> viewer.frameIndex() != 5);
         // a desktop wheel turned towards the user (negative delta) goes to the next image
         int before = Fx.call(viewer::frameIndex);
-        Fx.run(() -> Event.fireEvent(viewer.viewport(), new ScrollEvent(ScrollEvent.SCROLL, 10, 10, 10, 10, false,
+        Fx.run(() -> Event.fireEvent(shown, new ScrollEvent(ScrollEvent.SCROLL, 10, 10, 10, 10, false,
                 false, false, false, false, false, 0, -40, 0, -40, ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
                 ScrollEvent.VerticalTextScrollUnits.LINES, -1, 0, null)));
         assertEquals(before + 1, Fx.call(viewer::frameIndex));
@@ -299,32 +303,33 @@ class WorkspaceUiTest {
                 List.of());
         Fx.await("row", () -> studyRowsOnScreen(robot).size() == 1);
         robot.clickOn(studyRow(robot, "1.2.5"));
-        StudyViewer viewer = fx.workspace.viewer();
-        Fx.await("image", () -> viewer.viewport().imageProperty().get() != null);
+        ViewportViewModel viewer = fx.viewport();
+        ImageViewport shown = fx.image();
+        Fx.await("image", () -> shown.imageProperty().get() != null);
         WindowLevel before = Fx.call(viewer::currentWindow);
         assertEquals(new WindowLevel(40, 400), before);
         // a soft-tissue pixel (40 HU) in the 40/400 window is mid-gray
-        int softTissue = gray(viewer, 0.89, 0.5);
+        int softTissue = gray(shown, 0.89, 0.5);
         assertEquals(128, softTissue, 2);
 
-        robot.drag(viewer.viewport(), MouseButton.SECONDARY).moveBy(60, 0).moveBy(60, 40).drop();
+        robot.drag(shown, MouseButton.SECONDARY).moveBy(60, 0).moveBy(60, 40).drop();
         Fx.await("window changed", () -> !viewer.currentWindow().equals(before));
         WindowLevel after = Fx.call(viewer::currentWindow);
         assertTrue(after.width() > before.width(), "dragging right widens the window: " + after);
         assertTrue(after.center() < before.center(), "dragging down lowers the level: " + after);
-        assertNotEquals(softTissue, gray(viewer, 0.89, 0.5), "the rendering follows the window");
+        assertNotEquals(softTissue, gray(shown, 0.89, 0.5), "the rendering follows the window");
         assertTrue(text(robot, ".overlay-bottom-right").startsWith("W " + Math.round(after.width())));
 
-        robot.clickOn(viewer.viewport());
+        robot.clickOn(shown);
         robot.type(KeyCode.DIGIT3);
         Fx.await("bone preset", () -> viewer.currentWindow().equals(WindowLevelPreset.BONE.window()));
-        assertTrue(gray(viewer, 0.89, 0.5) < softTissue, "soft tissue is darker in a bone window");
+        assertTrue(gray(shown, 0.89, 0.5) < softTissue, "soft tissue is darker in a bone window");
     }
 
     /** Gray value of the viewport's image at a relative position. */
-    private static int gray(StudyViewer viewer, double fx, double fy) {
+    private static int gray(ImageViewport shown, double fx, double fy) {
         return Fx.call(() -> {
-            WritableImage img = viewer.viewport().imageProperty().get();
+            WritableImage img = shown.imageProperty().get();
             return img.getPixelReader().getArgb((int) (img.getWidth() * fx), (int) (img.getHeight() * fy)) & 0xFF;
         });
     }
@@ -337,14 +342,15 @@ class WorkspaceUiTest {
         a.updateSource(status(ERASMUS, State.COMPLETE, ""));
         Fx.await("A's study", () -> studyRowsOnScreen(robot).size() == 1);
         robot.clickOn(studyRow(robot, "1.2.A1"));
-        StudyViewer viewer = fx.workspace.viewer();
-        Fx.await("A's image", () -> viewer.viewport().imageProperty().get() != null);
+        ViewportViewModel viewer = fx.viewport();
+        ImageViewport shown = fx.image();
+        Fx.await("A's image", () -> shown.imageProperty().get() != null);
 
         // switch: in the same UI turn, everything of A is gone before B loads
         List<Object> afterSwitch = Fx.call(() -> {
             fx.workspace.open(LaunchContext.of(PATIENT_B, LaunchSource.MANUAL_ENTRY));
-            return List.of(fx.workspace.banner().bsnText(), fx.workspace.timeline().items().size(),
-                    viewer.viewport().imageProperty().get() == null, viewer.study() == null,
+            return List.of(fx.view.banner().bsnText(), fx.workspace.timeline().items().size(),
+                    shown.imageProperty().get() == null, fx.workspace.viewer().study() == null,
                     fx.workspace.timeline().sources().size());
         });
         assertEquals(List.of("BSN 9999.98.456", 0, true, true, 0), afterSwitch);
@@ -360,7 +366,7 @@ class WorkspaceUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of(), studyRowsOnScreen(robot));
         assertEquals(0, Fx.call(() -> fx.workspace.timeline().sources().size()));
-        assertNull(Fx.call(() -> viewer.viewport().imageProperty().get()), "no image of A under B's banner");
+        assertNull(Fx.call(() -> shown.imageProperty().get()), "no image of A under B's banner");
 
         // B's own answer shows, and only B's
         b.addAll(List.of(study(PATIENT_B, "1.2.B1", "2023-03-03T09:00", "CR", "HAND", "X hand B", RIJNSTATE)),
@@ -399,10 +405,11 @@ class WorkspaceUiTest {
         Timeline t = open(new LaunchContext(PATIENT_A, null, LaunchSource.IHE_INVOKE_IMAGE_DISPLAY, "1.2.focus"));
         t.addAll(List.of(study(PATIENT_A, "1.2.other", "2024-05-01T09:00", "CT", "CHEST", "CT", ERASMUS)), List.of());
         t.addAll(List.of(study(PATIENT_A, "1.2.focus", "2022-05-01T09:00", "MR", "HEAD", "MR", ISALA)), List.of());
-        StudyViewer viewer = fx.workspace.viewer();
-        Fx.await("focus study opened", () -> viewer.study() != null);
-        assertEquals("1.2.focus", Fx.call(() -> viewer.study().studyInstanceUid()));
-        Fx.await("its image", () -> viewer.viewport().imageProperty().get() != null);
+        ViewportViewModel viewer = fx.viewport();
+        ImageViewport shown = fx.image();
+        Fx.await("focus study opened", () -> fx.workspace.viewer().study() != null);
+        assertEquals("1.2.focus", Fx.call(() -> fx.workspace.viewer().study().entry().studyInstanceUid()));
+        Fx.await("its image", () -> shown.imageProperty().get() != null);
         assertEquals("1.2.focus", Fx.call(() -> viewer.currentFrame().studyInstanceUid()));
     }
 
@@ -438,12 +445,12 @@ class WorkspaceUiTest {
                 List.of());
         Fx.await("row", () -> studyRowsOnScreen(robot).size() == 1);
         robot.clickOn(studyRow(robot, "1.2.5"));
-        Fx.await("image", () -> fx.workspace.viewer().viewport().imageProperty().get() != null);
+        Fx.await("image", () -> fx.image().imageProperty().get() != null);
 
         robot.clickOn("#close-patient");
         assertEquals("No patient selected", text(robot, "#banner-bsn"));
         assertEquals(List.of(), studyRowsOnScreen(robot));
-        assertNull(Fx.call(() -> fx.workspace.viewer().viewport().imageProperty().get()));
+        assertNull(Fx.call(() -> fx.image().imageProperty().get()));
         Fx.await("released", () -> fx.service.released().contains(PATIENT_A));
         assertTrue(Fx.call(() -> robot.lookup("#close-patient").query().isDisabled()));
     }
@@ -455,12 +462,13 @@ class WorkspaceUiTest {
                 List.of());
         Fx.await("row", () -> studyRowsOnScreen(robot).size() == 1);
         robot.clickOn(studyRow(robot, "1.2.5"));
-        StudyViewer viewer = fx.workspace.viewer();
-        Fx.await("image", () -> viewer.viewport().imageProperty().get() != null);
-        Node image = Fx.call(() -> viewer.viewport().lookup(".image-view"));
+        ViewportViewModel viewer = fx.viewport();
+        ImageViewport shown = fx.image();
+        Fx.await("image", () -> shown.imageProperty().get() != null);
+        Node image = Fx.call(() -> shown.lookup(".image-view"));
         double fitWidth = Fx.call(() -> image.getBoundsInParent().getWidth());
 
-        Fx.run(() -> Event.fireEvent(viewer.viewport(), new ScrollEvent(ScrollEvent.SCROLL, 200, 200, 200, 200,
+        Fx.run(() -> Event.fireEvent(shown, new ScrollEvent(ScrollEvent.SCROLL, 200, 200, 200, 200,
                 false, true, false, false, false, false, 0, 40, 0, 40, ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
                 ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null)));
         Fx.await("zoomed", () -> image.getBoundsInParent().getWidth() > fitWidth * 1.1);
@@ -469,10 +477,10 @@ class WorkspaceUiTest {
         assertEquals(frame, Fx.call(viewer::frameIndex), "a zoom does not scroll");
 
         double x = Fx.call(() -> image.getBoundsInParent().getMinX());
-        robot.drag(viewer.viewport(), MouseButton.PRIMARY).moveBy(40, 0).moveBy(40, 0).drop();
+        robot.drag(shown, MouseButton.PRIMARY).moveBy(40, 0).moveBy(40, 0).drop();
         Fx.await("panned", () -> image.getBoundsInParent().getMinX() > x + 50);
 
-        robot.doubleClickOn(viewer.viewport(), MouseButton.PRIMARY);
+        robot.doubleClickOn(shown, MouseButton.PRIMARY);
         Fx.await("reset", () -> Math.abs(image.getBoundsInParent().getWidth() - fitWidth) < 1);
         assertTrue(text(robot, ".overlay-bottom-right").endsWith("Zoom 100%"));
     }

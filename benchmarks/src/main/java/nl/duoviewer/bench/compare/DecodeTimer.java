@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,19 +13,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import nl.duoviewer.bench.PipelinePass;
 import nl.duoviewer.core.codec.DicomFrameSource;
 import nl.duoviewer.core.codec.FrameDecodeException;
 import nl.duoviewer.core.codec.FrameDecoder;
 import nl.duoviewer.core.codec.FrameDecoders;
+import nl.duoviewer.core.dicom.DicomFile;
 import nl.duoviewer.core.dicom.DicomReader;
 import nl.duoviewer.core.image.FrameBuffer;
 import nl.duoviewer.core.image.ImageDescriptor;
 import nl.duoviewer.core.pixel.FramePipeline;
+import nl.duoviewer.core.pixel.ImageAttributes;
 
 /**
  * Times our decoders on whole files for {@code compare-decoders.sh}: every frame of a file is read (from the file,
  * as the viewer does) and decoded, pass after pass, in one JVM after a warm-up. One thread decodes in a plain loop
- * into one reusable {@link FrameBuffer}; more threads go through the viewer's {@link FramePipeline}, or with
+ * into one reusable {@link FrameBuffer}; more threads go through the viewer's {@link FramePipeline} (into display
+ * pixels, as a study load), or with
  * {@code --plain} through plain worker threads that each keep a decoder and a reusable buffer. A pass repeats
  * the file's frames until it lasts at least {@link #MIN_PASS_NANOS}, so single-frame files are timed as precisely
  * as volumes.
@@ -82,14 +85,15 @@ public final class DecodeTimer {
     }
 
     Result measure(Path file, int passes, long warmupNanos) throws Exception {
-        DicomFrameSource source = DicomFrameSource.of(DicomReader.read(file));
+        DicomFile dicom = DicomReader.read(file);
+        DicomFrameSource source = DicomFrameSource.of(dicom);
         int frames = source.frameCount();
         if (frames == 0) {
             throw new IOException(file + ": no readable frames" + (source.problem() == null ? ""
                     : " (" + source.problem() + ")"));
         }
         Pass pass = threads == 1 ? new LoopPass(source)
-                : plain ? new PlainThreadsPass(source, threads) : new PipelinePass(source, threads);
+                : plain ? new PlainThreadsPass(source, threads) : new PipelinePassOf(dicom, source, threads);
         long warmStart = System.nanoTime();
         long single = Long.MAX_VALUE;
         for (int i = 0; i < MAX_WARMUP_PASSES; i++) {
@@ -189,33 +193,30 @@ public final class DecodeTimer {
     }
 
     /**
-     * The viewer's pipeline with N decoder threads: a new pipeline per pass (its cache would otherwise answer the
-     * next pass), all frames requested at once, nearest-first from frame 0.
+     * The viewer's pipeline with N decoder threads, as a study load uses it: one long-lived pipeline, a new job per
+     * pass, every frame read from the file and submitted in order, decoded into the display pixels the viewer keeps.
      */
-    private static final class PipelinePass implements Pass {
+    private static final class PipelinePassOf implements Pass, AutoCloseable {
         private final DicomFrameSource source;
-        private final int threads;
-        private final long cacheBytes;
+        private final ImageAttributes image;
+        private final FramePipeline pipeline;
 
-        PipelinePass(DicomFrameSource source, int threads) {
+        PipelinePassOf(DicomFile file, DicomFrameSource source, int threads) {
             this.source = source;
-            this.threads = threads;
-            ImageDescriptor d = source.descriptor();
-            this.cacheBytes = (long) source.frameCount() * d.samplesPerFrame() * 4 + (1 << 20);
+            this.image = ImageAttributes.of(file.dataset(), file.transferSyntax(), 1, 1);
+            this.pipeline = new FramePipeline(threads, FramePipeline.DEFAULT_WAITING_PER_THREAD * threads,
+                    FramePipeline.DEFAULT_WAITING_BYTES);
         }
 
         @Override
-        public void run() throws InterruptedException, ExecutionException, TimeoutException {
-            try (FramePipeline pipeline = new FramePipeline(source, threads, cacheBytes)) {
-                int n = pipeline.frameCount();
-                pipeline.focus(0, n);
-                List<CompletableFuture<FrameBuffer>> all = new ArrayList<>(n);
-                for (int i = 0; i < n; i++) {
-                    all.add(pipeline.frame(i));
-                }
-                CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
-                        .get(FRAME_TIMEOUT_SECONDS * n, TimeUnit.SECONDS);
-            }
+        public void run() throws IOException, InterruptedException, TimeoutException {
+            int n = source.frameCount();
+            PipelinePass.run(pipeline, image, n, source::frame, FRAME_TIMEOUT_SECONDS * n);
+        }
+
+        @Override
+        public void close() {
+            pipeline.close();
         }
     }
 }

@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** {@code --name value} command-line options of the end-to-end tools; a bare {@code --flag} is "true". */
-final class Args {
+public final class Args {
 
     private final Map<String, String> values;
 
@@ -12,7 +12,7 @@ final class Args {
         this.values = values;
     }
 
-    static Args parse(String[] args) {
+    public static Args parse(String[] args) {
         Map<String, String> m = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || args[i].length() < 3) {
@@ -25,7 +25,7 @@ final class Args {
         return new Args(m);
     }
 
-    String required(String name) {
+    public String required(String name) {
         String v = values.get(name);
         if (v == null || v.isBlank()) {
             throw new IllegalArgumentException("--" + name + " is required");
@@ -33,15 +33,15 @@ final class Args {
         return v;
     }
 
-    String get(String name, String fallback) {
+    public String get(String name, String fallback) {
         return values.getOrDefault(name, fallback);
     }
 
-    boolean flag(String name) {
+    public boolean flag(String name) {
         return "true".equals(values.get(name));
     }
 
-    int intValue(String name, int fallback) {
+    public int intValue(String name, int fallback) {
         String v = values.get(name);
         try {
             return v == null ? fallback : Integer.parseInt(v);

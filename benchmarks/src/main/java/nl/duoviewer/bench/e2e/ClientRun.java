@@ -14,13 +14,13 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 import nl.duoviewer.app.audit.WorkstationAudit;
-import nl.duoviewer.app.decoding.DecodePool;
 import nl.duoviewer.app.i18n.Texts;
 import nl.duoviewer.app.imaging.StudyLoad;
 import nl.duoviewer.app.network.ConfiguredGateway;
 import nl.duoviewer.app.network.DuoImagingService;
 import nl.duoviewer.audit.AuditSettings;
 import nl.duoviewer.core.patient.Bsn;
+import nl.duoviewer.core.pixel.FramePipeline;
 import nl.duoviewer.core.timeline.SourceStatus;
 import nl.duoviewer.core.timeline.Timeline;
 import nl.duoviewer.core.timeline.TimelineEntry;
@@ -29,7 +29,7 @@ import nl.duoviewer.network.catalogue.CatalogueGenerator;
 
 /**
  * One measured client process: the viewer's own imaging pipeline ({@link DuoImagingService} on a
- * {@link ConfiguredGateway}, frames decoded on a per-core {@link DecodePool} into display pixels) against a network
+ * {@link ConfiguredGateway}, frames decoded on a per-core {@link FramePipeline} into display pixels) against a network
  * described by a client configuration file, as {@code ./run --config FILE} would use it.
  *
  * <p>Each iteration builds a new service, so a new {@code DuoClient} with new HTTP connections; the first iteration
@@ -107,7 +107,7 @@ public final class ClientRun {
 
     private void timeline(String phase, boolean reopen) throws Exception {
         long c0 = System.nanoTime();
-        try (DecodePool pool = DecodePool.perCore();
+        try (FramePipeline pool = FramePipeline.perCore();
              WorkstationAudit audit = audit();
              DuoImagingService service = new DuoImagingService(new ConfiguredGateway(config), texts(), pool,
                      audit)) {
@@ -160,7 +160,7 @@ public final class ClientRun {
     // ------------------------------------------------------------------------------------------------- study
 
     private void study(String phase, String studyUid, boolean reopen) throws Exception {
-        try (DecodePool pool = DecodePool.perCore();
+        try (FramePipeline pool = FramePipeline.perCore();
              WorkstationAudit audit = audit();
              DuoImagingService service = new DuoImagingService(new ConfiguredGateway(config), texts(), pool,
                      audit)) {

@@ -6,8 +6,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import nl.duoviewer.app.imaging.DecodedFrame;
+import nl.duoviewer.app.imaging.LoadFailure;
 import nl.duoviewer.app.imaging.StudyLoadListener;
+import nl.duoviewer.core.pixel.DecodedFrame;
 
 /**
  * Listens to one study load as the viewer does and keeps every decoded frame, as the viewer's series stacks do (so
@@ -55,9 +56,9 @@ final class StudyLoadProbe implements StudyLoadListener {
     }
 
     @Override
-    public void failed(String userMessage) {
+    public void failed(LoadFailure reason) {
         endNanos = System.nanoTime() - started;
-        end.complete(userMessage == null || userMessage.isBlank() ? "failed" : userMessage);
+        end.complete(String.valueOf(reason));
     }
 
     /** Waits for the load to end; returns "" when it completed, else what went wrong. */

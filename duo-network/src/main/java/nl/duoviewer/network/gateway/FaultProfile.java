@@ -13,6 +13,8 @@ import java.util.Random;
  *   <li>{@code slowDrip}: responses trickle out in small chunks with pauses between them</li>
  *   <li>{@code errorRate}: this fraction of requests fails with a server error (seeded, so repeatable)</li>
  *   <li>{@code wrongPatient}: query responses name another patient</li>
+ *   <li>{@code otherBirthDate}: query responses register the patient with a birth date a year off (a data-entry
+ *       error at the source), so the sources' demographics disagree</li>
  *   <li>{@code oversized}: query responses are padded by this many bytes</li>
  *   <li>{@code oversizedRetrieve}: the SOAP part of retrieve responses is padded by this many bytes</li>
  *   <li>{@code reversedAttachments}: retrieve responses send their MTOM parts in the reverse order of the
@@ -33,6 +35,7 @@ public final class FaultProfile {
     private volatile double errorRate;
     private volatile Random errorRandom = new Random(1);
     private volatile boolean wrongPatient;
+    private volatile boolean otherBirthDate;
     private volatile int oversizedBytes;
     private volatile int registryBusy;
     private volatile int tooManyResultsAbove = Integer.MAX_VALUE;
@@ -48,6 +51,7 @@ public final class FaultProfile {
         dripPause = Duration.ZERO;
         errorRate = 0;
         wrongPatient = false;
+        otherBirthDate = false;
         oversizedBytes = 0;
         registryBusy = 0;
         tooManyResultsAbove = Integer.MAX_VALUE;
@@ -81,6 +85,11 @@ public final class FaultProfile {
 
     public FaultProfile wrongPatient(boolean on) {
         wrongPatient = on;
+        return this;
+    }
+
+    public FaultProfile otherBirthDate(boolean on) {
+        otherBirthDate = on;
         return this;
     }
 
@@ -127,6 +136,10 @@ public final class FaultProfile {
 
     public boolean wrongPatient() {
         return wrongPatient;
+    }
+
+    public boolean otherBirthDate() {
+        return otherBirthDate;
     }
 
     public int oversizedBytes() {

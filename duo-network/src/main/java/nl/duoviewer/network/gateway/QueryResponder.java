@@ -1,15 +1,16 @@
 package nl.duoviewer.network.gateway;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.EbXMLAdhocQueryRequest30;
 import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.EbXMLFactory30;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.AssigningAuthority;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Code;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.DocumentEntry;
-import org.openehealth.ipf.commons.ihe.xds.core.metadata.AssigningAuthority;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Identifiable;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.TimeRange;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.QueryRegistry;
@@ -108,6 +109,12 @@ final class QueryResponder {
             if (matches(q, e, r.study().dateTime())) {
                 entries.add(e);
             }
+        }
+        DemoPatient registered = catalogue.patient(bsn).orElse(null);
+        if (registered != null) {
+            LocalDate birthDate = faults.otherBirthDate() ? registered.birthDate().plusYears(1)
+                    : registered.birthDate();
+            entries.forEach(e -> RegistryMetadata.sourcePatientInfo(e, registered, birthDate));
         }
         if (entries.size() > faults.tooManyResultsAbove()) {
             return failure(ErrorCode.TOO_MANY_RESULTS, entries.size() + " entries match; narrow the query");

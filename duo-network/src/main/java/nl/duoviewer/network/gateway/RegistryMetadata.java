@@ -1,9 +1,10 @@
 package nl.duoviewer.network.gateway;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.LocalDateTime;
 import java.util.UUID;
 
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.AssigningAuthority;
@@ -16,11 +17,14 @@ import org.openehealth.ipf.commons.ihe.xds.core.metadata.DocumentEntryType;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Identifiable;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.LocalizedString;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Organization;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.PatientInfo;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.ReferenceId;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Timestamp;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.XpnName;
 
 import nl.duoviewer.core.patient.Bsn;
 import nl.duoviewer.core.timeline.SourceInstitution;
+import nl.duoviewer.network.catalogue.DemoPatient;
 import nl.duoviewer.network.catalogue.DemoReport;
 import nl.duoviewer.network.catalogue.DemoStudy;
 import nl.duoviewer.network.catalogue.Institution;
@@ -64,6 +68,22 @@ final class RegistryMetadata {
         e.getReferenceIdList().add(new ReferenceId(study.studyInstanceUid(), null,
                 ReferenceId.ID_TYPE_STUDY_INSTANCE_ID));
         return e;
+    }
+
+    /**
+     * Registers the patient on the entry as real gateways do (sourcePatientInfo, ITI-18/38): PID-3 the BSN with its
+     * assigning authority, PID-5 family^given, PID-7 the birth date, PID-8 the sex.
+     */
+    static void sourcePatientInfo(DocumentEntry e, DemoPatient p, LocalDate birthDate) {
+        PatientInfo info = new PatientInfo();
+        info.getIds().add(new Identifiable(p.bsn().value(), new AssigningAuthority(Bsn.OID, "ISO")));
+        XpnName name = new XpnName();
+        name.setFamilyName(p.familyName());
+        name.setGivenName(p.givenName());
+        info.getNames().add(name);
+        info.setDateOfBirth(new Timestamp(birthDate.atStartOfDay(ZoneOffset.UTC), Timestamp.Precision.DAY));
+        info.setGender(p.sex());
+        e.setSourcePatientInfo(info);
     }
 
     private static DocumentEntry common(Bsn patient, String uniqueId, Institution inst, LocalDateTime when,

@@ -1,157 +1,155 @@
 package nl.duoviewer.core.pixel;
 
-import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.BitSet;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 import nl.duoviewer.core.codec.FrameDecodeException;
-import nl.duoviewer.core.codec.FrameDecoder;
-import nl.duoviewer.core.codec.FrameDecoders;
-import nl.duoviewer.core.codec.FrameSource;
-import nl.duoviewer.core.image.FrameBuffer;
-import nl.duoviewer.core.image.ImageDescriptor;
 
 /**
- * Decodes the frames of one image on a small pool of decoder threads (at most the number of cores), nearest to the
- * viewer's current frame first: the current frame, then one after, one before, two after, and so on. Decoded frames
- * are kept up to a memory budget, farthest from the current frame evicted first. Moving the focus cancels requests
- * outside the new neighbourhood; {@link #close()} cancels everything and stops the threads.
+ * The viewer's one decode pipeline: encoded frames of image objects go in as they come off the network (or out of a
+ * file), display frames come out, decoded on a fixed set of daemon threads (one per core by default). The app's study
+ * loads, the JMH benchmarks and the decoder comparison all go through it, so the published figures are those of the
+ * code that ships.
+ *
+ * <ul>
+ *   <li><b>Per-thread reuse.</b> Each decoder thread keeps an {@link ImageFrameDecoder}: a decoder per transfer syntax
+ *       and scratch buffers, reused frame after frame.</li>
+ *   <li><b>Bounded.</b> {@link Job#submit} blocks while the pipeline holds as many frames as it has threads plus
+ *       {@code maxWaiting}, or while the encoded bytes waiting exceed {@code maxWaitingBytes} (a frame larger than
+ *       that is let in once nothing else waits). A fast network therefore cannot pile up undecoded bytes in memory:
+ *       it is slowed to the speed of decoding.</li>
+ *   <li><b>Nearest first.</b> Work is grouped in {@link Job}s (one per study load). The job focused last is served
+ *       first; within it, the waiting frame nearest the focus (the frame on screen) is decoded first: the focused
+ *       series before others, and in it the frame at the focus, then one after, one before, two after, and so on.
+ *       Without a focus, frames are decoded in the order they came in.</li>
+ *   <li><b>Cancellable.</b> {@link Job#cancel()} drops the job's waiting frames, releases callers blocked in
+ *       {@code submit}, and turns results still being decoded into {@link Outcome.Cancelled}, so nothing of a study
+ *       the user left is delivered (a frame whose outcome is being handed over at that moment completes).</li>
+ * </ul>
+ *
+ * <p>Every frame whose {@code submit} returned gets exactly one {@link Outcome}, on a decoder thread (or on the
+ * thread that cancels); callers hand it on to the UI thread themselves.
  */
 public final class FramePipeline implements AutoCloseable {
-    /** Default budget for decoded frames kept in memory. */
-    public static final long DEFAULT_CACHE_BYTES = 512L << 20;
 
-    private final FrameSource source;
-    private final ImageDescriptor descriptor;
-    private final int frames;
-    private final long cacheBytes;
+    /** Frames allowed to wait per decoder thread, by default. */
+    public static final int DEFAULT_WAITING_PER_THREAD = 2;
+    /** Encoded bytes allowed to wait, by default (about 16 CT slices of 16 MB, or hundreds of compressed ones). */
+    public static final long DEFAULT_WAITING_BYTES = 256L << 20;
+
+    private static final System.Logger LOG = System.getLogger(FramePipeline.class.getName());
+
+    /** What became of one submitted frame. */
+    public sealed interface Outcome permits Outcome.Decoded, Outcome.Failed, Outcome.Cancelled {
+
+        /** The frame was decoded. */
+        record Decoded(DecodedFrame frame) implements Outcome {
+        }
+
+        /** The frame could not be decoded; the exception names the syntax and the frame. */
+        record Failed(FrameDecodeException error) implements Outcome {
+        }
+
+        /** The job was cancelled (or the pipeline closed) before the frame was delivered. */
+        record Cancelled() implements Outcome {
+        }
+    }
+
     private final ReentrantLock lock = new ReentrantLock();
+    /** Signalled when a frame is waiting for a thread, or on close. */
     private final Condition work = lock.newCondition();
-    private final BitSet pending = new BitSet();
-    private final Map<Integer, CompletableFuture<FrameBuffer>> futures = new HashMap<>();
-    private final Map<Integer, FrameBuffer> cache = new LinkedHashMap<>();
-    private final List<Thread> workers = new ArrayList<>();
-    private volatile FrameListener listener;
-    private long cachedBytes;
-    private int focus;
+    /** Signalled when room is made (a frame taken or finished, a job cancelled) or on close. */
+    private final Condition room = lock.newCondition();
+    private final List<Job> waitingJobs = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private final int capacity;
+    private final long maxWaitingBytes;
+    private int held;
+    private long waitingBytes;
+    private long clock;
     private boolean closed;
 
-    /** A pipeline with one decoder thread per core and the default cache budget. */
-    public FramePipeline(FrameSource source) {
-        this(source, Runtime.getRuntime().availableProcessors(), DEFAULT_CACHE_BYTES);
+    /** One decoder thread per core, {@link #DEFAULT_WAITING_PER_THREAD} waiting frames per thread. */
+    public static FramePipeline perCore() {
+        int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+        return new FramePipeline(cores, DEFAULT_WAITING_PER_THREAD * cores, DEFAULT_WAITING_BYTES);
     }
 
     /**
-     * @param threads    decoder threads wanted (capped at the number of cores, at least 1)
-     * @param cacheBytes budget for decoded frames kept in memory
+     * @param threadCount     decoder threads
+     * @param maxWaiting      frames that may wait for a thread
+     * @param maxWaitingBytes encoded bytes that may wait for a thread
      */
-    public FramePipeline(FrameSource source, int threads, long cacheBytes) {
-        this.source = Objects.requireNonNull(source, "source");
-        this.descriptor = source.descriptor();
-        this.frames = source.frameCount();
-        this.cacheBytes = cacheBytes;
-        int n = Math.max(1, Math.min(threads, Runtime.getRuntime().availableProcessors()));
-        for (int i = 0; i < n; i++) {
-            Thread t = Thread.ofPlatform().daemon().name("frame-decoder-" + i).unstarted(this::runWorker);
-            workers.add(t);
+    public FramePipeline(int threadCount, int maxWaiting, long maxWaitingBytes) {
+        if (threadCount < 1 || maxWaiting < 1 || maxWaitingBytes < 1) {
+            throw new IllegalArgumentException("need at least one thread, one waiting frame and one waiting byte");
         }
-        workers.forEach(Thread::start);
+        this.capacity = threadCount + maxWaiting;
+        this.maxWaitingBytes = maxWaitingBytes;
+        for (int i = 1; i <= threadCount; i++) {
+            threads.add(Thread.ofPlatform().daemon().name("duoviewer-decode-" + i).unstarted(this::runWorker));
+        }
+        threads.forEach(Thread::start);
     }
 
-    public int frameCount() {
-        return frames;
+    public int threadCount() {
+        return threads.size();
     }
 
-    public void listener(FrameListener l) {
-        this.listener = l;
+    /** A new job, served before the jobs opened or focused earlier. */
+    public Job newJob() {
+        lock.lock();
+        try {
+            ensureOpen();
+            return new Job(++clock);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Frames waiting for a thread plus frames being decoded, over all jobs. */
+    public int held() {
+        lock.lock();
+        try {
+            return held;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
-     * Makes {@code current} the focus: schedules it and the frames within {@code radius} of it (nearest first), and
-     * cancels pending requests outside that neighbourhood.
+     * Stops the decoder threads (waiting up to 2 s for frames being decoded); every waiting frame is
+     * {@link Outcome.Cancelled}, callers blocked in {@code submit} are released.
      */
-    public void focus(int current, int radius) {
-        checkIndex(current);
-        lock.lock();
-        try {
-            ensureOpen();
-            focus = current;
-            int lo = Math.max(0, current - radius);
-            int hi = Math.min(frames - 1, current + Math.max(0, radius));
-            for (int i = pending.nextSetBit(0); i >= 0; i = pending.nextSetBit(i + 1)) {
-                if (i < lo || i > hi) {
-                    pending.clear(i);
-                    CompletableFuture<FrameBuffer> f = futures.remove(i);
-                    if (f != null) {
-                        f.cancel(false);
-                    }
-                }
-            }
-            for (int i = lo; i <= hi; i++) {
-                requestLocked(i);
-            }
-            work.signalAll();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** The decoded frame, scheduling it when needed. Completes exceptionally with FrameDecodeException. */
-    public CompletableFuture<FrameBuffer> frame(int index) {
-        checkIndex(index);
-        lock.lock();
-        try {
-            ensureOpen();
-            CompletableFuture<FrameBuffer> f = requestLocked(index);
-            work.signal();
-            return f;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** The frame if it is already decoded, else null (never blocks, never schedules). */
-    public FrameBuffer decodedOrNull(int index) {
-        lock.lock();
-        try {
-            return cache.get(index);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Cancels all requests, stops the decoder threads (waiting up to 5 s) and drops the cache. */
     @Override
     public void close() {
+        List<Task> dropped = new ArrayList<>();
         lock.lock();
         try {
             if (closed) {
                 return;
             }
             closed = true;
-            pending.clear();
-            futures.values().forEach(f -> f.cancel(false));
-            futures.clear();
-            cache.clear();
-            cachedBytes = 0;
+            for (Job job : List.copyOf(waitingJobs)) {
+                dropped.addAll(job.dropWaitingLocked());
+            }
             work.signalAll();
+            room.signalAll();
         } finally {
             lock.unlock();
         }
-        for (Thread t : workers) {
+        dropped.forEach(t -> t.deliver(new Outcome.Cancelled()));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        for (Thread t : threads) {
             try {
-                t.join(TimeUnit.SECONDS.toMillis(5));
+                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -159,153 +157,254 @@ public final class FramePipeline implements AutoCloseable {
         }
     }
 
-    private CompletableFuture<FrameBuffer> requestLocked(int index) {
-        FrameBuffer done = cache.get(index);
-        if (done != null) {
-            return CompletableFuture.completedFuture(done);
+    /** The frames of one study load (or one benchmark pass): focused, ordered and cancelled together. */
+    public final class Job {
+        private final List<Task> waiting = new ArrayList<>();
+        private long priority;
+        private String focusSeries;
+        private long focusPosition;
+        private boolean focused;
+        private boolean cancelled;
+
+        private Job(long priority) {
+            this.priority = priority;
         }
-        CompletableFuture<FrameBuffer> f = futures.get(index);
-        if (f == null) {
-            f = new CompletableFuture<>();
-            futures.put(index, f);
-            pending.set(index);
+
+        /**
+         * Queues a frame for decoding, waiting while the pipeline is full. Unless this throws, {@code done} is called
+         * exactly once with the frame's outcome.
+         *
+         * @param frameIndex zero-based frame of the object
+         * @throws InterruptedIOException when the caller is interrupted while waiting, the job is cancelled or the
+         *                                pipeline is closed (a stopped retrieval)
+         */
+        public void submit(ImageAttributes image, ByteBuffer data, int frameIndex, Consumer<Outcome> done)
+                throws InterruptedIOException {
+            Task task = new Task(this, Objects.requireNonNull(image), Objects.requireNonNull(data), frameIndex,
+                    Objects.requireNonNull(done));
+            lock.lock();
+            try {
+                while (!closed && !cancelled && !roomFor(task)) {
+                    room.await();
+                }
+                if (closed || cancelled) {
+                    throw new InterruptedIOException(closed ? "the decode pipeline is closed"
+                            : "the decode job is cancelled");
+                }
+                held++;
+                waitingBytes += task.bytes;
+                if (waiting.isEmpty()) {
+                    waitingJobs.add(this);
+                }
+                waiting.add(task);
+                work.signal();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while waiting for a decoder thread");
+            } finally {
+                lock.unlock();
+            }
         }
-        return f;
+
+        /**
+         * Puts the frame on screen in focus: this job is served before the others, and its waiting frames nearest the
+         * given position are decoded first.
+         *
+         * @param frameNumber 1-based frame within the instance (1 for single-frame objects)
+         */
+        public void focus(String seriesInstanceUid, int instanceNumber, int frameNumber) {
+            lock.lock();
+            try {
+                focusSeries = seriesInstanceUid;
+                focusPosition = position(instanceNumber, frameNumber);
+                focused = true;
+                priority = ++clock;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /** Drops the waiting frames and stops delivery of the ones being decoded; later submits are refused. */
+        public void cancel() {
+            List<Task> dropped;
+            lock.lock();
+            try {
+                if (cancelled) {
+                    return;
+                }
+                cancelled = true;
+                dropped = dropWaitingLocked();
+                room.signalAll();
+            } finally {
+                lock.unlock();
+            }
+            dropped.forEach(t -> t.deliver(new Outcome.Cancelled()));
+        }
+
+        public boolean isCancelled() {
+            lock.lock();
+            try {
+                return cancelled;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /** Frames of this job waiting for a thread. */
+        public int waiting() {
+            lock.lock();
+            try {
+                return waiting.size();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        private List<Task> dropWaitingLocked() {
+            List<Task> dropped = new ArrayList<>(waiting);
+            for (Task t : dropped) {
+                held--;
+                waitingBytes -= t.bytes;
+            }
+            waiting.clear();
+            waitingJobs.remove(this);
+            return dropped;
+        }
+
+        /** Removes and returns the waiting frame to decode next. */
+        private Task takeLocked() {
+            int best = 0;
+            if (focused) {
+                long bestKey = Long.MAX_VALUE;
+                for (int i = 0; i < waiting.size(); i++) {
+                    long key = order(waiting.get(i));
+                    if (key < bestKey) {
+                        bestKey = key;
+                        best = i;
+                    }
+                }
+            }
+            Task t = waiting.remove(best);
+            waitingBytes -= t.bytes;
+            if (waiting.isEmpty()) {
+                waitingJobs.remove(this);
+            }
+            return t;
+        }
+
+        /**
+         * Lower is sooner: in the focused series by distance from the focus (the frame after before the frame before
+         * at equal distance), other series after it.
+         */
+        private long order(Task t) {
+            if (!t.image.seriesInstanceUid().equals(focusSeries)) {
+                return Long.MAX_VALUE - 1;
+            }
+            long d = t.position - focusPosition;
+            return d > 0 ? 2 * d - 1 : -2 * d;
+        }
     }
 
-    /** The pending frame nearest the focus (ties: the one after), or -1. */
-    private int nextLocked() {
-        if (pending.isEmpty()) {
-            return -1;
+    /** Orders frames within a series: by instance, then frame within a multi-frame instance. */
+    static long position(int instanceNumber, int frameNumber) {
+        return ((long) instanceNumber << 24) + frameNumber;
+    }
+
+    /** One frame to decode. */
+    private static final class Task {
+        final Job job;
+        final ImageAttributes image;
+        final ByteBuffer data;
+        final int frameIndex;
+        final Consumer<Outcome> done;
+        final long bytes;
+        final long position;
+
+        Task(Job job, ImageAttributes image, ByteBuffer data, int frameIndex, Consumer<Outcome> done) {
+            this.job = job;
+            this.image = image;
+            this.data = data;
+            this.frameIndex = frameIndex;
+            this.done = done;
+            this.bytes = data.remaining();
+            this.position = position(image.instanceNumber(), frameIndex + 1);
         }
-        for (int d = 0; d < frames; d++) {
-            int after = focus + d;
-            if (after < frames && pending.get(after)) {
-                return after;
-            }
-            int before = focus - d;
-            if (d > 0 && before >= 0 && pending.get(before)) {
-                return before;
+
+        void deliver(Outcome outcome) {
+            try {
+                done.accept(outcome);
+            } catch (RuntimeException e) {
+                // the caller's bug must not stop a decoder thread (or the cancelling one)
+                LOG.log(System.Logger.Level.WARNING, "a decode callback failed", e);
             }
         }
-        return pending.nextSetBit(0);
+    }
+
+    private boolean roomFor(Task task) {
+        return held < capacity && (waitingBytes + task.bytes <= maxWaitingBytes || waitingBytes == 0);
     }
 
     private void runWorker() {
-        FrameDecoder decoder = null;
-        FrameBuffer scratch = null;
+        ImageFrameDecoder decoder = new ImageFrameDecoder();
         while (true) {
-            int index;
-            CompletableFuture<FrameBuffer> future;
+            Task task;
             lock.lock();
             try {
-                while (!closed && (index = nextLocked()) < 0) {
+                while (!closed && waitingJobs.isEmpty()) {
                     work.awaitUninterruptibly();
                 }
                 if (closed) {
                     return;
                 }
-                index = nextLocked();
-                pending.clear(index);
-                future = futures.get(index);
+                Job next = waitingJobs.getFirst();
+                for (Job j : waitingJobs) {
+                    if (j.priority > next.priority) {
+                        next = j;
+                    }
+                }
+                task = next.takeLocked();
+                room.signalAll(); // the bytes it held are no longer waiting
             } finally {
                 lock.unlock();
             }
-            FrameBuffer out = scratch != null ? scratch : new FrameBuffer();
-            scratch = null;
+            Outcome outcome = decode(decoder, task);
+            boolean deliver;
+            lock.lock();
             try {
-                if (decoder == null) {
-                    decoder = FrameDecoders.create(descriptor);
-                }
-                ByteBuffer data;
-                try {
-                    data = source.frame(index);
-                } catch (IOException e) {
-                    throw new FrameDecodeException(descriptor.transferSyntaxUid(), index,
-                            "frame data unavailable: " + e.getMessage(), e);
-                }
-                decoder.decode(descriptor, data, index, out);
-                deliver(index, future, out);
-            } catch (FrameDecodeException e) {
-                scratch = out;
-                fail(index, future, e);
-            } catch (RuntimeException e) {
-                scratch = out;
-                fail(index, future, new FrameDecodeException(descriptor.transferSyntaxUid(), index,
-                        "decoder failed: " + e, e));
+                deliver = !task.job.cancelled && !closed;
+            } finally {
+                lock.unlock();
+            }
+            // the frame holds its place until the caller has taken it over, so held frames bound memory
+            task.deliver(deliver ? outcome : new Outcome.Cancelled());
+            lock.lock();
+            try {
+                held--;
+                room.signalAll();
+            } finally {
+                lock.unlock();
             }
         }
     }
 
-    private void deliver(int index, CompletableFuture<FrameBuffer> future, FrameBuffer out) {
-        lock.lock();
+    private static Outcome decode(ImageFrameDecoder decoder, Task task) {
+        String ts = task.image.descriptor().transferSyntaxUid();
         try {
-            if (closed) {
-                return;
-            }
-            cache.put(index, out);
-            cachedBytes += bytesOf(out);
-            futures.remove(index);
-            evictLocked(index);
-        } finally {
-            lock.unlock();
-        }
-        if (future != null) {
-            future.complete(out);
-        }
-        FrameListener l = listener;
-        if (l != null) {
-            l.frameDecoded(index, out);
-        }
-    }
-
-    private void fail(int index, CompletableFuture<FrameBuffer> future, FrameDecodeException e) {
-        lock.lock();
-        try {
-            futures.remove(index);
-        } finally {
-            lock.unlock();
-        }
-        if (future != null) {
-            future.completeExceptionally(e);
-        }
-        FrameListener l = listener;
-        if (l != null && !closed) {
-            l.frameFailed(index, e);
-        }
-    }
-
-    private void evictLocked(int justAdded) {
-        while (cachedBytes > cacheBytes && cache.size() > 1) {
-            int farthest = -1;
-            int distance = -1;
-            for (int i : cache.keySet()) {
-                int dd = Math.abs(i - focus);
-                if (i != justAdded && dd > distance) {
-                    distance = dd;
-                    farthest = i;
-                }
-            }
-            if (farthest < 0) {
-                return;
-            }
-            cachedBytes -= bytesOf(cache.remove(farthest));
-        }
-    }
-
-    private static long bytesOf(FrameBuffer f) {
-        return (long) f.sampleCount() * (f.kind().containerBits() / 8);
-    }
-
-    private void checkIndex(int index) {
-        if (index < 0 || index >= frames) {
-            throw new IndexOutOfBoundsException("frame " + index + " of " + frames);
+            FramePixels pixels = decoder.decode(task.image, task.data, task.frameIndex);
+            return new Outcome.Decoded(task.image.frame(task.frameIndex + 1, pixels));
+        } catch (FrameDecodeException e) {
+            return new Outcome.Failed(e);
+        } catch (IllegalArgumentException e) {
+            return new Outcome.Failed(new FrameDecodeException(ts, task.frameIndex, e.getMessage(), e));
+        } catch (RuntimeException e) {
+            // a decoder bug must cost one frame, not the thread
+            return new Outcome.Failed(new FrameDecodeException(ts, task.frameIndex, "decoder failed: " + e, e));
         }
     }
 
     private void ensureOpen() {
         if (closed) {
-            throw new CancellationException("frame pipeline closed");
+            throw new IllegalStateException("the decode pipeline is closed");
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import nl.duoviewer.core.patient.Bsn;
+import nl.duoviewer.core.patient.SourcePatientInfo;
 
 /**
  * One source's registration of an imaging study: what one community returned for one KOS manifest. The same study
@@ -19,10 +20,19 @@ import nl.duoviewer.core.patient.Bsn;
  * @param accessionNumber  accession number, empty when unknown
  * @param source           institution holding the study
  * @param manifest         where the KOS manifest can be retrieved
+ * @param sourcePatient    what the source's registry says about the patient (sourcePatientInfo), null when nothing
  */
 public record StudyRecord(String studyInstanceUid, Bsn patient, LocalDateTime studyDateTime, Set<String> modalities,
                           String bodyPart, String description, String accessionNumber, SourceInstitution source,
-                          DocumentLocator manifest) {
+                          DocumentLocator manifest, SourcePatientInfo sourcePatient) {
+
+    /** A registration without patient demographics. */
+    public StudyRecord(String studyInstanceUid, Bsn patient, LocalDateTime studyDateTime, Set<String> modalities,
+                       String bodyPart, String description, String accessionNumber, SourceInstitution source,
+                       DocumentLocator manifest) {
+        this(studyInstanceUid, patient, studyDateTime, modalities, bodyPart, description, accessionNumber, source,
+                manifest, null);
+    }
 
     public StudyRecord {
         Objects.requireNonNull(studyInstanceUid, "studyInstanceUid");

@@ -1,5 +1,6 @@
 package nl.duoviewer.xca.query;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.LinkedHashSet;
@@ -9,10 +10,15 @@ import org.openehealth.ipf.commons.ihe.xds.core.metadata.Author;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Code;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.DocumentEntry;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Identifiable;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.Name;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Organization;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.PatientInfo;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.ReferenceId;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.Timestamp;
 
 import nl.duoviewer.core.patient.Bsn;
+import nl.duoviewer.core.patient.Sex;
+import nl.duoviewer.core.patient.SourcePatientInfo;
 import nl.duoviewer.core.timeline.DocumentLocator;
 import nl.duoviewer.core.timeline.ReportRecord;
 import nl.duoviewer.core.timeline.SourceInstitution;
@@ -21,7 +27,8 @@ import nl.duoviewer.core.timeline.StudyRecord;
 /**
  * Maps registry metadata (IPF DocumentEntry) to the timeline's domain records: service start time as the study date,
  * modalities and body part from the eventCodeList, title as description, StudyInstanceUID and accession from the
- * referenceIdList, the source institution from authorInstitution (name + URA), and where to retrieve the document.
+ * referenceIdList, the source institution from authorInstitution (name + URA), the patient as the source registered
+ * them from sourcePatientInfo, and where to retrieve the document.
  */
 public final class DocumentEntryMapper {
 
@@ -40,12 +47,7 @@ public final class DocumentEntryMapper {
 
     /** The patient the entry names, or null when it is not a valid BSN (which counts as another patient). */
     public static Bsn patientOf(DocumentEntry e) {
-        Identifiable id = e.getPatientId();
-        if (id == null || id.getId() == null || id.getAssigningAuthority() == null
-                || !Bsn.OID.equals(id.getAssigningAuthority().getUniversalId()) || !Bsn.isValid(id.getId())) {
-            return null;
-        }
-        return Bsn.parse(id.getId());
+        return bsnOf(e.getPatientId());
     }
 
     public static String studyInstanceUid(DocumentEntry e) {
@@ -70,12 +72,57 @@ public final class DocumentEntryMapper {
         }
         String accession = reference(e, XdsCodes.REF_ACCESSION);
         return new StudyRecord(uid, patient, date(e), modalities, bodyPart, title(e), accession,
-                institution(e, answeringCommunity), locator(e, answeringCommunity));
+                institution(e, answeringCommunity), locator(e, answeringCommunity), sourcePatient(e));
     }
 
     public static ReportRecord toReport(DocumentEntry e, Bsn patient, String answeringCommunity) {
         return new ReportRecord(studyInstanceUid(e), patient, date(e), title(e),
-                institution(e, answeringCommunity), locator(e, answeringCommunity));
+                institution(e, answeringCommunity), locator(e, answeringCommunity), sourcePatient(e));
+    }
+
+    /**
+     * What the entry's sourcePatientInfo says about the patient: the BSN among its identifiers (PID-3, else the
+     * sourcePatientId), the first name (PID-5), birth date (PID-7) and sex (PID-8). Null when it says nothing. A value
+     * that cannot be read is left out, never guessed.
+     */
+    public static SourcePatientInfo sourcePatient(DocumentEntry e) {
+        PatientInfo info = e.getSourcePatientInfo();
+        Bsn bsn = null;
+        String family = null;
+        String given = null;
+        LocalDate birth = null;
+        Sex sex = null;
+        if (info != null) {
+            for (var ids = info.getIds(); ids.hasNext() && bsn == null; ) {
+                bsn = bsnOf(ids.next());
+            }
+            var names = info.getNames();
+            if (names.hasNext()) {
+                Name<?> n = names.next();
+                family = n.getFamilyName();
+                given = n.getGivenName();
+            }
+            Timestamp dob = info.getDateOfBirth();
+            if (dob != null && dob.getDateTime() != null) {
+                birth = dob.getDateTime().toLocalDate(); // a date without time: no zone shift wanted
+            }
+            sex = Sex.fromHl7(info.getGender());
+        }
+        if (bsn == null) {
+            bsn = bsnOf(e.getSourcePatientId());
+        }
+        if (bsn == null && family == null && given == null && birth == null && sex == null) {
+            return null;
+        }
+        return new SourcePatientInfo(bsn, family, given, birth, sex);
+    }
+
+    private static Bsn bsnOf(Identifiable id) {
+        if (id == null || id.getId() == null || id.getAssigningAuthority() == null
+                || !Bsn.OID.equals(id.getAssigningAuthority().getUniversalId()) || !Bsn.isValid(id.getId())) {
+            return null;
+        }
+        return Bsn.parse(id.getId());
     }
 
     private static String title(DocumentEntry e) {

@@ -1,9 +1,6 @@
-package nl.duoviewer.app.imaging;
+package nl.duoviewer.core.pixel;
 
 import java.util.Objects;
-
-import nl.duoviewer.core.pixel.ModalityLut;
-import nl.duoviewer.core.pixel.VoiFunction;
 
 /**
  * A grayscale frame as stored values of up to 16 bits, plus how the source says to show them: the modality

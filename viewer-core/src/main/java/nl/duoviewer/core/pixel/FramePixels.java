@@ -1,4 +1,4 @@
-package nl.duoviewer.app.imaging;
+package nl.duoviewer.core.pixel;
 
 /** The decoded pixels of one frame, ready for display. */
 public sealed interface FramePixels permits GrayscalePixels, ColorPixels {

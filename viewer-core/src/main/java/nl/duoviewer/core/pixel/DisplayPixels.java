@@ -1,15 +1,7 @@
-package nl.duoviewer.app.decoding;
+package nl.duoviewer.core.pixel;
 
-import nl.duoviewer.app.imaging.ColorPixels;
-import nl.duoviewer.app.imaging.FramePixels;
-import nl.duoviewer.app.imaging.GrayscalePixels;
 import nl.duoviewer.core.image.FrameBuffer;
 import nl.duoviewer.core.image.Photometric;
-import nl.duoviewer.core.pixel.DisplayImage;
-import nl.duoviewer.core.pixel.FrameRenderer;
-import nl.duoviewer.core.pixel.ModalityLut;
-import nl.duoviewer.core.pixel.PresentationLut;
-import nl.duoviewer.core.pixel.RenderSettings;
 
 /**
  * Maps a decoded frame to the pixels the viewer holds. Greyscale keeps its stored values (windowing happens at

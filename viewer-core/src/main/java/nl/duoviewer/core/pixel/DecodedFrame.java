@@ -1,4 +1,4 @@
-package nl.duoviewer.app.imaging;
+package nl.duoviewer.core.pixel;
 
 import java.util.Objects;
 

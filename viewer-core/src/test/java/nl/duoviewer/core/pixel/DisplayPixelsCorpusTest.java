@@ -1,4 +1,4 @@
-package nl.duoviewer.app.decoding;
+package nl.duoviewer.core.pixel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,9 +14,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import nl.duoviewer.app.imaging.ColorPixels;
-import nl.duoviewer.app.imaging.FramePixels;
-import nl.duoviewer.app.imaging.GrayscalePixels;
 import nl.duoviewer.core.codec.DicomFrameSource;
 import nl.duoviewer.core.codec.FrameDecoders;
 import nl.duoviewer.core.dicom.DicomFile;
@@ -26,8 +23,6 @@ import nl.duoviewer.core.dicom.DicomStream;
 import nl.duoviewer.core.dicom.Tag;
 import nl.duoviewer.core.dicom.VR;
 import nl.duoviewer.core.image.FrameBuffer;
-import nl.duoviewer.core.pixel.ModalityLut;
-import nl.duoviewer.core.pixel.VoiFunction;
 import nl.duoviewer.core.testsupport.Corpus;
 
 /**
@@ -39,7 +34,7 @@ class DisplayPixelsCorpusTest {
     /** Streams a file as the network would and decodes every frame. */
     static List<FramePixels> decode(String relative) throws Exception {
         Path file = Corpus.file(relative);
-        DecodePool.Worker worker = new DecodePool.Worker();
+        ImageFrameDecoder worker = new ImageFrameDecoder();
         List<FramePixels> out = new ArrayList<>();
         try (InputStream in = Files.newInputStream(file); DicomStream stream = DicomStream.open(in)) {
             ImageAttributes image = ImageAttributes.of(stream.dataset(), stream.transferSyntax(), 1, 1);
@@ -137,7 +132,7 @@ class DisplayPixelsCorpusTest {
             ds.setString(Tag.VOILUTFunction, VR.CS, "SIGMOID");
             ImageAttributes image = ImageAttributes.of(ds, stream.transferSyntax(), 1, 1);
             GrayscalePixels g = assertInstanceOf(GrayscalePixels.class,
-                    new DecodePool.Worker().decode(image, stream.nextFrame(), 0));
+                    new ImageFrameDecoder().decode(image, stream.nextFrame(), 0));
             assertEquals(VoiFunction.SIGMOID, g.voiFunction());
             assertInstanceOf(ModalityLut.Table.class, g.modality());
             GrayscalePixels plain = assertInstanceOf(GrayscalePixels.class, decode("pydicom/MR_small.dcm").getFirst());

@@ -1,20 +1,12 @@
-package nl.duoviewer.app.decoding;
+package nl.duoviewer.core.pixel;
 
 import java.util.Objects;
 
-import nl.duoviewer.app.imaging.ColorPixels;
-import nl.duoviewer.app.imaging.DecodedFrame;
-import nl.duoviewer.app.imaging.FramePixels;
-import nl.duoviewer.app.imaging.WindowLevel;
 import nl.duoviewer.core.dicom.DicomObject;
 import nl.duoviewer.core.dicom.Tag;
 import nl.duoviewer.core.dicom.TransferSyntax;
 import nl.duoviewer.core.image.ImageDescriptor;
 import nl.duoviewer.core.image.Photometric;
-import nl.duoviewer.core.pixel.ModalityLut;
-import nl.duoviewer.core.pixel.PaletteColorLut;
-import nl.duoviewer.core.pixel.PresentationLut;
-import nl.duoviewer.core.pixel.VoiFunction;
 
 /**
  * What one image object says about its frames beyond the samples: where it sits in the study, how stored values map

@@ -1,4 +1,4 @@
-package nl.duoviewer.app.imaging;
+package nl.duoviewer.core.pixel;
 
 /**
  * A VOI window in modality units (Hounsfield for CT): the DICOM Window Center and Window Width.

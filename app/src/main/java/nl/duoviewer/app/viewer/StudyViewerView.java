@@ -1,0 +1,199 @@
+package nl.duoviewer.app.viewer;
+
+import java.util.Objects;
+
+import javafx.beans.InvalidationListener;
+import javafx.collections.FXCollections;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import nl.duoviewer.app.i18n.Texts;
+import nl.duoviewer.core.pixel.DecodedFrame;
+
+/**
+ * The image viewer on screen: a toolbar (series chooser, CT window presets, reset), the viewport, and a status line
+ * with the load's progress. Binds a {@link ViewerLayoutViewModel}; the toolbar and keys act on its active viewport.
+ * Keys: Up/Down/Left/Right/PageUp/PageDown/Home/End scroll, 1-4 pick a CT preset, R resets the view.
+ */
+public final class StudyViewerView extends BorderPane {
+
+    private final ViewerLayoutViewModel model;
+    private final Texts texts;
+    private final ViewportView viewport;
+    private final ComboBox<SeriesStack> seriesChooser = new ComboBox<>();
+    private final MenuButton presets;
+    private final ProgressBar progressBar = new ProgressBar(0);
+    private final Label statusText = new Label();
+    private final InvalidationListener studyChanged = o -> studyUpdated();
+    private StudyViewModel shownStudy;
+    private boolean updatingChooser;
+
+    public StudyViewerView(ViewerLayoutViewModel model, Texts texts) {
+        this.model = Objects.requireNonNull(model);
+        this.texts = Objects.requireNonNull(texts);
+        getStyleClass().add("study-viewer");
+        setFocusTraversable(true);
+
+        seriesChooser.getStyleClass().add("series-chooser");
+        seriesChooser.setPromptText(texts.get("viewer.series.prompt"));
+        seriesChooser.setCellFactory(l -> new SeriesCell());
+        seriesChooser.setButtonCell(new SeriesCell());
+        seriesChooser.valueProperty().addListener((o, a, b) -> {
+            if (!updatingChooser && b != null) {
+                active().showSeries(b);
+            }
+        });
+        presets = new MenuButton(texts.get("viewer.presets"));
+        presets.getStyleClass().add("preset-menu");
+        for (WindowLevelPreset p : WindowLevelPreset.values()) {
+            MenuItem item = new MenuItem(texts.get(p.textKey()) + "  (" + (p.ordinal() + 1) + ")");
+            item.setOnAction(e -> active().applyPreset(p));
+            presets.getItems().add(item);
+        }
+        Button reset = new Button(texts.get("viewer.reset"));
+        reset.setOnAction(e -> active().resetView());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox toolbar = new HBox(8, seriesChooser, presets, reset, grow);
+        toolbar.getStyleClass().add("viewer-toolbar");
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+        setTop(toolbar);
+
+        // one viewport today; a layout of several becomes a grid of ViewportViews here
+        viewport = new ViewportView(model.activeViewport(), texts);
+        setCenter(viewport);
+
+        progressBar.getStyleClass().add("load-progress");
+        progressBar.setMaxWidth(Double.MAX_VALUE);
+        statusText.getStyleClass().add("load-status");
+        VBox bottom = new VBox(2, statusText, progressBar);
+        bottom.getStyleClass().add("viewer-statusbar");
+        setBottom(bottom);
+
+        ViewportViewModel active = model.activeViewport();
+        active.studyProperty().addListener((o, a, b) -> follow(b));
+        active.seriesProperty().addListener((o, a, b) -> selectSeries(b));
+        presets.disableProperty().bind(active.presetsAvailableProperty().not());
+        addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
+        follow(active.study());
+    }
+
+    /** The layout this view shows. */
+    public ViewerLayoutViewModel viewModel() {
+        return model;
+    }
+
+    /** The image control of the active viewport. */
+    public ImageViewport imageViewport() {
+        return viewport.imageViewport();
+    }
+
+    private ViewportViewModel active() {
+        return model.activeViewport();
+    }
+
+    /** The active viewport shows another study (or none): the chooser and status line follow it. */
+    private void follow(StudyViewModel study) {
+        if (shownStudy != null) {
+            shownStudy.statusProperty().removeListener(studyChanged);
+            shownStudy.revisionProperty().removeListener(studyChanged);
+        }
+        shownStudy = study;
+        updatingChooser = true;
+        seriesChooser.setItems(study == null ? FXCollections.observableArrayList() : study.series());
+        seriesChooser.setValue(null);
+        updatingChooser = false;
+        if (study != null) {
+            study.statusProperty().addListener(studyChanged);
+            study.revisionProperty().addListener(studyChanged);
+        }
+        studyUpdated();
+    }
+
+    private void studyUpdated() {
+        seriesChooser.setDisable(shownStudy == null || shownStudy.series().isEmpty());
+        selectSeries(active().seriesProperty().get());
+        updateStatus();
+    }
+
+    private void selectSeries(SeriesStack stack) {
+        updatingChooser = true;
+        seriesChooser.setValue(null); // the same value again would not redraw the counts
+        seriesChooser.setValue(stack);
+        updatingChooser = false;
+    }
+
+    private void updateStatus() {
+        if (shownStudy == null) {
+            progressBar.setVisible(false);
+            statusText.setText("");
+            return;
+        }
+        StudyViewModel.LoadStatus s = shownStudy.statusProperty().get();
+        String text = switch (s.state()) {
+            case LOADING -> s.instancesTotal() > 0
+                    ? texts.get("viewer.status.progress", s.instancesDone(), s.instancesTotal())
+                    : s.frames() > 0 ? texts.get("viewer.status.frames", s.frames())
+                    : texts.get("viewer.status.retrieving");
+            case COMPLETE -> texts.get("viewer.status.complete", s.frames());
+            case FAILED -> texts.get("viewer.status.failed", LoadFailureText.of(texts, s.failure()));
+        };
+        if (s.dropped() > 0) {
+            text += " " + texts.get("viewer.status.memoryLimit", s.dropped());
+        }
+        statusText.setText(text);
+        progressBar.setVisible(s.state() == StudyViewModel.LoadState.LOADING);
+        progressBar.setProgress(s.instancesTotal() > 0 ? (double) s.instancesDone() / s.instancesTotal()
+                : ProgressBar.INDETERMINATE_PROGRESS);
+    }
+
+    private void keyPressed(KeyEvent e) {
+        ViewportViewModel v = active();
+        switch (e.getCode()) {
+            case UP, LEFT -> v.scrollBy(-1);
+            case DOWN, RIGHT -> v.scrollBy(1);
+            case PAGE_UP -> v.scrollBy(-10);
+            case PAGE_DOWN -> v.scrollBy(10);
+            case HOME -> v.scrollToFirst();
+            case END -> v.scrollToLast();
+            case DIGIT1, NUMPAD1 -> v.applyPreset(WindowLevelPreset.SOFT_TISSUE);
+            case DIGIT2, NUMPAD2 -> v.applyPreset(WindowLevelPreset.LUNG);
+            case DIGIT3, NUMPAD3 -> v.applyPreset(WindowLevelPreset.BONE);
+            case DIGIT4, NUMPAD4 -> v.applyPreset(WindowLevelPreset.BRAIN);
+            case R -> v.resetView();
+            default -> {
+                return;
+            }
+        }
+        e.consume();
+    }
+
+    private String describe(SeriesStack stack) {
+        if (stack == null) {
+            return "";
+        }
+        DecodedFrame f = stack.first();
+        return texts.get("viewer.series.item", f.seriesNumber(), f.modality(), f.seriesDescription(), stack.size(),
+                stack.expected());
+    }
+
+    private final class SeriesCell extends ListCell<SeriesStack> {
+        @Override
+        protected void updateItem(SeriesStack item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : describe(item));
+        }
+    }
+}
