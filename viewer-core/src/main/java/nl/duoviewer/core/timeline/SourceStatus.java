@@ -10,8 +10,12 @@ import java.util.Objects;
  * @param displayName name shown to the user, e.g. "Enovation"
  * @param state       where the query stands
  * @param message     user-facing detail: the registry errors for a failure, empty otherwise
+ * @param droppedOtherPatient records this source sent that named another patient: dropped one by one before they
+ *                    reached the timeline, never shown, and counted here so that the user sees that something was
+ *                    withheld (decision record 25)
  */
-public record SourceStatus(String sourceId, String displayName, State state, String message) {
+public record SourceStatus(String sourceId, String displayName, State state, String message,
+                           int droppedOtherPatient) {
 
     /** The life cycle of one source's answer. */
     public enum State {
@@ -43,5 +47,13 @@ public record SourceStatus(String sourceId, String displayName, State state, Str
         Objects.requireNonNull(displayName, "displayName");
         Objects.requireNonNull(state, "state");
         message = message == null ? "" : message;
+        if (droppedOtherPatient < 0) {
+            throw new IllegalArgumentException("droppedOtherPatient < 0");
+        }
+    }
+
+    /** A status without dropped records. */
+    public SourceStatus(String sourceId, String displayName, State state, String message) {
+        this(sourceId, displayName, state, message, 0);
     }
 }
