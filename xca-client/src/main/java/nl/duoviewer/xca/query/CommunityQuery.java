@@ -3,6 +3,7 @@ package nl.duoviewer.xca.query;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +13,7 @@ import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.EbXMLFactory30;
 import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.EbXMLQueryResponse30;
 import org.openehealth.ipf.commons.ihe.xds.iti18.Iti18PortType;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.DocumentEntry;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.ObjectReference;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.QueryResponse;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
 import org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.query.AdhocQueryRequest;
@@ -33,8 +35,11 @@ import nl.duoviewer.xca.soap.SoapTransaction;
 
 /**
  * Everything one community is asked for one patient: a manifest query and a report query, each retried after
- * transient failures and narrowed by service-start-time halves after XDSTooManyResults (within a split budget).
- * The answer is checked as a whole: a community that returns any entry for another patient is not trusted at all.
+ * transient failures and narrowed by service-start-time halves after XDSTooManyResults (within a split budget). An
+ * answer of ObjectRefs is followed up with GetDocuments by entryUUID in bounded batches (the LeafClass query ITI-38
+ * allows). Every entry is checked on its own: one that names another patient is dropped and counted, and the source
+ * is shown as partial with that count; an answer that names only other patients is rejected as a whole (decision
+ * record 25).
  */
 final class CommunityQuery {
 
@@ -42,8 +47,19 @@ final class CommunityQuery {
     record Result(List<StudyRecord> studies, List<ReportRecord> reports, SourceStatus status) {
     }
 
+    /** Sends one stored query and returns the answer as received: the community's SOAP port, or a test double. */
+    @FunctionalInterface
+    interface Transport {
+        AdhocQueryResponse send(AdhocQueryRequest request);
+    }
+
+    /** Entry UUIDs asked for in one GetDocuments follow-up of an ObjectRef answer. */
+    static final int LEAF_CLASS_BATCH = 50;
+    /** ObjectRefs followed up per community and query run; more are reported as not all shown. */
+    static final int MAX_REFERENCES = 2_000;
+
     private final CommunityEndpoint community;
-    private final SoapPorts ports;
+    private final Transport transport;
     private final SoapTransaction transaction;
     private final int retries;
     private final Clock clock;
@@ -57,12 +73,24 @@ final class CommunityQuery {
     private boolean unresolvedTooMany;
     private int malformed;
     private int filtered;
+    /** Entries that named the queried patient (whether or not they could be shown). */
+    private int ownEntries;
+    /** Entries that named another patient (or no valid BSN), dropped unseen. */
+    private int otherPatient;
+    private int referencesFollowed;
+    private boolean unresolvedReferences;
     private List<RegistryError> lastErrors = List.of();
 
     CommunityQuery(CommunityEndpoint community, SoapPorts ports, SoapTransaction transaction, int retries,
                    int maxSplits, Clock clock, AuditSink audit) {
+        this(community, request -> call(ports, community, transaction, request), transaction, retries, maxSplits,
+                clock, audit);
+    }
+
+    CommunityQuery(CommunityEndpoint community, Transport transport, SoapTransaction transaction, int retries,
+                   int maxSplits, Clock clock, AuditSink audit) {
         this.community = community;
-        this.ports = ports;
+        this.transport = transport;
         this.transaction = transaction;
         this.retries = retries;
         this.maxSplits = maxSplits;
@@ -84,14 +112,17 @@ final class CommunityQuery {
         } catch (SourceFailure f) {
             audit(patient, "FAILURE", f.getMessage());
             // what arrived before the failure is valid (already patient-checked); keep it but mark the source
-            if (f.state() == SourceStatus.State.FAILED && f.getMessage().contains("another patient")) {
-                return new Result(List.of(), List.of(), status(f.state(), f.getMessage()));
-            }
             return new Result(List.copyOf(studies), List.copyOf(reports), status(f.state(), f.getMessage()));
         } catch (RuntimeException e) {
             SourceFailure f = Failures.classify(e, name, community.timeout());
             audit(patient, "FAILURE", f.getMessage());
             return new Result(List.copyOf(studies), List.copyOf(reports), status(f.state(), f.getMessage()));
+        }
+        if (otherPatient > 0 && ownEntries == 0) {
+            // nothing in the answer was for this patient: a swapped or misrouted answer, not one bad entry
+            audit(patient, "FAILURE", otherPatient + " records of another patient, none of this patient");
+            return new Result(List.of(), List.of(), status(SourceStatus.State.FAILED, name
+                    + ": returned data for another patient only; its answer was rejected"));
         }
         List<String> notes = new ArrayList<>();
         if (!partialCodes.isEmpty()) {
@@ -100,26 +131,33 @@ final class CommunityQuery {
         if (unresolvedTooMany) {
             notes.add("too many results (" + XdsCodes.TOO_MANY_RESULTS + "), not all shown");
         }
+        if (unresolvedReferences) {
+            notes.add("more than " + MAX_REFERENCES + " references, not all shown");
+        }
         if (malformed > 0) {
             notes.add(malformed + " entries without usable metadata ignored");
         }
-        audit(patient, notes.isEmpty() ? "SUCCESS" : "PARTIAL",
+        boolean partial = !notes.isEmpty() || otherPatient > 0;
+        audit(patient, partial ? "PARTIAL" : "SUCCESS",
                 studies.size() + " studies, " + reports.size() + " reports" + (filtered > 0 ? ", " + filtered
-                        + " from institutions not localised dropped" : ""));
-        if (notes.isEmpty()) {
+                        + " from institutions not localised dropped" : "") + (otherPatient > 0 ? ", " + otherPatient
+                        + " records of another patient dropped" : ""));
+        if (!partial) {
             return new Result(List.copyOf(studies), List.copyOf(reports), status(SourceStatus.State.COMPLETE, ""));
         }
-        return new Result(List.copyOf(studies), List.copyOf(reports),
-                status(SourceStatus.State.PARTIAL, name + ": " + String.join("; ", notes)));
+        // the count of dropped records travels typed (the view words it); the notes are the source's own codes
+        return new Result(List.copyOf(studies), List.copyOf(reports), status(SourceStatus.State.PARTIAL,
+                notes.isEmpty() ? "" : name + ": " + String.join("; ", notes)));
     }
 
     private SourceStatus status(SourceStatus.State state, String message) {
-        return new SourceStatus(community.homeCommunityId(), community.displayName(), state, message);
+        return new SourceStatus(community.homeCommunityId(), community.displayName(), state, message, otherPatient);
     }
 
     private void queryRange(Bsn patient, DocumentKind kind, ServiceTimeRange range,
                             Predicate<SourceInstitution> allowed) throws SourceFailure {
-        QueryResponse answer = send(patient, kind, range);
+        QueryResponse answer = send(FindDocumentsRequests.findDocuments(patient, community.homeCommunityId(), kind,
+                range));
         List<RegistryError> errors = this.lastErrors;
         boolean tooMany = errors.stream().anyMatch(e -> XdsCodes.TOO_MANY_RESULTS.equals(e.code()));
         if (tooMany) {
@@ -142,21 +180,60 @@ final class CommunityQuery {
         if (answer.getStatus() == Status.PARTIAL_SUCCESS) {
             partialCodes.add(errors.isEmpty() ? "PartialSuccess" : RegistryErrors.codes(errors));
         }
+        followReferences(patient, answer, allowed);
+    }
+
+    /**
+     * A gateway may answer a LeafClass query with ObjectRefs only (for example when the full metadata would be too
+     * large). Those entries are fetched with GetDocuments by entryUUID, a bounded batch at a time, and checked like
+     * any other entry; entries the answer already carried in full are not asked again.
+     */
+    private void followReferences(Bsn patient, QueryResponse answer, Predicate<SourceInstitution> allowed)
+            throws SourceFailure {
+        Set<String> known = new HashSet<>();
+        for (DocumentEntry e : answer.getDocumentEntries()) {
+            known.add(e.getEntryUuid());
+        }
+        List<String> uuids = new ArrayList<>();
+        for (ObjectReference r : answer.getReferences()) {
+            String id = r.getId();
+            if (id != null && !id.isBlank() && known.add(id)) {
+                uuids.add(id.strip());
+            }
+        }
+        if (uuids.size() > MAX_REFERENCES - referencesFollowed) {
+            unresolvedReferences = true;
+            uuids = uuids.subList(0, Math.max(0, MAX_REFERENCES - referencesFollowed));
+        }
+        referencesFollowed += uuids.size();
+        for (int from = 0; from < uuids.size(); from += LEAF_CLASS_BATCH) {
+            List<String> batch = uuids.subList(from, Math.min(uuids.size(), from + LEAF_CLASS_BATCH));
+            QueryResponse full = send(FindDocumentsRequests.getDocuments(batch, community.homeCommunityId()));
+            if (full.getStatus() == Status.FAILURE) {
+                throw new SourceFailure(SourceStatus.State.FAILED, community.displayName() + ": "
+                        + describe(lastErrors, "registry failure") + " (GetDocuments)", false);
+            }
+            accept(patient, full.getDocumentEntries(), allowed);
+            if (full.getStatus() == Status.PARTIAL_SUCCESS) {
+                partialCodes.add(lastErrors.isEmpty() ? "PartialSuccess" : RegistryErrors.codes(lastErrors));
+            }
+        }
     }
 
     private static String describe(List<RegistryError> errors, String fallback) {
         return errors.isEmpty() ? fallback : RegistryErrors.codes(errors);
     }
 
-    private void accept(Bsn patient, List<DocumentEntry> entries, Predicate<SourceInstitution> allowed)
-            throws SourceFailure {
+    private void accept(Bsn patient, List<DocumentEntry> entries, Predicate<SourceInstitution> allowed) {
         List<StudyRecord> s = new ArrayList<>();
         List<ReportRecord> r = new ArrayList<>();
         for (DocumentEntry e : entries) {
             if (!patient.equals(DocumentEntryMapper.patientOf(e))) {
-                throw new SourceFailure(SourceStatus.State.FAILED, community.displayName()
-                        + ": returned data for another patient; its answer was rejected", false);
+                // never shown, never echoed (it is another person's identifier); counted for the user
+                otherPatient++;
+                continue;
             }
+            ownEntries++;
             try {
                 if (DocumentEntryMapper.isManifest(e)) {
                     StudyRecord study = DocumentEntryMapper.toStudy(e, patient, community.homeCommunityId());
@@ -183,9 +260,7 @@ final class CommunityQuery {
         reports.addAll(r);
     }
 
-    private QueryResponse send(Bsn patient, DocumentKind kind, ServiceTimeRange range) throws SourceFailure {
-        AdhocQueryRequest request = FindDocumentsRequests.findDocuments(patient, community.homeCommunityId(), kind,
-                range);
+    private QueryResponse send(AdhocQueryRequest request) throws SourceFailure {
         SourceFailure last = null;
         for (int attempt = 0; attempt <= retries; attempt++) {
             if (attempt > 0) {
@@ -193,7 +268,7 @@ final class CommunityQuery {
             }
             AdhocQueryResponse raw;
             try {
-                raw = call(request);
+                raw = transport.send(request);
             } catch (RuntimeException e) {
                 SourceFailure f = Failures.classify(e, community.displayName(), community.timeout());
                 if (!f.isTransient()) {
@@ -202,10 +277,11 @@ final class CommunityQuery {
                 last = f;
                 continue;
             }
-            List<RegistryError> errors = RegistryErrors.of(raw);
+            List<RegistryError> errors;
             QueryResponse parsed;
             try {
-                parsed = new QueryResponseTransformer(new EbXMLFactory30()).fromEbXML(new EbXMLQueryResponse30(raw));
+                errors = RegistryErrors.of(raw);
+                parsed = parse(raw);
             } catch (RuntimeException e) {
                 throw new SourceFailure(SourceStatus.State.FAILED, community.displayName()
                         + ": malformed answer (" + e.getClass().getSimpleName() + ")", false);
@@ -222,7 +298,21 @@ final class CommunityQuery {
         throw last;
     }
 
-    private AdhocQueryResponse call(AdhocQueryRequest request) {
+    /** The answer as IPF's model; any exception means the answer is malformed. */
+    static QueryResponse parse(AdhocQueryResponse raw) {
+        if (raw == null) {
+            throw new IllegalArgumentException("no AdhocQueryResponse");
+        }
+        QueryResponse parsed = new QueryResponseTransformer(new EbXMLFactory30()).fromEbXML(
+                new EbXMLQueryResponse30(raw));
+        if (parsed.getStatus() == null) {
+            throw new IllegalArgumentException("AdhocQueryResponse without a known status");
+        }
+        return parsed;
+    }
+
+    private static AdhocQueryResponse call(SoapPorts ports, CommunityEndpoint community, SoapTransaction transaction,
+                                           AdhocQueryRequest request) {
         if (transaction == SoapTransaction.ITI_38) {
             try (PortLease<Iti38PortType> lease = ports.lease(community, transaction, Iti38PortType.class)) {
                 return lease.port().documentRegistryRegistryStoredQuery(request);
