@@ -23,7 +23,8 @@ import nl.duoviewer.xca.soap.SoapTransaction;
 /**
  * One community's responding gateway on 127.0.0.1: ITI-38, ITI-18, ITI-39, ITI-43, RAD-69 and RAD-75 services
  * built with IPF's JaxWsServiceFactory on CXF's Jetty transport, all on one ephemeral port. Every request is
- * counted on arrival, must carry a valid requester assertion, and passes the community's {@link FaultProfile}.
+ * counted on arrival, must carry a valid requester assertion, must be valid against the IHE schemas and IPF's
+ * validators ({@link RequestValidation}), and passes the community's {@link FaultProfile}.
  */
 public final class RespondingGateway {
 
@@ -44,7 +45,7 @@ public final class RespondingGateway {
         this.bus = bus;
         this.verifier = verifier;
         this.port = freePort();
-        this.queries = new QueryResponder(network, catalogue, faults);
+        this.queries = new QueryResponder(network, catalogue, faults, counters);
         this.retrieves = new RetrieveResponder(network, catalogue, content, faults, counters);
     }
 
@@ -77,6 +78,7 @@ public final class RespondingGateway {
         interceptors.getInInterceptors().add(new GatewayInterceptors.CountArrival(counters, kind));
         interceptors.getInInterceptors().add(new GatewayInterceptors.VerifyAssertion(verifier, counters));
         interceptors.getInInterceptors().add(new GatewayInterceptors.InjectFaults(faults));
+        interceptors.getOutFaultInterceptors().add(new GatewayInterceptors.SchemaRejection(counters));
         interceptors.getOutInterceptors().add(new GatewayInterceptors.Throttle(faults, counters));
         interceptors.getOutFaultInterceptors().add(new GatewayInterceptors.Throttle(faults, counters));
         @SuppressWarnings({"rawtypes", "unchecked"})
@@ -85,6 +87,7 @@ public final class RespondingGateway {
         ServerFactoryBean sfb = factory.createServerFactory(bean);
         sfb.setBus(bus);
         Server server = sfb.create();
+        GatewayInterceptors.validateAgainstSchemas(server);
         server.start();
         servers.add(server);
     }

@@ -11,5 +11,7 @@ public enum MitzFault {
     /** The answer is cut off half way. */
     MALFORMED,
     /** The closed question always answers Indeterminate. */
-    INDETERMINATE
+    INDETERMINATE,
+    /** The open answer gives each HomeCommunityId as a bare OID, without {@code urn:oid:} (seen in practice). */
+    BARE_HOME_COMMUNITY_ID
 }
