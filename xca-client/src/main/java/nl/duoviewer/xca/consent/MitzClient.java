@@ -142,22 +142,23 @@ public final class MitzClient {
         q.appendChild(req);
 
         Element resource = category(req, MitzProtocol.CATEGORY_RESOURCE);
-        ii(resource, MitzProtocol.RESOURCE_ID, Bsn.OID, patient.value());
+        ii(resource, MitzProtocol.RESOURCE_ID, Bsn.OID, patient.value(), null);
         if (!holder.facilityTypeCode().isEmpty()) {
             cv(resource, MitzProtocol.HOLDER_FACILITY_TYPE, holder.facilityTypeCode(),
                     RequesterIdentity.ORGANISATION_TYPE_SYSTEM);
         }
         ii(resource, MitzProtocol.HOLDER_INSTITUTION, nl.duoviewer.core.timeline.SourceInstitution.URA_OID,
-                holder.institutionUra());
+                holder.institutionUra(), MitzProtocol.CIBG);
 
         Element action = category(req, MitzProtocol.CATEGORY_ACTION);
         cv(action, MitzProtocol.EVENT_CODE, settings.dataCategory(), MitzProtocol.DATA_CATEGORY_SYSTEM);
 
         Element subject = category(req, MitzProtocol.CATEGORY_SUBJECT);
         cv(subject, MitzProtocol.SUBJECT_ROLE, requester.roleCode(), RequesterIdentity.ROLE_CODE_SYSTEM);
-        ii(subject, MitzProtocol.SUBJECT_PROVIDER, RequesterIdentity.UZI_OID, requester.uziNumber());
+        ii(subject, MitzProtocol.SUBJECT_PROVIDER, RequesterIdentity.UZI_OID, requester.uziNumber(),
+                MitzProtocol.CIBG);
         ii(subject, MitzProtocol.SUBJECT_INSTITUTION, nl.duoviewer.core.timeline.SourceInstitution.URA_OID,
-                requester.ura());
+                requester.ura(), MitzProtocol.CIBG);
         if (!requester.facilityTypeCode().isEmpty()) {
             cv(subject, MitzProtocol.SUBJECT_FACILITY_TYPE, requester.facilityTypeCode(),
                     RequesterIdentity.ORGANISATION_TYPE_SYSTEM);
@@ -186,10 +187,14 @@ public final class MitzClient {
         return v;
     }
 
-    private static void ii(Element attributes, String id, String root, String extension) {
+    /** An HL7v3 II; UZI and URA numbers carry their authority's name, as the public Mitz clients send them. */
+    private static void ii(Element attributes, String id, String root, String extension, String authorityName) {
         Element ii = attributes.getOwnerDocument().createElementNS(Saml.HL7_NS, "hl7:InstanceIdentifier");
         ii.setAttribute("root", root);
         ii.setAttribute("extension", extension);
+        if (authorityName != null) {
+            ii.setAttribute("assigningAuthorityName", authorityName);
+        }
         value(attributes, id, MitzProtocol.TYPE_II).appendChild(ii);
     }
 
