@@ -83,7 +83,7 @@ public final class RequestValidation {
     }
 
     /** IPF's validation profile of a transaction the gateway serves. */
-    static ValidationProfile profile(SoapTransaction tx) {
+    public static ValidationProfile profile(SoapTransaction tx) {
         return switch (tx) {
             case ITI_38 -> XCA.Interactions.ITI_38;
             case ITI_39 -> XCA.Interactions.ITI_39;
@@ -95,7 +95,7 @@ public final class RequestValidation {
     }
 
     /** Why IPF's validator rejects a stored query, as the registry error to answer with; empty when it passes. */
-    static Optional<ErrorInfo> query(AdhocQueryRequest request, SoapTransaction tx, String location) {
+    public static Optional<ErrorInfo> query(AdhocQueryRequest request, SoapTransaction tx, String location) {
         try {
             AdhocQueryRequestValidator.getInstance().validate(new EbXMLAdhocQueryRequest30(request), profile(tx));
             return Optional.empty();
@@ -105,7 +105,7 @@ public final class RequestValidation {
     }
 
     /** Why IPF's validator rejects a document retrieve (ITI-39 / ITI-43); empty when it passes. */
-    static Optional<ErrorInfo> documents(RetrieveDocumentSetRequestType request, SoapTransaction tx,
+    public static Optional<ErrorInfo> documents(RetrieveDocumentSetRequestType request, SoapTransaction tx,
                                          String location) {
         try {
             NonconstructiveDocumentSetRequestValidator.getInstance().validate(
@@ -117,7 +117,7 @@ public final class RequestValidation {
     }
 
     /** Why a RAD-69 / RAD-75 request is rejected; empty when it passes. */
-    static Optional<ErrorInfo> images(RetrieveImagingDocumentSetRequestType request, SoapTransaction tx,
+    public static Optional<ErrorInfo> images(RetrieveImagingDocumentSetRequestType request, SoapTransaction tx,
                                       String location) {
         try {
             RetrieveImagingDocumentSetRequestValidator.getInstance().validate(

@@ -13,16 +13,17 @@ import org.w3c.dom.Node;
 import nl.duoviewer.core.patient.Bsn;
 import nl.duoviewer.xca.consent.MitzProtocol;
 import nl.duoviewer.xca.consent.SoapEnvelope;
-import nl.duoviewer.xca.security.Saml;
 
 /**
  * The request shapes the embedded Mitz accepts, written from the shapes the public Mitz clients send (Bastion 365's
  * mitz-connector and the Nuts knooppunt; see the foreign fixtures' SOURCES.md) and the Mitz rules in the domain brief.
  * No schema for these messages is public, so the check is structural: what a receiver reads must be there, in the
  * right namespace and form; anything else a client adds (signatures, xml:id, SAML request attributes) is left alone.
- * A malformed request is refused before Mitz looks anything up (decision record 25).
+ * The requester's assertion is not part of the shape: the public clients send none with the closed question, and the
+ * embedded Mitz checks ours separately (stricter than they suggest). A malformed request is refused before Mitz
+ * looks anything up (decision record 25).
  */
-final class MitzRequestShape {
+public final class MitzRequestShape {
 
     static final String HL7_NS = "urn:hl7-org:v3";
 
@@ -50,7 +51,7 @@ final class MitzRequestShape {
     }
 
     /** What is wrong with a request to the open ({@code open}) or closed question; empty when it is well formed. */
-    static Optional<String> problem(Document request, boolean open) {
+    public static Optional<String> problem(Document request, boolean open) {
         List<String> problems = new ArrayList<>();
         String action = open ? MitzProtocol.OPEN_ACTION : MitzProtocol.CLOSED_ACTION;
         Element act = SoapEnvelope.header(request, MitzProtocol.WSA_NS, "Action");
@@ -63,9 +64,6 @@ final class MitzRequestShape {
         }
         if (SoapEnvelope.header(request, MitzProtocol.WSA_NS, "To") == null) {
             problems.add("wsa:To missing");
-        }
-        if (SoapEnvelope.header(request, Saml.WSSE_NS, "Security") == null) {
-            problems.add("wsse:Security missing");
         }
         Element payload = SoapEnvelope.payload(request);
         if (payload == null) {
