@@ -80,6 +80,8 @@ final class CommunityQuery {
     private int referencesFollowed;
     private boolean unresolvedReferences;
     private List<RegistryError> lastErrors = List.of();
+    /** The last answer as received, for the identity check IPF's model cannot make ({@link EntryIdentity}). */
+    private AdhocQueryResponse lastRaw;
 
     CommunityQuery(CommunityEndpoint community, SoapPorts ports, SoapTransaction transaction, int retries,
                    int maxSplits, Clock clock, AuditSink audit) {
@@ -176,7 +178,7 @@ final class CommunityQuery {
             throw new SourceFailure(SourceStatus.State.FAILED, community.displayName() + ": "
                     + describe(errors, "registry failure"), false);
         }
-        accept(patient, answer.getDocumentEntries(), allowed);
+        accept(patient, answer.getDocumentEntries(), EntryIdentity.namingAnother(lastRaw, patient), allowed);
         if (answer.getStatus() == Status.PARTIAL_SUCCESS) {
             partialCodes.add(errors.isEmpty() ? "PartialSuccess" : RegistryErrors.codes(errors));
         }
@@ -213,7 +215,7 @@ final class CommunityQuery {
                 throw new SourceFailure(SourceStatus.State.FAILED, community.displayName() + ": "
                         + describe(lastErrors, "registry failure") + " (GetDocuments)", false);
             }
-            accept(patient, full.getDocumentEntries(), allowed);
+            accept(patient, full.getDocumentEntries(), EntryIdentity.namingAnother(lastRaw, patient), allowed);
             if (full.getStatus() == Status.PARTIAL_SUCCESS) {
                 partialCodes.add(lastErrors.isEmpty() ? "PartialSuccess" : RegistryErrors.codes(lastErrors));
             }
@@ -224,11 +226,16 @@ final class CommunityQuery {
         return errors.isEmpty() ? fallback : RegistryErrors.codes(errors);
     }
 
-    private void accept(Bsn patient, List<DocumentEntry> entries, Predicate<SourceInstitution> allowed) {
+    /**
+     * Keeps the entries that name this patient and nobody else: IPF's patientId must be this BSN, and no identifier
+     * of the entry as received ({@code namingAnother}, by entry id) may name anyone else.
+     */
+    private void accept(Bsn patient, List<DocumentEntry> entries, Set<String> namingAnother,
+                        Predicate<SourceInstitution> allowed) {
         List<StudyRecord> s = new ArrayList<>();
         List<ReportRecord> r = new ArrayList<>();
         for (DocumentEntry e : entries) {
-            if (!patient.equals(DocumentEntryMapper.patientOf(e))) {
+            if (!patient.equals(DocumentEntryMapper.patientOf(e)) || namingAnother.contains(e.getEntryUuid())) {
                 // never shown, never echoed (it is another person's identifier); counted for the user
                 otherPatient++;
                 continue;
@@ -282,6 +289,7 @@ final class CommunityQuery {
             try {
                 errors = RegistryErrors.of(raw);
                 parsed = parse(raw);
+                lastRaw = raw;
             } catch (RuntimeException e) {
                 throw new SourceFailure(SourceStatus.State.FAILED, community.displayName()
                         + ": malformed answer (" + e.getClass().getSimpleName() + ")", false);

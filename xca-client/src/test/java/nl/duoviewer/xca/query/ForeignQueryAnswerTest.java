@@ -154,6 +154,49 @@ class ForeignQueryAnswerTest {
         assertEquals("", r.status().message(), "the count is typed; the view words it");
     }
 
+    /** Twiin's answer with one change to its first (the KOS) entry; the report entry stays this patient's. */
+    static CommunityQuery.Result twiinWithKosEntryChanged(java.util.function.UnaryOperator<String> change)
+            throws Exception {
+        String twiin = Fixtures.text("twiin/ITI-38-response.xml");
+        int report = twiin.indexOf("mimeType=\"application/pdf\"");
+        String kos = change.apply(twiin.substring(0, report));
+        return query(TWIIN_HOME, manifestsAnswer(unmarshal((kos + twiin.substring(report)).getBytes(
+                StandardCharsets.UTF_8)))).run(PATIENT, LOCALISED);
+    }
+
+    @Test
+    void anEntryWithASecondPatientIdNamingAnotherBsnIsDroppedAndCountedNotShown() throws Exception {
+        // IPF's model keeps only the first patientId ExternalIdentifier, which names this patient
+        CommunityQuery.Result r = twiinWithKosEntryChanged(kos -> kos.replaceFirst("</rim:ExternalIdentifier>",
+                "</rim:ExternalIdentifier><rim:ExternalIdentifier id=\"urn:uuid:0b1e7c44-1a9d-4a37-8e2f-5d6c7b8a9f99\""
+                + " registryObject=\"urn:uuid:3c2a7d6e-52b4-4f1d-9a0e-6f1b2c3d4e51\" identificationScheme=\""
+                + "urn:uuid:58a6f841-87b3-4a3e-92fd-a8ffeff98427\" value=\"999990007^^^&amp;2.16.840.1.113883.2.4.6.3"
+                + "&amp;ISO\"/>"));
+        assertEquals(List.of(), r.studies(), "an entry naming two BSNs is never shown");
+        assertEquals(1, r.reports().size(), "the other entry of this patient still is");
+        assertEquals(SourceStatus.State.PARTIAL, r.status().state());
+        assertEquals(1, r.status().droppedOtherPatient());
+    }
+
+    @Test
+    void anEntryWhoseSourcePatientIdIsAnotherBsnIsDroppedAndCountedNotShown() throws Exception {
+        CommunityQuery.Result r = twiinWithKosEntryChanged(kos -> kos.replaceFirst(
+                "<rim:Value>999999011\\^\\^\\^", "<rim:Value>999990007^^^"));
+        assertEquals(List.of(), r.studies());
+        assertEquals(1, r.reports().size());
+        assertEquals(1, r.status().droppedOtherPatient());
+    }
+
+    @Test
+    void anEntryWithALocalRecordNumberAsSourcePatientIdIsShown() throws Exception {
+        CommunityQuery.Result r = twiinWithKosEntryChanged(kos -> kos.replaceFirst(
+                "<rim:Value>999999011\\^\\^\\^&amp;2.16.840.1.113883.2.4.6.3&amp;ISO",
+                "<rim:Value>Z1234567^^^&amp;2.16.528.1.1007.3.3.1234&amp;ISO"));
+        assertEquals(SourceStatus.State.COMPLETE, r.status().state(), r.status().message());
+        assertEquals(1, r.studies().size(), "a local number names nobody else");
+        assertEquals(0, r.status().droppedOtherPatient());
+    }
+
     @Test
     void anObjectRefAnswerIsFollowedUpWithGetDocumentsInBoundedBatches() throws Exception {
         int n = 120;
@@ -185,6 +228,34 @@ class ForeignQueryAnswerTest {
             AdhocQueryRequestValidator.getInstance().validate(new EbXMLAdhocQueryRequest30(f),
                     XCA.Interactions.ITI_38);
         }
+    }
+
+    @Test
+    void aGetDocumentsFollowUpEntryWhoseSourcePatientIdIsAnotherBsnIsDroppedAndCounted() throws Exception {
+        String ours = "urn:uuid:00000000-0000-4000-8000-000000000001";
+        String twoBsns = "urn:uuid:00000000-0000-4000-8000-000000000002";
+        CommunityQuery.Transport transport = r -> {
+            QueryRegistry q = new QueryRegistryTransformer().fromEbXML(new EbXMLAdhocQueryRequest30(r));
+            QueryResponse answer = new QueryResponse(Status.SUCCESS);
+            if (q.getQuery() instanceof GetDocumentsQuery g) {
+                for (String u : g.getUuids()) {
+                    DocumentEntry e = entry(u, u.equals(ours) ? 1 : 2);
+                    if (u.equals(twoBsns)) {
+                        e.setSourcePatientId(new Identifiable("999990007", new AssigningAuthority(Bsn.OID, "ISO")));
+                    }
+                    answer.getDocumentEntries().add(e);
+                }
+            } else if (manifestQuery(r)) {
+                answer.getReferences().add(new ObjectReference(ours, TWIIN_HOME));
+                answer.getReferences().add(new ObjectReference(twoBsns, TWIIN_HOME));
+            }
+            return new QueryResponseTransformer(new EbXMLFactory30()).toEbXML(answer).getInternal();
+        };
+        CommunityQuery.Result r = query(TWIIN_HOME, transport).run(PATIENT, s -> true);
+
+        assertEquals(List.of("1.2.3.4.1"), r.studies().stream().map(s -> s.manifest().documentUniqueId()).toList());
+        assertEquals(SourceStatus.State.PARTIAL, r.status().state());
+        assertEquals(1, r.status().droppedOtherPatient());
     }
 
     /** A KOS entry of this patient, as the gateway's GetDocuments would return it. */
