@@ -54,12 +54,17 @@ public final class ForeignPeer implements AutoCloseable {
 
     /** Every endpoint of the peer at {@code peer}; a signing key made in {@code dir} (keytool, about a second). */
     public static ForeignPeer at(URI peer, Path dir) throws Exception {
+        return at(peer, dir, Duration.ofSeconds(10));
+    }
+
+    /** As {@link #at(URI, Path)}, with this timeout (and stall limit) for the community. */
+    public static ForeignPeer at(URI peer, Path dir, Duration timeout) throws Exception {
         Clock clock = Clock.systemUTC();
         OrganisationCredentials org = OrganisationCredentials.load(TestKeys.create(dir.resolve("org.p12"), "Org"));
         AssertionProvider assertions = new AssertionProvider(new SamlAssertionFactory(org, REQUESTER,
                 REQUESTER.issuerUri(), clock), clock);
         CommunityEndpoint community = new CommunityEndpoint("peer", SOURCE.name(), HOME, peer, peer, peer, null,
-                Duration.ofSeconds(10));
+                timeout);
         MitzSettings mitz = new MitzSettings(peer, peer, true, MitzSettings.DEFAULT_AUDIENCE, "GGC002",
                 Duration.ofSeconds(10), Duration.ofSeconds(30));
         DuoClientConfig config = new DuoClientConfig(ActorPosition.BEHIND_LOCAL_GATEWAY, List.of(community), mitz,
