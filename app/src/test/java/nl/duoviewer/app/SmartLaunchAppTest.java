@@ -125,7 +125,7 @@ class SmartLaunchAppTest {
         Fx.await("the EHR's patient", 60, () -> "BSN 9999.99.011".equals(screen.text("#banner-bsn")));
         assertEquals(patient.displayName(), screen.text("#banner-name"));
         assertEquals("Patient context: EHR (SMART on FHIR)", screen.text("#banner-context"));
-        assertEquals("F".equals(patient.sex()) ? "female" : "male", screen.text("#banner-gender"));
+        assertEquals("F".equals(patient.sex()) ? "female" : "male", screen.text("#banner-sex"));
         assertTrue(browser.opened().stream().anyMatch(u -> u.getPath().equals("/auth/authorize")),
                 "the sign-in ran in the browser");
         Fx.await("the timeline from the DUO network", 90,

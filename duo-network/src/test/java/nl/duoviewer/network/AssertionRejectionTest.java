@@ -148,6 +148,7 @@ class AssertionRejectionTest {
         Element id = env.document().createElementNS(MitzProtocol.XCPD_NS, "RequestedPatientId");
         id.setAttribute("root", "2.16.840.1.113883.2.4.6.3");
         id.setAttribute("extension", CatalogueGenerator.SHOWCASE_PATIENT.value());
+        id.setAttribute("assigningAuthorityName", MitzProtocol.BSN_AUTHORITY_NAME); // Mitz checks the shape too
         q.appendChild(id);
         env.body().appendChild(q);
         return env;

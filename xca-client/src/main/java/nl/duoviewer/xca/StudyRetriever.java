@@ -188,6 +188,13 @@ final class StudyRetriever {
 
         private SeriesOutcome oneSeries(StudyRecord record, CommunityEndpoint community, StudyManifest manifest,
                                         ManifestSeries s) throws Exception {
+            if (!s.retrievable()) {
+                // only this series is missing; the others are retrieved as usual (decision record 25)
+                return new SeriesOutcome(s.seriesInstanceUid(), "none", new RetrieveOutcome(
+                        RetrieveOutcome.Status.FAILED, List.of(), s.sopInstanceUids(), List.of(),
+                        "the manifest gives no Retrieve Location UID or Retrieve URL for series "
+                                + s.seriesInstanceUid()));
+            }
             String via = null;
             RetrieveOutcome last = null;
             if (s.retrieveUrl() != null && underWadoBase(community, s.retrieveUrl())) {

@@ -25,8 +25,9 @@ import nl.duoviewer.core.timeline.SourceStatus;
 /**
  * One line per source (community) queried for the patient: its name, where its answer stands (querying, complete,
  * partial, failed, timed out), the consent basis its data is shown and retrieved on (Mitz, or the TLB pilot's
- * temporary consent with its end), the source's message, and a Retry button whenever a retry can help. A warning
- * line appears when records naming another patient were discarded.
+ * temporary consent with its end), how many records of another patient it sent that were withheld, the source's
+ * message, and a Retry button whenever a retry can help. A warning line appears when records naming another patient
+ * were discarded by the timeline.
  */
 public final class SourceStatusStrip extends VBox {
 
@@ -113,6 +114,9 @@ public final class SourceStatusStrip extends VBox {
         row.setUserData(status.sourceId());
         row.pseudoClassStateChanged(PseudoClass.getPseudoClass(
                 status.state().name().toLowerCase().replace('_', '-')), true);
+        if (status.droppedOtherPatient() > 0) {
+            row.getChildren().add(row.getChildren().indexOf(count) + 1, dropped(status.droppedOtherPatient()));
+        }
         if (status.state().retryable()) {
             Button retryButton = new Button(texts.get("sources.retry"));
             retryButton.getStyleClass().add("retry-button");
@@ -124,6 +128,15 @@ public final class SourceStatusStrip extends VBox {
             row.getChildren().add(retryButton);
         }
         return row;
+    }
+
+    /** The source sent records naming another patient: they were withheld one by one, and the user is told so. */
+    private Label dropped(int records) {
+        Label dropped = new Label(texts.get("sources.droppedOtherPatient", records));
+        dropped.getStyleClass().add("source-dropped");
+        dropped.setMinWidth(Region.USE_PREF_SIZE);
+        dropped.setTooltip(new Tooltip(texts.get("sources.droppedOtherPatient.tooltip")));
+        return dropped;
     }
 
     private static String stateKey(SourceStatus.State state) {

@@ -257,6 +257,39 @@ class DuoImagingServiceTest {
     }
 
     @Test
+    void aSourceWithItsLocalNumberInPatientIdAndTheBsnAmongTheOtherIdsIsShown() throws Exception {
+        // both retrieval paths: Founda over WADO-RS, Alphatron over RAD-75
+        for (Network network : List.of(Network.FOUNDA, Network.ALPHATRON)) {
+            net.community(network).faults().localPatientId(true);
+            DemoStudy own = TestNetwork.smallStudy(network, "CR", 1);
+            TimelineSnapshot s = showcaseTimeline();
+            RecordingListener listener = new RecordingListener();
+            service.openStudy(entry(s, own), listener);
+            assertEquals(new RecordingListener.Completed(), listener.awaitEnd(60), network.toString());
+            assertFalse(listener.frames().isEmpty(), network + ": the images are this patient's and are shown");
+        }
+    }
+
+    @Test
+    void withALocalNumberInPatientIdAnImageOfAnotherPatientIsStillRejected() throws Exception {
+        net.community(Network.FOUNDA).faults().localPatientId(true);
+        DemoStudy own = TestNetwork.smallStudy(Network.FOUNDA, "CR", 1);
+        DemoCatalogue.Registration foreign = net.catalogue().patients().stream()
+                .filter(p -> !p.bsn().equals(PATIENT))
+                .flatMap(p -> net.catalogue().registrations(Network.FOUNDA, p.bsn()).stream())
+                .filter(r -> r.study().modality().equals("CR") || r.study().modality().equals("DX"))
+                .findFirst().orElseThrow();
+        TestNetwork.content().substitute(own.studyInstanceUid(), new ControlledContent.Substitute(foreign.study(),
+                foreign.study().series().getFirst()));
+        TimelineSnapshot s = showcaseTimeline();
+        RecordingListener listener = new RecordingListener();
+        service.openStudy(entry(s, own), listener);
+        RecordingListener.Failed failed = assertInstanceOf(RecordingListener.Failed.class, listener.awaitEnd(60));
+        assertEquals(new LoadFailure.WrongPatient(own.institution().name()), failed.reason());
+        assertEquals(List.of(), listener.frames());
+    }
+
+    @Test
     void anImageOfAnotherStudyOfThePatientIsRejectedToo() throws Exception {
         List<DemoStudy> crs = net.catalogue().registrations(Network.FOUNDA, PATIENT).stream()
                 .map(DemoCatalogue.Registration::study)

@@ -28,7 +28,9 @@ public final class Counters {
         /** Mitz closed question. */
         MITZ_CLOSED,
         /** Any request refused because of its SAML assertion. */
-        SECURITY_REJECTED
+        SECURITY_REJECTED,
+        /** Any request refused by the schema or IPF's request validator (or, for Mitz, the message shape check). */
+        INVALID_REQUEST
     }
 
     private final Map<Kind, AtomicLong> byKind = new EnumMap<>(Kind.class);

@@ -24,9 +24,26 @@ import java.util.Random;
  *   <li>{@code partialSuccess}: queries return half their entries with PartialSuccess; image retrieves leave
  *       out every other instance</li>
  * </ul>
+ * Variants where real gateways differ from one another, each still conformant or at least seen in practice
+ * (decision record 25):
+ * <ul>
+ *   <li>{@code otherPatientEntries}: in every query answer the first n entries name another patient, the rest are
+ *       right (a registry that mislinked single entries)</li>
+ *   <li>{@code bareHomeCommunityId}: home attributes and HomeCommunityId elements carry the OID without
+ *       {@code urn:oid:}</li>
+ *   <li>{@code objectRefsOnly}: FindDocuments is answered with ObjectRefs; the entries come with GetDocuments by
+ *       entryUUID, at most {@link #MAX_GET_DOCUMENTS} per request (more is XDSTooManyResults)</li>
+ *   <li>{@code seriesWithoutRetrieveLocation}: the first series of every KOS has a Retrieve AE Title but neither a
+ *       Retrieve Location UID nor a Retrieve URL</li>
+ *   <li>{@code localPatientId}: KOS and images carry the source's local record number in Patient ID and the BSN in
+ *       the Other Patient IDs Sequence (issuer: the BSN OID)</li>
+ * </ul>
  * Being down (connection refused) is switched on the community itself, because it closes the port.
  */
 public final class FaultProfile {
+
+    /** The most entry UUIDs one GetDocuments may ask for under {@code objectRefsOnly}. */
+    public static final int MAX_GET_DOCUMENTS = 100;
 
     private volatile Duration latency = Duration.ZERO;
     private volatile long bytesPerSecond;
@@ -42,6 +59,11 @@ public final class FaultProfile {
     private volatile boolean partialSuccess;
     private volatile int oversizedRetrieveBytes;
     private volatile boolean reversedAttachments;
+    private volatile int otherPatientEntries;
+    private volatile boolean bareHomeCommunityId;
+    private volatile boolean objectRefsOnly;
+    private volatile boolean seriesWithoutRetrieveLocation;
+    private volatile boolean localPatientId;
 
     /** Back to a healthy service. */
     public synchronized FaultProfile reset() {
@@ -58,6 +80,11 @@ public final class FaultProfile {
         partialSuccess = false;
         oversizedRetrieveBytes = 0;
         reversedAttachments = false;
+        otherPatientEntries = 0;
+        bareHomeCommunityId = false;
+        objectRefsOnly = false;
+        seriesWithoutRetrieveLocation = false;
+        localPatientId = false;
         return this;
     }
 
@@ -111,6 +138,51 @@ public final class FaultProfile {
     public FaultProfile partialSuccess(boolean on) {
         partialSuccess = on;
         return this;
+    }
+
+    public FaultProfile otherPatientEntries(int entries) {
+        otherPatientEntries = entries;
+        return this;
+    }
+
+    public FaultProfile bareHomeCommunityId(boolean on) {
+        bareHomeCommunityId = on;
+        return this;
+    }
+
+    public FaultProfile objectRefsOnly(boolean on) {
+        objectRefsOnly = on;
+        return this;
+    }
+
+    public FaultProfile seriesWithoutRetrieveLocation(boolean on) {
+        seriesWithoutRetrieveLocation = on;
+        return this;
+    }
+
+    public FaultProfile localPatientId(boolean on) {
+        localPatientId = on;
+        return this;
+    }
+
+    public int otherPatientEntries() {
+        return otherPatientEntries;
+    }
+
+    public boolean bareHomeCommunityId() {
+        return bareHomeCommunityId;
+    }
+
+    public boolean objectRefsOnly() {
+        return objectRefsOnly;
+    }
+
+    public boolean seriesWithoutRetrieveLocation() {
+        return seriesWithoutRetrieveLocation;
+    }
+
+    public boolean localPatientId() {
+        return localPatientId;
     }
 
     public Duration latency() {

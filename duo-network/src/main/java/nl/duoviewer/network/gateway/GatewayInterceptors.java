@@ -4,11 +4,13 @@ import java.io.OutputStream;
 import java.util.Set;
 
 import javax.xml.namespace.QName;
+import javax.xml.validation.Schema;
 
 import org.apache.cxf.binding.soap.Soap12;
 import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.binding.soap.SoapMessage;
 import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
+import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.headers.Header;
 import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.interceptor.MessageSenderInterceptor;
@@ -21,7 +23,10 @@ import nl.duoviewer.xca.security.AssertionRejectedException;
 import nl.duoviewer.xca.security.AssertionVerifier;
 import nl.duoviewer.xca.security.Saml;
 
-/** The CXF interceptors a responding gateway puts around its services: counting, security, faults, throttling. */
+/**
+ * The CXF interceptors a responding gateway puts around its services: counting, security, schema validation, faults,
+ * throttling.
+ */
 final class GatewayInterceptors {
 
     static final QName SECURITY = new QName(Saml.WSSE_NS, "Security");
@@ -127,6 +132,49 @@ final class GatewayInterceptors {
                 parts.clear();
                 parts.addAll(reversed);
             }
+        }
+    }
+
+    /**
+     * Turns on CXF's schema validation of incoming request bodies with the schemas of {@link RequestValidation}
+     * (CXF takes the schema of a service from this property of its service model before it would build one from the
+     * WSDL's imports).
+     */
+    static void validateAgainstSchemas(Server server) {
+        for (var info : server.getEndpoint().getService().getServiceInfos()) {
+            info.setProperty(Schema.class.getName(), RequestValidation.schema());
+        }
+        server.getEndpoint().put(Message.SCHEMA_VALIDATION_ENABLED, "IN");
+    }
+
+    /**
+     * Counts requests refused by the schema check and answers them as the client's fault (SOAP 1.2 Sender): the
+     * request, not the gateway, is wrong.
+     */
+    static final class SchemaRejection extends AbstractPhaseInterceptor<Message> {
+        private final Counters counters;
+
+        SchemaRejection(Counters counters) {
+            super(Phase.SETUP);
+            this.counters = counters;
+        }
+
+        @Override
+        public void handleMessage(Message message) {
+            Exception e = message.getContent(Exception.class);
+            if (e instanceof Fault fault && schemaViolation(fault)) {
+                counters.count(Counters.Kind.INVALID_REQUEST);
+                fault.setFaultCode(Soap12.getInstance().getSender());
+            }
+        }
+
+        private static boolean schemaViolation(Throwable t) {
+            for (Throwable c = t; c != null; c = c.getCause()) {
+                if (c instanceof jakarta.xml.bind.UnmarshalException || c instanceof org.xml.sax.SAXParseException) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

@@ -12,6 +12,8 @@ import org.openehealth.ipf.commons.ihe.xds.iti43.Iti43PortType;
 import org.openehealth.ipf.commons.ihe.xds.rad69.Rad69PortType;
 import org.openehealth.ipf.commons.ihe.xds.rad75.Rad75PortType;
 
+import nl.duoviewer.xca.soap.SoapTransaction;
+
 /** The JAX-WS service beans of a responding gateway; each delegates to the shared responders. */
 public final class GatewayServices {
 
@@ -28,7 +30,7 @@ public final class GatewayServices {
 
         @Override
         public AdhocQueryResponse documentRegistryRegistryStoredQuery(AdhocQueryRequest body) {
-            return responder.respond(body);
+            return responder.respond(body, SoapTransaction.ITI_38);
         }
     }
 
@@ -42,7 +44,7 @@ public final class GatewayServices {
 
         @Override
         public AdhocQueryResponse documentRegistryRegistryStoredQuery(AdhocQueryRequest body) {
-            return responder.respond(body);
+            return responder.respond(body, SoapTransaction.ITI_18);
         }
     }
 
@@ -57,7 +59,7 @@ public final class GatewayServices {
         @Override
         public RetrieveDocumentSetResponseType documentRepositoryRetrieveDocumentSet(
                 RetrieveDocumentSetRequestType body) {
-            return responder.documents(body);
+            return responder.documents(body, SoapTransaction.ITI_39);
         }
     }
 
@@ -72,7 +74,7 @@ public final class GatewayServices {
         @Override
         public RetrieveDocumentSetResponseType documentRepositoryRetrieveDocumentSet(
                 RetrieveDocumentSetRequestType body) {
-            return responder.documents(body);
+            return responder.documents(body, SoapTransaction.ITI_43);
         }
     }
 
@@ -87,7 +89,7 @@ public final class GatewayServices {
         @Override
         public RetrieveDocumentSetResponseType documentRepositoryRetrieveImagingDocumentSet(
                 RetrieveImagingDocumentSetRequestType body) {
-            return responder.images(body);
+            return responder.images(body, SoapTransaction.RAD_69);
         }
     }
 
@@ -102,7 +104,7 @@ public final class GatewayServices {
         @Override
         public RetrieveDocumentSetResponseType documentRepositoryRetrieveImagingDocumentSet(
                 RetrieveImagingDocumentSetRequestType body) {
-            return responder.images(body);
+            return responder.images(body, SoapTransaction.RAD_75);
         }
     }
 }

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.EbXMLAdhocQueryRequest30;
 import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.EbXMLFactory30;
@@ -12,9 +15,11 @@ import org.openehealth.ipf.commons.ihe.xds.core.metadata.AssigningAuthority;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Code;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.DocumentEntry;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Identifiable;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.ObjectReference;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.TimeRange;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.QueryRegistry;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.query.FindDocumentsQuery;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.query.GetDocumentsQuery;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorCode;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorInfo;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.QueryResponse;
@@ -30,13 +35,16 @@ import nl.duoviewer.network.catalogue.DemoCatalogue;
 import nl.duoviewer.network.catalogue.DemoPatient;
 import nl.duoviewer.network.catalogue.Network;
 import nl.duoviewer.xca.consent.TemporaryConsentSlot;
+import nl.duoviewer.xca.soap.SoapTransaction;
 
 /**
  * Answers FindDocuments stored queries (ITI-38 / ITI-18) from the catalogue: manifests and reports of the patient in
  * this community, filtered by formatCode, typeCode and service start time, with the community's fault profile
- * applied (busy, too many results, partial success, wrong patient, oversized). A community under the TLB pilot
- * reports the patient's temporary consent with every answer ({@link TemporaryConsentSlot}) and returns no data
- * without one that runs.
+ * applied (busy, too many results, partial success, wrong patient, oversized, and the variants of real gateways).
+ * GetDocuments by entryUUID is answered too, as the follow-up of an ObjectRef answer. Every request first passes
+ * IPF's stored-query validator for its transaction; a rejected one is answered with the registry error IPF names. A community under the
+ * TLB pilot reports the patient's temporary consent with every answer ({@link TemporaryConsentSlot}) and returns no
+ * data without one that runs.
  */
 final class QueryResponder {
 
@@ -45,20 +53,31 @@ final class QueryResponder {
     private final Network network;
     private final DemoCatalogue catalogue;
     private final FaultProfile faults;
+    private final Counters counters;
     private final TemporaryConsents temporaryConsents;
 
-    QueryResponder(Network network, DemoCatalogue catalogue, FaultProfile faults,
+    QueryResponder(Network network, DemoCatalogue catalogue, FaultProfile faults, Counters counters,
                    TemporaryConsents temporaryConsents) {
         this.network = network;
         this.catalogue = catalogue;
         this.faults = faults;
+        this.counters = counters;
         this.temporaryConsents = temporaryConsents;
     }
 
-    AdhocQueryResponse respond(AdhocQueryRequest request) {
+    AdhocQueryResponse respond(AdhocQueryRequest request, SoapTransaction tx) {
+        Optional<ErrorInfo> invalid = RequestValidation.query(request, tx, network.homeCommunityId());
         Bsn[] patient = new Bsn[1];
-        AdhocQueryResponse response = new QueryResponseTransformer(new EbXMLFactory30())
-                .toEbXML(answer(request, patient)).getInternal();
+        QueryResponse answer;
+        if (invalid.isPresent()) {
+            counters.count(Counters.Kind.INVALID_REQUEST);
+            answer = new QueryResponse(Status.FAILURE);
+            answer.getErrors().add(invalid.get());
+        } else {
+            answer = answer(request, patient);
+        }
+        AdhocQueryResponse response = new QueryResponseTransformer(new EbXMLFactory30()).toEbXML(answer)
+                .getInternal();
         if (temporaryConsents != null && patient[0] != null) {
             temporaryConsents.end(patient[0]).ifPresent(end -> {
                 if (response.getResponseSlotList() == null) {
@@ -78,8 +97,11 @@ final class QueryResponder {
         } catch (RuntimeException e) {
             return failure(ErrorCode.REGISTRY_ERROR, "Unreadable stored query");
         }
+        if (registry.getQuery() instanceof GetDocumentsQuery g) {
+            return getDocuments(g);
+        }
         if (!(registry.getQuery() instanceof FindDocumentsQuery q)) {
-            return failure(ErrorCode.UNKNOWN_STORED_QUERY, "Only FindDocuments is supported");
+            return failure(ErrorCode.UNKNOWN_STORED_QUERY, "Only FindDocuments and GetDocuments are supported");
         }
         if (q.getHomeCommunityId() != null && !network.homeCommunityId().equals(q.getHomeCommunityId())) {
             return failure(ErrorCode.UNKNOWN_COMMUNITY, "Unknown community " + q.getHomeCommunityId());
@@ -145,8 +167,70 @@ final class QueryResponder {
             }
             entries.getFirst().setExtraMetadata(new java.util.HashMap<>(java.util.Map.of("urn:duo:padding", values)));
         }
+        entries = variants(entries);
+        if (faults.objectRefsOnly()) {
+            for (DocumentEntry e : entries) {
+                response.getReferences().add(new ObjectReference(e.getEntryUuid(), e.getHomeCommunityId()));
+            }
+            return response;
+        }
         response.getDocumentEntries().addAll(entries);
         return response;
+    }
+
+    /** The entries asked for by entryUUID, from any patient's registrations in this community. */
+    private QueryResponse getDocuments(GetDocumentsQuery q) {
+        if (q.getHomeCommunityId() != null && !network.homeCommunityId().equals(q.getHomeCommunityId())) {
+            return failure(ErrorCode.UNKNOWN_COMMUNITY, "Unknown community " + q.getHomeCommunityId());
+        }
+        List<String> uuids = q.getUuids() == null ? List.of() : q.getUuids();
+        if (uuids.size() > FaultProfile.MAX_GET_DOCUMENTS) {
+            return failure(ErrorCode.TOO_MANY_RESULTS, "At most " + FaultProfile.MAX_GET_DOCUMENTS
+                    + " entries per GetDocuments");
+        }
+        Set<String> wanted = new HashSet<>(uuids);
+        List<DocumentEntry> entries = new ArrayList<>();
+        for (DemoPatient p : catalogue.patients()) {
+            for (DemoCatalogue.Registration r : catalogue.registrations(network, p.bsn())) {
+                DocumentEntry e = RegistryMetadata.manifest(p.bsn(), r.study(), r.publication());
+                if (wanted.contains(e.getEntryUuid())) {
+                    entries.add(e);
+                }
+            }
+            for (DemoCatalogue.ReportEntry r : catalogue.reports(network, p.bsn())) {
+                DocumentEntry e = RegistryMetadata.report(p.bsn(), r.study(), r.report());
+                if (wanted.contains(e.getEntryUuid())) {
+                    entries.add(e);
+                }
+            }
+        }
+        QueryResponse response = new QueryResponse(Status.SUCCESS);
+        response.getDocumentEntries().addAll(variants(entries));
+        return response;
+    }
+
+    /** The variants of real gateways switched on for this community, applied to the entries of one answer. */
+    private List<DocumentEntry> variants(List<DocumentEntry> entries) {
+        int others = Math.min(faults.otherPatientEntries(), entries.size());
+        if (others > 0) {
+            Bsn other = otherPatientThan(RegistryMetadata.patientOf(entries.getFirst()));
+            for (DocumentEntry e : entries.subList(0, others)) {
+                Identifiable wrong = new Identifiable(other.value(), new AssigningAuthority(Bsn.OID, "ISO"));
+                e.setPatientId(wrong);
+                e.setSourcePatientId(wrong);
+            }
+        }
+        if (faults.bareHomeCommunityId()) {
+            for (DocumentEntry e : entries) {
+                e.setHomeCommunityId(RegistryMetadata.bare(e.getHomeCommunityId()));
+            }
+        }
+        return entries;
+    }
+
+    private Bsn otherPatientThan(Bsn bsn) {
+        return catalogue.patients().stream().map(DemoPatient::bsn).filter(b -> !b.equals(bsn)).findFirst()
+                .orElseThrow();
     }
 
     private static boolean matches(FindDocumentsQuery q, DocumentEntry e, java.time.LocalDateTime when) {

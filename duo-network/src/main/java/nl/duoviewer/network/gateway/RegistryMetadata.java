@@ -86,6 +86,17 @@ final class RegistryMetadata {
         e.setSourcePatientInfo(info);
     }
 
+    /** The patient an entry names (the catalogue only ever registers BSNs). */
+    static Bsn patientOf(DocumentEntry e) {
+        return Bsn.parse(e.getPatientId().getId());
+    }
+
+    /** A homeCommunityId without its {@code urn:oid:} prefix, as some gateways send it. */
+    static String bare(String homeCommunityId) {
+        return homeCommunityId != null && homeCommunityId.startsWith("urn:oid:")
+                ? homeCommunityId.substring("urn:oid:".length()) : homeCommunityId;
+    }
+
     private static DocumentEntry common(Bsn patient, String uniqueId, Institution inst, LocalDateTime when,
                                         String title) {
         DocumentEntry e = new DocumentEntry();

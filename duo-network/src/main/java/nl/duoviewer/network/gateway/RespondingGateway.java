@@ -25,7 +25,8 @@ import nl.duoviewer.xca.soap.SoapTransaction;
  * One community's responding gateway on 127.0.0.1: ITI-38, ITI-18, ITI-39, ITI-43, RAD-69 and RAD-75 services
  * built with IPF's JaxWsServiceFactory on CXF's Jetty transport, all on one ephemeral port, over TLS with a required
  * client certificate. Every request is counted on arrival (after the handshake: a refused connection counts nothing),
- * must carry a valid requester assertion, and passes the community's {@link FaultProfile}.
+ * must carry a valid requester assertion, must be valid against the IHE schemas and IPF's validators
+ * ({@link RequestValidation}), and passes the community's {@link FaultProfile}.
  */
 public final class RespondingGateway {
 
@@ -58,7 +59,7 @@ public final class RespondingGateway {
         this.verifier = verifier;
         this.tls = tls;
         this.port = freePort();
-        this.queries = new QueryResponder(network, catalogue, faults, temporaryConsents);
+        this.queries = new QueryResponder(network, catalogue, faults, counters, temporaryConsents);
         this.retrieves = new RetrieveResponder(network, catalogue, content, faults, counters);
     }
 
@@ -97,6 +98,7 @@ public final class RespondingGateway {
         interceptors.getInInterceptors().add(new GatewayInterceptors.CountArrival(counters, kind));
         interceptors.getInInterceptors().add(new GatewayInterceptors.VerifyAssertion(verifier, counters));
         interceptors.getInInterceptors().add(new GatewayInterceptors.InjectFaults(faults));
+        interceptors.getOutFaultInterceptors().add(new GatewayInterceptors.SchemaRejection(counters));
         interceptors.getOutInterceptors().add(new GatewayInterceptors.Throttle(faults, counters));
         interceptors.getOutInterceptors().add(new GatewayInterceptors.ReverseAttachments(faults));
         interceptors.getOutFaultInterceptors().add(new GatewayInterceptors.Throttle(faults, counters));
@@ -106,6 +108,7 @@ public final class RespondingGateway {
         ServerFactoryBean sfb = factory.createServerFactory(bean);
         sfb.setBus(bus);
         Server server = sfb.create();
+        GatewayInterceptors.validateAgainstSchemas(server);
         server.start();
         servers.add(server);
     }

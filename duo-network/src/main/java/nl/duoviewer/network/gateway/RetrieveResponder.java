@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.RetrieveDocumentSetRequestType;
 import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.RetrieveDocumentSetResponseType;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorInfo;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
 import org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.rs.RegistryError;
 import org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.rs.RegistryErrorList;
@@ -21,11 +22,13 @@ import nl.duoviewer.network.catalogue.Institution;
 import nl.duoviewer.network.catalogue.Network;
 import nl.duoviewer.network.catalogue.Publication;
 import nl.duoviewer.network.content.StudyContent;
+import nl.duoviewer.xca.soap.SoapTransaction;
 
 /**
  * Answers document retrieves (ITI-39 / ITI-43: manifests and reports) and imaging retrieves (RAD-69 / RAD-75: one
  * DocumentResponse per instance in the first offered transfer syntax the source has), streaming content through
- * MTOM. Unknown documents become RegistryErrors, and the status says whether all, some or none came.
+ * MTOM. Every request first passes IPF's validator for its transaction; a refused one is answered with Failure and
+ * the error IPF names. Unknown documents become RegistryErrors, and the status says whether all, some or none came.
  */
 final class RetrieveResponder {
 
@@ -46,7 +49,11 @@ final class RetrieveResponder {
         this.counters = counters;
     }
 
-    RetrieveDocumentSetResponseType documents(RetrieveDocumentSetRequestType request) {
+    RetrieveDocumentSetResponseType documents(RetrieveDocumentSetRequestType request, SoapTransaction tx) {
+        Optional<ErrorInfo> invalid = RequestValidation.documents(request, tx, network.homeCommunityId());
+        if (invalid.isPresent()) {
+            return rejected(invalid.get());
+        }
         RetrieveDocumentSetResponseType response = new RetrieveDocumentSetResponseType();
         List<RegistryError> errors = new ArrayList<>();
         Set<String> institutions = new LinkedHashSet<>();
@@ -64,15 +71,15 @@ final class RetrieveResponder {
                     .filter(r -> r.report().institution().network() == network)
                     .filter(r -> r.report().institution().repositoryUniqueId().equals(d.getRepositoryUniqueId()));
             var dr = new RetrieveDocumentSetResponseType.DocumentResponse();
-            dr.setHomeCommunityId(network.homeCommunityId());
+            dr.setHomeCommunityId(home());
             dr.setRepositoryUniqueId(d.getRepositoryUniqueId());
             dr.setDocumentUniqueId(uid);
             if (manifest.isPresent()) {
                 var r = manifest.get();
                 institutions.add(r.publication().institution().ura());
                 dr.setMimeType("application/dicom");
-                dr.setDocument(ContentDataSource.handler(content.manifest(r.study(), r.publication()),
-                        "application/dicom", uid));
+                dr.setDocument(ContentDataSource.handler(ContentVariants.manifest(
+                        content.manifest(r.study(), r.publication()), faults, network), "application/dicom", uid));
             } else if (report.isPresent()) {
                 var r = report.get();
                 institutions.add(r.report().institution().ura());
@@ -91,7 +98,11 @@ final class RetrieveResponder {
         return padded(response);
     }
 
-    RetrieveDocumentSetResponseType images(RetrieveImagingDocumentSetRequestType request) {
+    RetrieveDocumentSetResponseType images(RetrieveImagingDocumentSetRequestType request, SoapTransaction tx) {
+        Optional<ErrorInfo> invalid = RequestValidation.images(request, tx, network.homeCommunityId());
+        if (invalid.isPresent()) {
+            return rejected(invalid.get());
+        }
         RetrieveDocumentSetResponseType response = new RetrieveDocumentSetResponseType();
         List<RegistryError> errors = new ArrayList<>();
         List<String> offered = request.getTransferSyntaxUIDList() == null ? List.of()
@@ -134,11 +145,12 @@ final class RetrieveResponder {
                         continue;
                     }
                     var dr = new RetrieveDocumentSetResponseType.DocumentResponse();
-                    dr.setHomeCommunityId(network.homeCommunityId());
+                    dr.setHomeCommunityId(home());
                     dr.setRepositoryUniqueId(d.getRepositoryUniqueId());
                     dr.setDocumentUniqueId(uid);
                     dr.setMimeType("application/dicom");
-                    dr.setDocument(ContentDataSource.handler(content.instance(study.get(), series.get(), index, ts),
+                    dr.setDocument(ContentDataSource.handler(ContentVariants.instance(
+                            content.instance(study.get(), series.get(), index, ts), faults, network),
                             "application/dicom", uid));
                     response.getDocumentResponse().add(dr);
                 }
@@ -165,6 +177,22 @@ final class RetrieveResponder {
         var slots = new org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.rim.SlotListType();
         slots.getSlot().add(slot);
         response.getRegistryResponse().setResponseSlotList(slots);
+        return response;
+    }
+
+    /** This community's id as the variant in force spells it. */
+    private String home() {
+        return faults.bareHomeCommunityId() ? RegistryMetadata.bare(network.homeCommunityId())
+                : network.homeCommunityId();
+    }
+
+    /** The answer to a request IPF's validator refused: Failure, with the error it names, nothing retrieved. */
+    private RetrieveDocumentSetResponseType rejected(ErrorInfo why) {
+        counters.count(Counters.Kind.INVALID_REQUEST);
+        RetrieveDocumentSetResponseType response = new RetrieveDocumentSetResponseType();
+        RegistryError e = error(why.getErrorCode() == null ? "XDSRepositoryError" : why.getErrorCode().getOpcode(),
+                why.getCodeContext(), network.homeCommunityId());
+        response.setRegistryResponse(registryResponse(0, 1, List.of(e)));
         return response;
     }
 

@@ -17,5 +17,7 @@ public enum MitzFault {
     /** The answer is changed after signing (one more location; the decision turned into Permit). */
     TAMPERED,
     /** The answer is signed with a key that is not Mitz's. */
-    FOREIGN_SIGNER
+    FOREIGN_SIGNER,
+    /** The open answer gives each HomeCommunityId as a bare OID, without {@code urn:oid:} (seen in practice). */
+    BARE_HOME_COMMUNITY_ID
 }

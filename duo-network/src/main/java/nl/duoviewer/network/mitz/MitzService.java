@@ -41,7 +41,8 @@ import nl.duoviewer.xca.security.SecureXml;
 /**
  * The embedded Mitz: open question (XCPD ITI-56 Patient Location Query) at {@code /mitz/openautorisatievraag} and
  * closed question (XACML 3.0 decision query) at {@code /mitz/geslotenautorisatievraag/xacml3}, SOAP 1.2 over mutual
- * TLS on 127.0.0.1. Requests must carry a valid signed assertion for the Mitz audience. Answers follow the
+ * TLS on 127.0.0.1. Requests must carry a valid signed assertion for the Mitz audience and have the shape the public
+ * Mitz clients send ({@link MitzRequestShape}); a malformed one is refused with a Sender fault. Answers follow the
  * {@link ConsentRegistry} and the catalogue (only institutions that hold data for the patient are localised) and are
  * signed with Mitz's key over body, Action and RelatesTo ({@link MitzAnswerSignature}); faults can leave the
  * signature off, tamper with a signed answer, or sign with a foreign key. Like the real open answer (XCPD as Mitz
@@ -232,6 +233,12 @@ public final class MitzService {
                 send(ex, 500, fault("Sender", "Security check failed: " + e.getMessage()));
                 return;
             }
+            var malformed = MitzRequestShape.problem(request, open);
+            if (malformed.isPresent()) {
+                counters.count(Counters.Kind.INVALID_REQUEST);
+                send(ex, 400, fault("Sender", "Invalid request: " + malformed.get()));
+                return;
+            }
             sleep(faults.latency().toMillis());
             if (faults.drawError()) {
                 send(ex, 500, fault("Receiver", "Injected server error"));
@@ -324,7 +331,9 @@ public final class MitzService {
                 continue;
             }
             Element loc = el(response, MitzProtocol.XCPD_NS, "PatientLocationResponse");
-            el(loc, MitzProtocol.XCPD_NS, "HomeCommunityId").setTextContent(i.network().homeCommunityId());
+            String hcid = i.network().homeCommunityId();
+            el(loc, MitzProtocol.XCPD_NS, "HomeCommunityId").setTextContent(
+                    mitzFault == MitzFault.BARE_HOME_COMMUNITY_ID ? hcid.substring("urn:oid:".length()) : hcid);
             Element corr = el(loc, MitzProtocol.XCPD_NS, "CorrespondingPatientId");
             corr.setAttribute("root", Bsn.OID);
             corr.setAttribute("extension", bsn.value());

@@ -26,7 +26,9 @@ import nl.duoviewer.network.catalogue.DemoStudy;
 import nl.duoviewer.network.catalogue.Institution;
 import nl.duoviewer.network.catalogue.Network;
 import nl.duoviewer.network.catalogue.Publication;
+import nl.duoviewer.network.content.ContentSource;
 import nl.duoviewer.network.content.StudyContent;
+import nl.duoviewer.network.gateway.ContentVariants;
 import nl.duoviewer.network.gateway.Counters;
 import nl.duoviewer.network.gateway.FaultProfile;
 import nl.duoviewer.network.gateway.ThrottledOutputStream;
@@ -212,7 +214,11 @@ public final class WadoRsServer {
             String head = "\r\n--" + boundary + "\r\nContent-Type: " + type
                     + (frames ? "" : "; transfer-syntax=" + ts) + "\r\nContent-Location: " + location + "\r\n\r\n";
             out.write(head.getBytes(StandardCharsets.US_ASCII));
-            try (InputStream in = content.instance(study, item.series(), item.index(), ts).open()) {
+            ContentSource source = content.instance(study, item.series(), item.index(), ts);
+            if (!frames) {
+                source = ContentVariants.instance(source, faults, network); // the community's variant, as on RAD-69/75
+            }
+            try (InputStream in = source.open()) {
                 int n;
                 while ((n = in.read(buf)) > 0) {
                     out.write(buf, 0, n);

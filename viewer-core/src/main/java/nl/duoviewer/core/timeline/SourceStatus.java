@@ -11,8 +11,12 @@ import java.util.Objects;
  * @param state       where the query stands
  * @param message     user-facing detail: the registry errors for a failure, empty otherwise
  * @param basis       the consent basis the source's data was shown and is retrieved on
+ * @param droppedOtherPatient records this source sent that named another patient: dropped one by one before they
+ *                    reached the timeline, never shown, and counted here so that the user sees that something was
+ *                    withheld (decision record 25)
  */
-public record SourceStatus(String sourceId, String displayName, State state, String message, ConsentBasis basis) {
+public record SourceStatus(String sourceId, String displayName, State state, String message, ConsentBasis basis,
+                           int droppedOtherPatient) {
 
     /** The life cycle of one source's answer. */
     public enum State {
@@ -45,10 +49,23 @@ public record SourceStatus(String sourceId, String displayName, State state, Str
         Objects.requireNonNull(state, "state");
         message = message == null ? "" : message;
         basis = basis == null ? ConsentBasis.unknown() : basis;
+        if (droppedOtherPatient < 0) {
+            throw new IllegalArgumentException("droppedOtherPatient < 0");
+        }
     }
 
-    /** A status whose consent basis is not known (yet), e.g. while querying, or for Mitz itself. */
+    /** A status whose consent basis is not known (yet), e.g. while querying, or for Mitz itself; nothing dropped. */
     public SourceStatus(String sourceId, String displayName, State state, String message) {
-        this(sourceId, displayName, state, message, ConsentBasis.unknown());
+        this(sourceId, displayName, state, message, ConsentBasis.unknown(), 0);
+    }
+
+    /** A status on a known consent basis, nothing dropped. */
+    public SourceStatus(String sourceId, String displayName, State state, String message, ConsentBasis basis) {
+        this(sourceId, displayName, state, message, basis, 0);
+    }
+
+    /** A status whose consent basis is not known, with dropped records. */
+    public SourceStatus(String sourceId, String displayName, State state, String message, int droppedOtherPatient) {
+        this(sourceId, displayName, state, message, ConsentBasis.unknown(), droppedOtherPatient);
     }
 }

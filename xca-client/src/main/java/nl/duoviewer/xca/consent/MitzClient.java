@@ -18,6 +18,7 @@ import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
 
 import nl.duoviewer.core.patient.Bsn;
+import nl.duoviewer.xca.config.HomeCommunityIds;
 import nl.duoviewer.xca.config.MitzSettings;
 import nl.duoviewer.xca.config.RequesterIdentity;
 import nl.duoviewer.xca.security.AssertionProvider;
@@ -92,8 +93,9 @@ public final class MitzClient {
     }
 
     private static PatientLocation location(Element e, Bsn patient) throws MitzException {
-        String hcid = SecureXml.text(e, MitzProtocol.XCPD_NS, "HomeCommunityId");
-        if (!hcid.matches("urn:oid:[0-9]+(\\.[0-9]+)*")) {
+        // Mitz's GatewaySystem is a urn:oid: URI, but the bare OID is seen too: both name the same community
+        String hcid = HomeCommunityIds.normalise(SecureXml.text(e, MitzProtocol.XCPD_NS, "HomeCommunityId"));
+        if (hcid == null) {
             throw new MitzException("Location without a valid HomeCommunityId");
         }
         Element corr = first(e, "CorrespondingPatientId");

@@ -14,13 +14,15 @@ import nl.duoviewer.core.dicom.DicomObject;
 import nl.duoviewer.core.dicom.DicomReader;
 import nl.duoviewer.core.dicom.ReadOptions;
 import nl.duoviewer.core.dicom.Tag;
+import nl.duoviewer.core.patient.PatientIdentifiers;
 
 /**
  * Reads a Key Object Selection document (XDS-I manifest): Current Requested Procedure Evidence Sequence (0040,A375)
  * → study → Referenced Series Sequence (0008,1115) → Referenced SOP Sequence (0008,1199), with the Retrieve Location
  * UID (0040,E011) and Retrieve URL (0008,1190) of each series (a series URL overrides the study's). Everything taken
  * from the document is checked before use: UIDs must be UIDs, URLs http(s), and the manifest must describe the study
- * it was registered for.
+ * it was registered for. A series that says nowhere where it can be retrieved is kept, marked not retrievable, so
+ * that only that series is missing rather than the whole study.
  */
 public final class KosParser {
 
@@ -89,11 +91,9 @@ public final class KosParser {
                     merged.addAll(instances);
                     instances = merged;
                 }
-                if (location == null && (previous == null || previous.retrieveLocationUid() == null)
-                        && seriesUrl == null && studyUrl == null) {
-                    throw new ManifestException("series " + seriesUid + " has neither a Retrieve Location UID "
-                            + "nor a Retrieve URL");
-                }
+                // a series the source gave no Retrieve Location UID and no Retrieve URL (e.g. only a Retrieve AE
+                // Title, which XCA-I cannot use) stays in the manifest as unavailable: its instances are counted as
+                // missing with that reason, and the other series are still retrieved (decision record 25)
                 series.put(seriesUid, new ManifestSeries(seriesUid,
                         location != null ? location : previous == null ? null : previous.retrieveLocationUid(),
                         seriesUrl != null ? seriesUrl : studyUrl, instances));
@@ -107,7 +107,7 @@ public final class KosParser {
         }
         return new StudyManifest(file.sopInstanceUid(), ds.getString(Tag.PatientID, "").strip(),
                 ds.getString(Tag.IssuerOfPatientID, "").strip(), wanted,
-                List.copyOf(series.values()));
+                List.copyOf(series.values()), PatientIdentifiers.of(ds));
     }
 
     private static String uid(String s, String what) throws ManifestException {

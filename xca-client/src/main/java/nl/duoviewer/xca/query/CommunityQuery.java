@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.EbXMLFactory30;
 import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.EbXMLQueryResponse30;
 import org.openehealth.ipf.commons.ihe.xds.iti18.Iti18PortType;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.DocumentEntry;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.ObjectReference;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.QueryResponse;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
 import org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.query.AdhocQueryRequest;
@@ -38,9 +40,12 @@ import nl.duoviewer.xca.soap.SoapTransaction;
 
 /**
  * Everything one community is asked for one patient: a manifest query and a report query, each retried after
- * transient failures and narrowed by service-start-time halves after XDSTooManyResults (within a split budget).
- * The answer is checked as a whole: a community that returns any entry for another patient is not trusted at all.
- * A community under the TLB pilot's temporary consent must report a consent that still runs with every answer
+ * transient failures and narrowed by service-start-time halves after XDSTooManyResults (within a split budget). An
+ * answer of ObjectRefs is followed up with GetDocuments by entryUUID in bounded batches (the LeafClass query ITI-38
+ * allows). Every entry is checked on its own: one that names another patient is dropped and counted, and the source
+ * is shown as partial with that count; an answer that names only other patients is rejected as a whole (decision
+ * record 25). The community's data counts only on its consent basis: Mitz (the closed question when asked), or for a community
+ * under the TLB pilot's temporary consent a consent that still runs, reported with every answer
  * ({@link TemporaryConsentSlot}); without one nothing it sent is shown.
  */
 final class CommunityQuery {
@@ -54,8 +59,19 @@ final class CommunityQuery {
                   Map<String, String> facilityTypes) {
     }
 
+    /** Sends one stored query and returns the answer as received: the community's SOAP port, or a test double. */
+    @FunctionalInterface
+    interface Transport {
+        AdhocQueryResponse send(AdhocQueryRequest request);
+    }
+
+    /** Entry UUIDs asked for in one GetDocuments follow-up of an ObjectRef answer. */
+    static final int LEAF_CLASS_BATCH = 50;
+    /** ObjectRefs followed up per community and query run; more are reported as not all shown. */
+    static final int MAX_REFERENCES = 2_000;
+
     private final CommunityEndpoint community;
-    private final SoapPorts ports;
+    private final Transport transport;
     private final SoapTransaction transaction;
     private final int retries;
     private final Clock clock;
@@ -69,18 +85,44 @@ final class CommunityQuery {
     private boolean unresolvedTooMany;
     private int malformed;
     private int filtered;
+    /** Entries that named the queried patient (whether or not they could be shown). */
+    private int ownEntries;
+    /** Entries that named another patient (or no valid BSN), dropped unseen. */
+    private int otherPatient;
+    private int referencesFollowed;
+    private boolean unresolvedReferences;
     private List<RegistryError> lastErrors = List.of();
     private final boolean closedQuestion;
     private final Map<String, String> facilityTypes = new HashMap<>();
     /** The earliest temporary consent end any answer reported; null until one did. */
     private ConsentBasis.TemporaryConsent temporaryConsent;
     private boolean temporaryConsentMissing;
+    /** The last answer as received, for the identity check IPF's model cannot make ({@link EntryIdentity}). */
+    private AdhocQueryResponse lastRaw;
+
+    /** A query that asks the closed question before anything is retrieved (tests of the answer path). */
+    CommunityQuery(CommunityEndpoint community, SoapPorts ports, SoapTransaction transaction, int retries,
+                   int maxSplits, Clock clock, AuditSink audit) {
+        this(community, ports, transaction, retries, maxSplits, true, clock, audit);
+    }
 
     CommunityQuery(CommunityEndpoint community, SoapPorts ports, SoapTransaction transaction, int retries,
                    int maxSplits, boolean closedQuestion, Clock clock, AuditSink audit) {
+        this(community, request -> call(ports, community, transaction, request), transaction, retries, maxSplits,
+                closedQuestion, clock, audit);
+    }
+
+    /** As above, on a transport of the test's own (the fuzz and foreign-answer tests). */
+    CommunityQuery(CommunityEndpoint community, Transport transport, SoapTransaction transaction, int retries,
+                   int maxSplits, Clock clock, AuditSink audit) {
+        this(community, transport, transaction, retries, maxSplits, true, clock, audit);
+    }
+
+    CommunityQuery(CommunityEndpoint community, Transport transport, SoapTransaction transaction, int retries,
+                   int maxSplits, boolean closedQuestion, Clock clock, AuditSink audit) {
         this.closedQuestion = closedQuestion;
         this.community = community;
-        this.ports = ports;
+        this.transport = transport;
         this.transaction = transaction;
         this.retries = retries;
         this.maxSplits = maxSplits;
@@ -102,14 +144,17 @@ final class CommunityQuery {
         } catch (SourceFailure f) {
             audit(patient, AuditEvent.Outcome.FAILURE, f.getMessage());
             // what arrived before the failure is valid (already patient-checked); keep it but mark the source
-            if (f.state() == SourceStatus.State.FAILED && f.getMessage().contains("another patient")) {
-                return new Result(List.of(), List.of(), status(f.state(), f.getMessage()), Map.of());
-            }
             return result(status(f.state(), f.getMessage()));
         } catch (RuntimeException e) {
             SourceFailure f = Failures.classify(e, name, community.queryEndpoint(), community.timeout());
             audit(patient, AuditEvent.Outcome.FAILURE, f.getMessage());
             return result(status(f.state(), f.getMessage()));
+        }
+        if (otherPatient > 0 && ownEntries == 0) {
+            // nothing in the answer was for this patient: a swapped or misrouted answer, not one bad entry
+            audit(patient, AuditEvent.Outcome.FAILURE, otherPatient + " records of another patient, none of this patient");
+            return new Result(List.of(), List.of(), status(SourceStatus.State.FAILED, name
+                    + ": returned data for another patient only; its answer was rejected"), Map.of());
         }
         List<String> notes = new ArrayList<>();
         if (!partialCodes.isEmpty()) {
@@ -118,16 +163,22 @@ final class CommunityQuery {
         if (unresolvedTooMany) {
             notes.add("too many results (" + XdsCodes.TOO_MANY_RESULTS + "), not all shown");
         }
+        if (unresolvedReferences) {
+            notes.add("more than " + MAX_REFERENCES + " references, not all shown");
+        }
         if (malformed > 0) {
             notes.add(malformed + " entries without usable metadata ignored");
         }
-        audit(patient, notes.isEmpty() ? AuditEvent.Outcome.SUCCESS : AuditEvent.Outcome.PARTIAL,
+        boolean partial = !notes.isEmpty() || otherPatient > 0;
+        audit(patient, partial ? AuditEvent.Outcome.PARTIAL : AuditEvent.Outcome.SUCCESS,
                 studies.size() + " studies, " + reports.size() + " reports" + (filtered > 0 ? ", " + filtered
-                        + " from institutions not localised dropped" : "") + "; basis: " + basis());
-        if (notes.isEmpty()) {
+                        + " from institutions not localised dropped" : "") + (otherPatient > 0 ? ", " + otherPatient
+                        + " records of another patient dropped" : "") + "; basis: " + basis());
+        if (!partial) {
             return result(status(SourceStatus.State.COMPLETE, ""));
         }
-        return result(status(SourceStatus.State.PARTIAL, name + ": " + String.join("; ", notes)));
+        // the count of dropped records travels typed (the view words it); the notes are the source's own codes
+        return result(status(SourceStatus.State.PARTIAL, notes.isEmpty() ? "" : name + ": " + String.join("; ", notes)));
     }
 
     /** What may be shown: everything received, unless the community's temporary consent does not run. */
@@ -151,12 +202,14 @@ final class CommunityQuery {
     }
 
     private SourceStatus status(SourceStatus.State state, String message) {
-        return new SourceStatus(community.homeCommunityId(), community.displayName(), state, message, basis());
+        return new SourceStatus(community.homeCommunityId(), community.displayName(), state, message, basis(),
+                otherPatient);
     }
 
     private void queryRange(Bsn patient, DocumentKind kind, ServiceTimeRange range,
                             Predicate<SourceInstitution> allowed) throws SourceFailure {
-        QueryResponse answer = send(patient, kind, range);
+        QueryResponse answer = send(FindDocumentsRequests.findDocuments(patient, community.homeCommunityId(), kind,
+                range));
         List<RegistryError> errors = this.lastErrors;
         boolean tooMany = errors.stream().anyMatch(e -> XdsCodes.TOO_MANY_RESULTS.equals(e.code()));
         if (tooMany) {
@@ -175,9 +228,47 @@ final class CommunityQuery {
             throw new SourceFailure(SourceStatus.State.FAILED, community.displayName() + ": "
                     + describe(errors, "registry failure"), false);
         }
-        accept(patient, answer.getDocumentEntries(), allowed);
+        accept(patient, answer.getDocumentEntries(), EntryIdentity.namingAnother(lastRaw, patient), allowed);
         if (answer.getStatus() == Status.PARTIAL_SUCCESS) {
             partialCodes.add(errors.isEmpty() ? "PartialSuccess" : RegistryErrors.codes(errors));
+        }
+        followReferences(patient, answer, allowed);
+    }
+
+    /**
+     * A gateway may answer a LeafClass query with ObjectRefs only (for example when the full metadata would be too
+     * large). Those entries are fetched with GetDocuments by entryUUID, a bounded batch at a time, and checked like
+     * any other entry; entries the answer already carried in full are not asked again.
+     */
+    private void followReferences(Bsn patient, QueryResponse answer, Predicate<SourceInstitution> allowed)
+            throws SourceFailure {
+        Set<String> known = new HashSet<>();
+        for (DocumentEntry e : answer.getDocumentEntries()) {
+            known.add(e.getEntryUuid());
+        }
+        List<String> uuids = new ArrayList<>();
+        for (ObjectReference r : answer.getReferences()) {
+            String id = r.getId();
+            if (id != null && !id.isBlank() && known.add(id)) {
+                uuids.add(id.strip());
+            }
+        }
+        if (uuids.size() > MAX_REFERENCES - referencesFollowed) {
+            unresolvedReferences = true;
+            uuids = uuids.subList(0, Math.max(0, MAX_REFERENCES - referencesFollowed));
+        }
+        referencesFollowed += uuids.size();
+        for (int from = 0; from < uuids.size(); from += LEAF_CLASS_BATCH) {
+            List<String> batch = uuids.subList(from, Math.min(uuids.size(), from + LEAF_CLASS_BATCH));
+            QueryResponse full = send(FindDocumentsRequests.getDocuments(batch, community.homeCommunityId()));
+            if (full.getStatus() == Status.FAILURE) {
+                throw new SourceFailure(SourceStatus.State.FAILED, community.displayName() + ": "
+                        + describe(lastErrors, "registry failure") + " (GetDocuments)", false);
+            }
+            accept(patient, full.getDocumentEntries(), EntryIdentity.namingAnother(lastRaw, patient), allowed);
+            if (full.getStatus() == Status.PARTIAL_SUCCESS) {
+                partialCodes.add(lastErrors.isEmpty() ? "PartialSuccess" : RegistryErrors.codes(lastErrors));
+            }
         }
     }
 
@@ -185,15 +276,21 @@ final class CommunityQuery {
         return errors.isEmpty() ? fallback : RegistryErrors.codes(errors);
     }
 
-    private void accept(Bsn patient, List<DocumentEntry> entries, Predicate<SourceInstitution> allowed)
-            throws SourceFailure {
+    /**
+     * Keeps the entries that name this patient and nobody else: IPF's patientId must be this BSN, and no identifier
+     * of the entry as received ({@code namingAnother}, by entry id) may name anyone else.
+     */
+    private void accept(Bsn patient, List<DocumentEntry> entries, Set<String> namingAnother,
+                        Predicate<SourceInstitution> allowed) {
         List<StudyRecord> s = new ArrayList<>();
         List<ReportRecord> r = new ArrayList<>();
         for (DocumentEntry e : entries) {
-            if (!patient.equals(DocumentEntryMapper.patientOf(e))) {
-                throw new SourceFailure(SourceStatus.State.FAILED, community.displayName()
-                        + ": returned data for another patient; its answer was rejected", false);
+            if (!patient.equals(DocumentEntryMapper.patientOf(e)) || namingAnother.contains(e.getEntryUuid())) {
+                // never shown, never echoed (it is another person's identifier); counted for the user
+                otherPatient++;
+                continue;
             }
+            ownEntries++;
             try {
                 noteFacilityType(e);
                 if (DocumentEntryMapper.isManifest(e)) {
@@ -221,9 +318,7 @@ final class CommunityQuery {
         reports.addAll(r);
     }
 
-    private QueryResponse send(Bsn patient, DocumentKind kind, ServiceTimeRange range) throws SourceFailure {
-        AdhocQueryRequest request = FindDocumentsRequests.findDocuments(patient, community.homeCommunityId(), kind,
-                range);
+    private QueryResponse send(AdhocQueryRequest request) throws SourceFailure {
         SourceFailure last = null;
         for (int attempt = 0; attempt <= retries; attempt++) {
             if (attempt > 0) {
@@ -231,7 +326,7 @@ final class CommunityQuery {
             }
             AdhocQueryResponse raw;
             try {
-                raw = call(request);
+                raw = transport.send(request);
             } catch (RuntimeException e) {
                 SourceFailure f = Failures.classify(e, community.displayName(), community.queryEndpoint(),
                         community.timeout());
@@ -241,16 +336,18 @@ final class CommunityQuery {
                 last = f;
                 continue;
             }
-            List<RegistryError> errors = RegistryErrors.of(raw);
-            if (community.consent() == ConsentMode.TEMPORARY_CONSENT) {
-                noteTemporaryConsent(TemporaryConsentSlot.read(raw, clock.instant()));
-            }
+            List<RegistryError> errors;
             QueryResponse parsed;
             try {
-                parsed = new QueryResponseTransformer(new EbXMLFactory30()).fromEbXML(new EbXMLQueryResponse30(raw));
+                errors = RegistryErrors.of(raw);
+                parsed = parse(raw);
+                lastRaw = raw;
             } catch (RuntimeException e) {
                 throw new SourceFailure(SourceStatus.State.FAILED, community.displayName()
                         + ": malformed answer (" + e.getClass().getSimpleName() + ")", false);
+            }
+            if (community.consent() == ConsentMode.TEMPORARY_CONSENT) {
+                noteTemporaryConsent(TemporaryConsentSlot.read(raw, clock.instant()));
             }
             boolean busy = errors.stream().anyMatch(e -> XdsCodes.REGISTRY_BUSY.equals(e.code()));
             if (busy && parsed.getStatus() == Status.FAILURE) {
@@ -287,7 +384,21 @@ final class CommunityQuery {
         }
     }
 
-    private AdhocQueryResponse call(AdhocQueryRequest request) {
+    /** The answer as IPF's model; any exception means the answer is malformed. */
+    static QueryResponse parse(AdhocQueryResponse raw) {
+        if (raw == null) {
+            throw new IllegalArgumentException("no AdhocQueryResponse");
+        }
+        QueryResponse parsed = new QueryResponseTransformer(new EbXMLFactory30()).fromEbXML(
+                new EbXMLQueryResponse30(raw));
+        if (parsed.getStatus() == null) {
+            throw new IllegalArgumentException("AdhocQueryResponse without a known status");
+        }
+        return parsed;
+    }
+
+    private static AdhocQueryResponse call(SoapPorts ports, CommunityEndpoint community, SoapTransaction transaction,
+                                           AdhocQueryRequest request) {
         if (transaction == SoapTransaction.ITI_38) {
             try (PortLease<Iti38PortType> lease = ports.lease(community, transaction, Iti38PortType.class)) {
                 return lease.port().documentRegistryRegistryStoredQuery(request);

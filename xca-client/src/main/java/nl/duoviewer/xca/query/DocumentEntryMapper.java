@@ -23,6 +23,7 @@ import nl.duoviewer.core.timeline.DocumentLocator;
 import nl.duoviewer.core.timeline.ReportRecord;
 import nl.duoviewer.core.timeline.SourceInstitution;
 import nl.duoviewer.core.timeline.StudyRecord;
+import nl.duoviewer.xca.config.HomeCommunityIds;
 
 /**
  * Maps registry metadata (IPF DocumentEntry) to the timeline's domain records: service start time as the study date,
@@ -144,10 +145,13 @@ public final class DocumentEntryMapper {
         return null;
     }
 
-    /** The entry's home attribute wins; XCA makes it mandatory, the answering community is the fallback. */
+    /**
+     * The entry's home attribute wins, in the {@code urn:oid:} form whether or not the source wrote the prefix; XCA
+     * makes it mandatory, the answering community is the fallback when it is missing or no OID.
+     */
     private static String home(DocumentEntry e, String answeringCommunity) {
-        String h = e.getHomeCommunityId();
-        return h == null || h.isBlank() ? answeringCommunity : h;
+        String h = HomeCommunityIds.normalise(e.getHomeCommunityId());
+        return h == null ? answeringCommunity : h;
     }
 
     static SourceInstitution institution(DocumentEntry e, String answeringCommunity) {

@@ -11,6 +11,7 @@ import org.openehealth.ipf.commons.ihe.xds.core.metadata.Identifiable;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Timestamp;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.QueryRegistry;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.query.FindDocumentsQuery;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.query.GetDocumentsQuery;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.query.QueryReturnType;
 import org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.query.AdhocQueryRequest;
 import org.openehealth.ipf.commons.ihe.xds.core.transform.requests.QueryRegistryTransformer;
@@ -18,9 +19,9 @@ import org.openehealth.ipf.commons.ihe.xds.core.transform.requests.QueryRegistry
 import nl.duoviewer.core.patient.Bsn;
 
 /**
- * Builds the ITI-38 / ITI-18 FindDocuments stored queries with IPF's model and transformer: patient by BSN, status
+ * Builds the ITI-38 / ITI-18 stored queries with IPF's model and transformer: FindDocuments (patient by BSN, status
  * Approved, either imaging manifests (formatCode KOS) or radiology reports (typeCode), optionally limited to a
- * service-start-time range.
+ * service-start-time range), and GetDocuments by entryUUID to follow up an ObjectRef answer.
  */
 public final class FindDocumentsRequests {
 
@@ -46,6 +47,22 @@ public final class FindDocumentsRequests {
             q.getServiceStartTime().setFrom(timestamp(range.from()));
             q.getServiceStartTime().setTo(timestamp(range.to()));
         }
+        QueryRegistry registry = new QueryRegistry(q);
+        registry.setReturnType(QueryReturnType.LEAF_CLASS);
+        return new QueryRegistryTransformer().toEbXML(registry).getInternal();
+    }
+
+    /**
+     * GetDocuments by entryUUID (LeafClass), the follow-up of an ObjectRef answer. The home attribute is required:
+     * the query names no patient.
+     */
+    public static AdhocQueryRequest getDocuments(List<String> entryUuids, String homeCommunityId) {
+        if (entryUuids.isEmpty()) {
+            throw new IllegalArgumentException("no entry UUIDs");
+        }
+        GetDocumentsQuery q = new GetDocumentsQuery();
+        q.setUuids(List.copyOf(entryUuids));
+        q.setHomeCommunityId(homeCommunityId);
         QueryRegistry registry = new QueryRegistry(q);
         registry.setReturnType(QueryReturnType.LEAF_CLASS);
         return new QueryRegistryTransformer().toEbXML(registry).getInternal();

@@ -13,6 +13,7 @@ import jakarta.activation.DataHandler;
 import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.RetrieveDocumentSetResponseType;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
 
+import nl.duoviewer.xca.config.HomeCommunityIds;
 import nl.duoviewer.xca.io.CappedInputStream;
 import nl.duoviewer.xca.query.RegistryError;
 import nl.duoviewer.xca.query.RegistryErrors;
@@ -57,7 +58,7 @@ final class ResponseStreamer {
             }
             RetrievedInstance meta = new RetrievedInstance(studyUid, seriesUid, uid,
                     dr.getMimeType() == null ? "application/dicom" : dr.getMimeType(),
-                    dr.getHomeCommunityId() == null ? "" : dr.getHomeCommunityId());
+                    homeOf(dr.getHomeCommunityId()));
             try (InputStream in = new CappedInputStream(guard.watch(dh.getInputStream()), maxBytes,
                     "Document " + uid + " from " + community)) {
                 consumer.accept(meta, in);
@@ -83,6 +84,12 @@ final class ResponseStreamer {
                             + (codes.isEmpty() ? "" : " (" + codes + ")"));
         }
         return new RetrieveOutcome(RetrieveOutcome.Status.COMPLETE, received, missing, errors, "");
+    }
+
+    /** The sender's community in the {@code urn:oid:} form, whichever spelling it used; empty when none. */
+    private static String homeOf(String received) {
+        String h = HomeCommunityIds.normalise(received);
+        return h == null ? "" : h;
     }
 
     /** The exception to report when the guard gave up, or the original failure. */

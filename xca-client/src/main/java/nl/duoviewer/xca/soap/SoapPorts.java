@@ -75,6 +75,7 @@ public final class SoapPorts implements AutoCloseable {
         };
         var interceptors = new AbstractBasicInterceptorProvider() { };
         interceptors.getOutInterceptors().add(new WsSecurityOutInterceptor(assertions, community.homeCommunityId()));
+        interceptors.getInInterceptors().add(new AddressingWhitespaceInterceptor());
         Map<String, Object> properties = new java.util.HashMap<>(Map.of(MAX_ATTACHMENTS_PROPERTY, MAX_ATTACHMENTS));
         if (transaction == SoapTransaction.ITI_38 || transaction == SoapTransaction.ITI_18) {
             interceptors.getInInterceptors().add(new ResponseSizeLimitInterceptor(maxQueryResponseBytes));

@@ -1,6 +1,7 @@
 package nl.duoviewer.xca.manifest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -109,17 +110,41 @@ class KosParserTest {
                 .setString(Tag.RetrieveURL, VR.UR, "file:///etc/passwd");
         assertThrows(ManifestException.class, () -> KosParser.parse(bytes(badUrl), STUDY));
 
-        DicomObject nowhere = kos();
-        DicomObject study = nowhere.getSequence(Tag.CurrentRequestedProcedureEvidenceSequence).getFirst();
-        study.remove(Tag.RetrieveURL);
-        study.getSequence(Tag.ReferencedSeriesSequence).getFirst().remove(Tag.RetrieveLocationUID);
-        assertThrows(ManifestException.class, () -> KosParser.parse(bytes(nowhere), STUDY));
-
         DicomObject empty = kos();
         empty.remove(Tag.CurrentRequestedProcedureEvidenceSequence);
         assertThrows(ManifestException.class, () -> KosParser.parse(bytes(empty), STUDY));
 
         assertThrows(IOException.class, () -> KosParser.parse(new byte[] {1, 2, 3}, STUDY));
+    }
+
+    @Test
+    void aSeriesWithoutRetrieveLocationIsKeptAsUnavailableAndTheOthersStay() throws IOException {
+        DicomObject nowhere = kos();
+        DicomObject study = nowhere.getSequence(Tag.CurrentRequestedProcedureEvidenceSequence).getFirst();
+        study.remove(Tag.RetrieveURL);
+        DicomObject first = study.getSequence(Tag.ReferencedSeriesSequence).getFirst();
+        first.remove(Tag.RetrieveLocationUID);
+        first.setString(Tag.RetrieveAETitle, VR.AE, "PACS_AE"); // DIMSE only: XCA-I cannot use it
+        StudyManifest m = KosParser.parse(bytes(nowhere), STUDY);
+        assertEquals(2, m.series().size(), "only that series is affected");
+        assertFalse(m.series().get(0).retrievable());
+        assertEquals(3, m.series().get(0).instances().size(), "its instances are still known (to count as missing)");
+        assertTrue(m.series().get(1).retrievable());
+        assertEquals(6, m.instanceCount());
+    }
+
+    @Test
+    void aLocalRecordNumberWithTheBsnInOtherPatientIdsIsThisPatient() throws IOException {
+        DicomObject ds = kos();
+        ds.setString(Tag.PatientID, VR.LO, "Z1234567");
+        ds.setString(Tag.IssuerOfPatientID, VR.LO, "2.16.528.1.1007.3.3.1234"); // the PACS' own id domain
+        DicomObject other = ds.newSequence(Tag.OtherPatientIDsSequence).addItem();
+        other.setString(Tag.PatientID, VR.LO, "999999011");
+        other.setString(Tag.IssuerOfPatientID, VR.LO, nl.duoviewer.core.patient.Bsn.OID);
+        StudyManifest m = KosParser.parse(bytes(ds), STUDY);
+        assertTrue(m.consistentWith(nl.duoviewer.core.patient.Bsn.parse("999999011")));
+        assertFalse(m.consistentWith(nl.duoviewer.core.patient.Bsn.parse("999990007")),
+                "the BSN among the other ids names this patient, so not another");
     }
 
     @Test
