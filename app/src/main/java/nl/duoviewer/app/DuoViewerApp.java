@@ -62,7 +62,7 @@ public final class DuoViewerApp extends Application {
         decoding = FramePipeline.perCore();
         ServiceWiring.Wired wired = ServiceWiring.create(options, texts, networks, decoding);
         service = wired.service();
-        workspace = new Workspace(service, texts, FxThread.EXECUTOR, background);
+        workspace = new Workspace(service, texts, FxThread.EXECUTOR, background, new LoggedExports());
         WorkspaceView view = new WorkspaceView(workspace);
         view.setNetworkDescription(wired.initialStatus());
         background.submit(() -> {

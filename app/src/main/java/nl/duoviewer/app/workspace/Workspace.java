@@ -20,9 +20,11 @@ import nl.duoviewer.app.imaging.StudyLoadListener;
 import nl.duoviewer.app.launch.LaunchContext;
 import nl.duoviewer.app.patient.PatientBannerViewModel;
 import nl.duoviewer.app.timeline.TimelineViewModel;
+import nl.duoviewer.app.viewer.ExportRecorder;
 import nl.duoviewer.app.viewer.StudyFrames;
 import nl.duoviewer.app.viewer.StudyViewModel;
 import nl.duoviewer.app.viewer.ViewerLayoutViewModel;
+import nl.duoviewer.app.viewer.tools.ToolsViewModel;
 import nl.duoviewer.core.patient.Bsn;
 import nl.duoviewer.core.timeline.SourceInstitution;
 import nl.duoviewer.core.timeline.SourceStatus;
@@ -56,6 +58,7 @@ public final class Workspace implements AutoCloseable {
     private final TimelineViewModel timeline = new TimelineViewModel();
     private final PatientBannerViewModel banner = new PatientBannerViewModel();
     private final ViewerLayoutViewModel viewer = new ViewerLayoutViewModel();
+    private final ToolsViewModel tools;
     private final ReadOnlyObjectWrapper<LaunchContext> current = new ReadOnlyObjectWrapper<>(this, "current");
     private Session session;
 
@@ -71,12 +74,20 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
+    /** A workspace whose exports are reported nowhere (tests and benchmarks that do not export). */
     public Workspace(ImagingService service, Texts texts, Executor ui, BackgroundExecutor background) {
+        this(service, texts, ui, background, ExportRecorder.NONE);
+    }
+
+    /** @param exports told of every export of the current view (the audit trail, where there is one) */
+    public Workspace(ImagingService service, Texts texts, Executor ui, BackgroundExecutor background,
+                     ExportRecorder exports) {
         this.service = Objects.requireNonNull(service);
         this.texts = Objects.requireNonNull(texts);
         this.ui = Objects.requireNonNull(ui);
         this.background = Objects.requireNonNull(background);
         this.patientLane = new SerialLane(background);
+        this.tools = new ToolsViewModel(viewer, exports, background::submit, ui);
         timeline.selectedProperty().addListener((o, before, after) -> selectionChanged(before, after));
     }
 
@@ -228,6 +239,11 @@ public final class Workspace implements AutoCloseable {
     /** The image viewer's viewports and open study. */
     public ViewerLayoutViewModel viewer() {
         return viewer;
+    }
+
+    /** The reading tools on the viewer: measurements, cine, export. */
+    public ToolsViewModel tools() {
+        return tools;
     }
 
     public Texts texts() {
