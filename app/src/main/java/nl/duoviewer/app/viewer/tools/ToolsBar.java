@@ -161,6 +161,11 @@ public final class ToolsBar extends FlowPane {
         follow(layout.activeViewport());
     }
 
+    /** The tools this bar binds. */
+    public ToolsViewModel viewModel() {
+        return tools;
+    }
+
     /** Replaces the file chooser (tests choose a temporary file; the user's choice is the product's). */
     public void setSaveTarget(SaveTarget target) {
         this.saveTarget = Objects.requireNonNull(target);
