@@ -119,7 +119,7 @@ public final class ToolsBar extends FlowPane {
                 ToolsViewModel.MIN_FPS, ToolsViewModel.MAX_FPS, tools.fpsProperty().get()));
         fps.setId("tool-fps");
         fps.setPrefWidth(70);
-        fps.setEditable(true);
+        fps.setEditable(false); // arrows and the [ ] keys: no typed text to reject
         fps.setFocusTraversable(false);
         fps.valueProperty().addListener((o, before, now) -> {
             if (now != null) {

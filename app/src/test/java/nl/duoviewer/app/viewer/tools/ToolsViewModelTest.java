@@ -291,5 +291,9 @@ class ToolsViewModelTest {
                 .anyMatch(r -> r.tag() == Tag.SOPInstanceUID && r.value().equals(STUDY + ".1.2")));
         tools.closeTagBrowser();
         assertEquals(List.of(), tools.tagBrowser().rowsProperty().get());
+
+        tools.openTagBrowser();
+        layout.clear(); // a patient switch: the header of the previous patient leaves the open browser
+        assertEquals(List.of(), tools.tagBrowser().rowsProperty().get());
     }
 }
