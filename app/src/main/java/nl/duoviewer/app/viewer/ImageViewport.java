@@ -78,6 +78,7 @@ public final class ImageViewport extends Region {
     private int[] pixels;
     private FramePixels frame;
     private WindowLevel window;
+    private FrameRenderer.Look look = FrameRenderer.Look.PLAIN;
     private double zoom = 1;
     private double panX;
     private double panY;
@@ -124,8 +125,14 @@ public final class ImageViewport extends Region {
 
     /** Shows the frame with the window, rendered at once at its size on screen into the reused pixel buffer. */
     public void show(FramePixels next, WindowLevel nextWindow) {
+        show(next, nextWindow, FrameRenderer.Look.PLAIN);
+    }
+
+    /** Shows the frame with the window, or the source's VOI LUT table, turned and inverted as the look says. */
+    void show(FramePixels next, WindowLevel nextWindow, FrameRenderer.Look nextLook) {
         frame = next;
         window = nextWindow;
+        look = nextLook == null ? FrameRenderer.Look.PLAIN : nextLook;
         render();
     }
 
@@ -145,7 +152,10 @@ public final class ImageViewport extends Region {
         return image.getReadOnlyProperty();
     }
 
-    /** Where the whole frame lies within this control (its coordinates; it may reach outside), null when none. */
+    /**
+     * Where the whole frame lies within this control, turned as it is shown (its coordinates; it may reach outside),
+     * null when none.
+     */
     public ReadOnlyObjectProperty<Rectangle2D> frameBoundsProperty() {
         return frameBounds.getReadOnlyProperty();
     }
@@ -178,9 +188,11 @@ public final class ImageViewport extends Region {
         double outY = stage == null ? 1 : stage.getOutputScaleY();
         double vw = w * outX;
         double vh = h * outY;
-        double scale = Math.min(vw / frame.width(), vh / frame.height()) * zoom;
-        double pw = frame.width() * scale;
-        double ph = frame.height() * scale;
+        int dw = look.orientation().displayedWidth(frame.width(), frame.height());
+        int dh = look.orientation().displayedHeight(frame.width(), frame.height());
+        double scale = Math.min(vw / dw, vh / dh) * zoom;
+        double pw = dw * scale;
+        double ph = dh * scale;
         double x = (vw - pw) / 2 + panX * outX;
         double y = (vh - ph) / 2 + panY * outY;
         frameBounds.set(new Rectangle2D(x / outX, y / outY, pw / outX, ph / outY));
@@ -201,7 +213,7 @@ public final class ImageViewport extends Region {
             view.setImage(img);
             image.set(img);
         }
-        renderer.render(frame, window, new FrameRenderer.Placement(x - left, y - top, pw, ph), pixels, bw, bh);
+        renderer.render(frame, window, look, new FrameRenderer.Placement(x - left, y - top, pw, ph), pixels, bw, bh);
         buffer.updateBuffer(b -> null); // null: the whole buffer changed
         view.setVisible(true);
         view.setFitWidth(bw / outX);

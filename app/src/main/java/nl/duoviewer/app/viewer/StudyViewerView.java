@@ -20,18 +20,24 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import nl.duoviewer.app.i18n.Texts;
+import nl.duoviewer.app.viewer.tools.MeasurementLayer;
+import nl.duoviewer.app.viewer.tools.ToolsBar;
+import nl.duoviewer.app.viewer.tools.ToolsViewModel;
 import nl.duoviewer.core.pixel.DecodedFrame;
 
 /**
- * The image viewer on screen: a toolbar (series chooser, CT window presets, reset), the viewport, and a status line
- * with the load's progress. Binds a {@link ViewerLayoutViewModel}; the toolbar and keys act on its active viewport.
- * Keys: Up/Down/Left/Right/PageUp/PageDown/Home/End scroll, 1-4 pick a CT preset, R resets the view.
+ * The image viewer on screen: a toolbar (series chooser, CT window presets, reset), the reading tools' bar
+ * ({@link ToolsBar}), the viewport with its measurements, and a status line with the load's progress. Binds a
+ * {@link ViewerLayoutViewModel} and its {@link ToolsViewModel}; the toolbars and keys act on its active viewport.
+ * Keys: Up/Down/Left/Right/PageUp/PageDown/Home/End scroll, 1-4 pick a CT preset, R resets the view; the tools' keys
+ * are listed at {@link ToolsBar#handleKey}.
  */
 public final class StudyViewerView extends BorderPane {
 
     private final ViewerLayoutViewModel model;
     private final Texts texts;
     private final ViewportView viewport;
+    private final ToolsBar toolsBar;
     private final ComboBox<SeriesStack> seriesChooser = new ComboBox<>();
     private final MenuButton presets;
     private final ProgressBar progressBar = new ProgressBar(0);
@@ -40,7 +46,7 @@ public final class StudyViewerView extends BorderPane {
     private StudyViewModel shownStudy;
     private boolean updatingChooser;
 
-    public StudyViewerView(ViewerLayoutViewModel model, Texts texts) {
+    public StudyViewerView(ViewerLayoutViewModel model, ToolsViewModel tools, Texts texts) {
         this.model = Objects.requireNonNull(model);
         this.texts = Objects.requireNonNull(texts);
         getStyleClass().add("study-viewer");
@@ -69,11 +75,16 @@ public final class StudyViewerView extends BorderPane {
         HBox toolbar = new HBox(8, seriesChooser, presets, reset, grow);
         toolbar.getStyleClass().add("viewer-toolbar");
         toolbar.setAlignment(Pos.CENTER_LEFT);
-        setTop(toolbar);
 
         // one viewport today; a layout of several becomes a grid of ViewportViews here
         viewport = new ViewportView(model.activeViewport(), texts);
+        MeasurementLayer measurements = new MeasurementLayer(model.activeViewport(), tools, viewport.imageViewport(),
+                texts);
+        viewport.picture().getChildren().add(measurements);
+        measurements.takeMouseFrom(viewport);
         setCenter(viewport);
+        toolsBar = new ToolsBar(tools, model, () -> viewport, texts);
+        setTop(new VBox(toolbar, toolsBar));
 
         progressBar.getStyleClass().add("load-progress");
         progressBar.setMaxWidth(Double.MAX_VALUE);
@@ -93,6 +104,16 @@ public final class StudyViewerView extends BorderPane {
     /** The layout this view shows. */
     public ViewerLayoutViewModel viewModel() {
         return model;
+    }
+
+    /** The reading tools' bar. */
+    public ToolsBar toolsBar() {
+        return toolsBar;
+    }
+
+    /** The active viewport on screen. */
+    public ViewportView viewportView() {
+        return viewport;
     }
 
     /** The image control of the active viewport. */
@@ -174,7 +195,9 @@ public final class StudyViewerView extends BorderPane {
             case DIGIT4, NUMPAD4 -> v.applyPreset(WindowLevelPreset.BRAIN);
             case R -> v.resetView();
             default -> {
-                return;
+                if (!toolsBar.handleKey(e)) {
+                    return;
+                }
             }
         }
         e.consume();

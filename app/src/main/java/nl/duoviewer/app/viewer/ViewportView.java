@@ -22,6 +22,7 @@ public final class ViewportView extends StackPane {
     private final ViewportViewModel model;
     private final Texts texts;
     private final ImageViewport image = new ImageViewport();
+    private final StackPane picture = new StackPane(image);
     private final Label placeholder = new Label();
     private final Label topLeft = overlayLabel("overlay-top-left");
     private final Label topRight = overlayLabel("overlay-top-right");
@@ -39,7 +40,8 @@ public final class ViewportView extends StackPane {
         StackPane.setAlignment(topRight, Pos.TOP_RIGHT);
         StackPane.setAlignment(bottomLeft, Pos.BOTTOM_LEFT);
         StackPane.setAlignment(bottomRight, Pos.BOTTOM_RIGHT);
-        getChildren().addAll(image, placeholder, topLeft, topRight, bottomLeft, bottomRight);
+        picture.getStyleClass().add("viewport-picture");
+        getChildren().addAll(picture, placeholder, topLeft, topRight, bottomLeft, bottomRight);
 
         image.setFocusTraversable(true);
         image.setInput(new ImageViewport.Input() {
@@ -94,6 +96,14 @@ public final class ViewportView extends StackPane {
         return image;
     }
 
+    /**
+     * The image with what is drawn on it (measurements) but without the four-corner overlay: what a de-identified
+     * export shows. Layers over the image go in here.
+     */
+    public StackPane picture() {
+        return picture;
+    }
+
     public ViewportViewModel viewModel() {
         return model;
     }
@@ -102,7 +112,8 @@ public final class ViewportView extends StackPane {
         if (d == null) {
             image.clear();
         } else {
-            image.show(d.frame().pixels(), d.window());
+            image.show(d.frame().pixels(), d.window(), new FrameRenderer.Look(d.voiTable(), d.orientation(),
+                    d.inverted()));
         }
         updatePlaceholder();
     }
@@ -142,7 +153,8 @@ public final class ViewportView extends StackPane {
         }
         String series = texts.get("overlay.series", f.seriesNumber(), f.seriesDescription()) + "\n"
                 + texts.get("overlay.position", o.position(), o.expected());
-        String window = o.window() == null ? ""
+        String window = o.voiTable() != null ? texts.get("overlay.voiTable", o.voiTable().explanation()) + "\n"
+                : o.window() == null ? ""
                 : texts.get("overlay.window", Math.round(o.window().width()), Math.round(o.window().center())) + "\n";
         setTexts(left, right, series, window + texts.get("overlay.zoom", o.zoomPercent()));
     }

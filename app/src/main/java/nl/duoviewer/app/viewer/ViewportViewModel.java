@@ -15,14 +15,15 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 
 import nl.duoviewer.core.pixel.DecodedFrame;
 import nl.duoviewer.core.pixel.GrayscalePixels;
+import nl.duoviewer.core.pixel.InstanceHeader;
+import nl.duoviewer.core.pixel.VoiLut;
 import nl.duoviewer.core.pixel.WindowLevel;
 import nl.duoviewer.core.timeline.SourceInstitution;
 
 /**
- * One viewport: which study and series it shows, the frame on screen, the window per series, and zoom and pan. The
- * view renders {@link #displayedProperty()} and forwards the user's scrolling, dragging and keys to the actions here;
- * it never decides anything itself. Later view state (rotation, flip, invert, synchronisation with another viewport)
- * belongs here too. UI thread only.
+ * One viewport: which study and series it shows, the frame on screen, the window (or the source's VOI LUT table) per
+ * series, zoom and pan, rotation, flips and inversion. The view renders {@link #displayedProperty()} and forwards the
+ * user's scrolling, dragging and keys to the actions here; it never decides anything itself. UI thread only.
  *
  * <p>The viewport follows its frame, not its index: when frames arrive before the one on screen, the index moves so
  * the user keeps looking at the same slice. The first frame of a study that arrives is shown at once.
@@ -34,9 +35,20 @@ public final class ViewportViewModel {
     static final double MAX_ZOOM = 16;
 
     /**
-     * What the view renders: a frame through a window (null for colour frames).
+     * What the view renders: a frame through a window (null for colour frames) or, when the user chose one, the
+     * source's VOI LUT table (then null otherwise), turned and inverted as the user asked.
      */
-    public record Displayed(DecodedFrame frame, WindowLevel window) {
+    public record Displayed(DecodedFrame frame, WindowLevel window, VoiLut.Table voiTable, Orientation orientation,
+                            boolean inverted) {
+
+        public Displayed {
+            orientation = orientation == null ? Orientation.NONE : orientation;
+        }
+
+        /** A frame through a window, as stored. */
+        public Displayed(DecodedFrame frame, WindowLevel window) {
+            this(frame, window, null, Orientation.NONE, false);
+        }
     }
 
     /**
@@ -50,10 +62,12 @@ public final class ViewportViewModel {
      * @param expected     frames the series will have, as far as known
      * @param window       the window of a greyscale frame, else null
      * @param zoomPercent  magnification relative to fit, in percent
+     * @param voiTable     the source's VOI LUT table in use instead of a window (its explanation may be empty), else
+     *                     null
      */
     public record Overlay(String patientName, String bsnFormatted, LocalDateTime studyDateTime,
                           String studyDescription, List<String> sources, DecodedFrame frame, int position,
-                          int expected, WindowLevel window, long zoomPercent) {
+                          int expected, WindowLevel window, long zoomPercent, InstanceHeader.SourceVoi voiTable) {
     }
 
     private final ReadOnlyObjectWrapper<StudyViewModel> study = new ReadOnlyObjectWrapper<>(this, "study");
@@ -65,6 +79,11 @@ public final class ViewportViewModel {
     private final ReadOnlyDoubleWrapper panX = new ReadOnlyDoubleWrapper(this, "panX");
     private final ReadOnlyDoubleWrapper panY = new ReadOnlyDoubleWrapper(this, "panY");
     private final Map<String, WindowLevel> windows = new HashMap<>();
+    /** The source VOI LUT table chosen per series instead of its window. */
+    private final Map<String, InstanceHeader.SourceVoi> tables = new HashMap<>();
+    private final ReadOnlyObjectWrapper<Orientation> orientation = new ReadOnlyObjectWrapper<>(this, "orientation",
+            Orientation.NONE);
+    private final ReadOnlyBooleanWrapper inverted = new ReadOnlyBooleanWrapper(this, "inverted");
     private final InvalidationListener framesArrived = o -> framesArrived();
     private final InvalidationListener nameChanged = o -> updateOverlay();
     private DecodedFrame current;
@@ -78,6 +97,9 @@ public final class ViewportViewModel {
             before.patientName().removeListener(nameChanged);
         }
         windows.clear();
+        tables.clear();
+        orientation.set(Orientation.NONE);
+        inverted.set(false);
         current = null;
         index = 0;
         series.set(null);
@@ -121,13 +143,64 @@ public final class ViewportViewModel {
         scrollBy(Integer.MAX_VALUE);
     }
 
-    /** Sets the window of the series on screen (greyscale only). */
+    /** Sets the window of the series on screen (greyscale only); a source VOI LUT table in use gives way to it. */
     public void setWindow(WindowLevel window) {
         if (current == null || !(current.pixels() instanceof GrayscalePixels) || window == null) {
             return;
         }
         windows.put(current.seriesInstanceUid(), window);
+        tables.remove(current.seriesInstanceUid());
         display();
+    }
+
+    /** The windows and VOI LUT tables the source offers for the frame on screen (greyscale only). */
+    public List<InstanceHeader.SourceVoi> sourceVois() {
+        return current == null || !(current.pixels() instanceof GrayscalePixels) ? List.of()
+                : current.header().sourceVois();
+    }
+
+    /** Uses one of the source's windows or VOI LUT tables ({@link #sourceVois()}) for the series on screen. */
+    public void useSourceVoi(InstanceHeader.SourceVoi choice) {
+        if (choice == null || !sourceVois().contains(choice)) {
+            return;
+        }
+        switch (choice.voi()) {
+            case VoiLut.Window w -> setWindow(new WindowLevel(w.center(), w.width()));
+            case VoiLut.Table t -> {
+                tables.put(current.seriesInstanceUid(), choice);
+                display();
+            }
+        }
+    }
+
+    /** Turns the picture a quarter clockwise. */
+    public void rotateClockwise() {
+        orient(orientation.get().rotatedClockwise());
+    }
+
+    /** Mirrors the picture left to right. */
+    public void flipHorizontal() {
+        orient(orientation.get().flippedHorizontally());
+    }
+
+    /** Mirrors the picture top to bottom. */
+    public void flipVertical() {
+        orient(orientation.get().flippedVertically());
+    }
+
+    /** Inverts the grey scale (or the colours) on screen, on top of how the source says to show it. */
+    public void toggleInvert() {
+        if (current != null) {
+            inverted.set(!inverted.get());
+            display();
+        }
+    }
+
+    private void orient(Orientation next) {
+        if (current != null) {
+            orientation.set(next);
+            display();
+        }
     }
 
     public void applyPreset(WindowLevelPreset preset) {
@@ -175,13 +248,24 @@ public final class ViewportViewModel {
         updateOverlay();
     }
 
-    /** Zoom, pan and the window of the series on screen back to how they started. */
+    /** Zoom, pan, orientation, inversion and the window of the series on screen back to how they started. */
     public void resetView() {
         resetZoomAndPan();
+        orientation.set(Orientation.NONE);
+        inverted.set(false);
         if (current != null) {
             windows.put(current.seriesInstanceUid(), current.initialWindow());
+            tables.remove(current.seriesInstanceUid());
             display();
         }
+    }
+
+    public ReadOnlyObjectProperty<Orientation> orientationProperty() {
+        return orientation.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty invertedProperty() {
+        return inverted.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<StudyViewModel> studyProperty() {
@@ -290,8 +374,16 @@ public final class ViewportViewModel {
     }
 
     private void display() {
-        displayed.set(current == null ? null : new Displayed(current, currentWindow()));
+        InstanceHeader.SourceVoi table = currentTable();
+        displayed.set(current == null ? null : new Displayed(current, table == null ? currentWindow() : null,
+                table == null ? null : (VoiLut.Table) table.voi(), orientation.get(), inverted.get()));
         updateOverlay();
+    }
+
+    /** The source VOI LUT table in use for the series on screen, null when its window is. */
+    private InstanceHeader.SourceVoi currentTable() {
+        return current == null || !(current.pixels() instanceof GrayscalePixels) ? null
+                : tables.get(current.seriesInstanceUid());
     }
 
     private void updateOverlay() {
@@ -305,6 +397,7 @@ public final class ViewportViewModel {
         SeriesStack stack = series.get();
         overlay.set(new Overlay(s.patientName().getValue(), s.patient().formatted(), entry.studyDateTime(),
                 entry.description(), sources, current, current == null ? 0 : index + 1,
-                stack == null ? 0 : stack.expected(), currentWindow(), Math.round(zoom.get() * 100)));
+                stack == null ? 0 : stack.expected(), currentTable() == null ? currentWindow() : null,
+                Math.round(zoom.get() * 100), currentTable()));
     }
 }

@@ -1,5 +1,6 @@
 package nl.duoviewer.app.workspace;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -21,9 +22,11 @@ import nl.duoviewer.app.imaging.StudyLoadListener;
 import nl.duoviewer.app.launch.LaunchContext;
 import nl.duoviewer.app.patient.PatientBannerViewModel;
 import nl.duoviewer.app.timeline.TimelineViewModel;
+import nl.duoviewer.app.viewer.ExportRecorder;
 import nl.duoviewer.app.viewer.StudyFrames;
 import nl.duoviewer.app.viewer.StudyViewModel;
 import nl.duoviewer.app.viewer.ViewerLayoutViewModel;
+import nl.duoviewer.app.viewer.tools.ToolsViewModel;
 import nl.duoviewer.core.patient.Bsn;
 import nl.duoviewer.core.timeline.SourceInstitution;
 import nl.duoviewer.core.timeline.SourceStatus;
@@ -58,6 +61,7 @@ public final class Workspace implements AutoCloseable {
     private final TimelineViewModel timeline = new TimelineViewModel();
     private final PatientBannerViewModel banner = new PatientBannerViewModel();
     private final ViewerLayoutViewModel viewer = new ViewerLayoutViewModel();
+    private final ToolsViewModel tools;
     private final ReadOnlyObjectWrapper<LaunchContext> current = new ReadOnlyObjectWrapper<>(this, "current");
     private final LaunchRoute route;
     private Session session;
@@ -74,11 +78,13 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
+    /** A workspace that audits nothing (tests and benchmarks). */
     public Workspace(ImagingService service, Texts texts, Executor ui, BackgroundExecutor background) {
         this(service, texts, ui, background, AuditPort.NONE);
     }
 
-    /** A workspace that reports patient open and close and each study shown to the audit trail. */
+    /** A workspace that reports patient open and close, each study shown and each export of the view to
+     * the audit trail. */
     public Workspace(ImagingService service, Texts texts, Executor ui, BackgroundExecutor background,
                      AuditPort audit) {
         this.service = Objects.requireNonNull(service);
@@ -87,6 +93,11 @@ public final class Workspace implements AutoCloseable {
         this.ui = Objects.requireNonNull(ui);
         this.background = Objects.requireNonNull(background);
         this.patientLane = new SerialLane(background);
+        // every export of the view, also one that failed, is the user's decision and is audited (decision record 28)
+        ExportRecorder exports = e -> this.audit.exported(e.patient(), List.of(e.studyInstanceUid()),
+                e.file().toUri() + (e.deIdentified() ? " (without patient data)" : " (with the patient overlay)"),
+                e.succeeded());
+        this.tools = new ToolsViewModel(viewer, exports, background::submit, ui);
         timeline.selectedProperty().addListener((o, before, after) -> selectionChanged(before, after));
         this.route = new LaunchRoute(this, ui);
     }
@@ -277,6 +288,11 @@ public final class Workspace implements AutoCloseable {
     /** The image viewer's viewports and open study. */
     public ViewerLayoutViewModel viewer() {
         return viewer;
+    }
+
+    /** The reading tools on the viewer: measurements, cine, export. */
+    public ToolsViewModel tools() {
+        return tools;
     }
 
     public Texts texts() {

@@ -77,7 +77,7 @@ public final class WorkspaceView extends BorderPane {
         VBox left = new VBox(timelineView, stripScroll);
         left.getStyleClass().add("left-pane");
         left.setMinWidth(300);
-        viewer = new StudyViewerView(workspace.viewer(), texts);
+        viewer = new StudyViewerView(workspace.viewer(), workspace.tools(), texts);
         SplitPane split = new SplitPane(left, viewer);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.34);

@@ -59,7 +59,7 @@ import nl.duoviewer.network.synthetic.UltrasoundRenderer;
 public final class SyntheticStudyContent implements StudyContent, AutoCloseable {
 
     /** Cache layout version: bump when rendering changes so old caches are not served. */
-    public static final String VERSION = "v1";
+    public static final String VERSION = "v2";
 
     private static final String ELE = TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN;
     private static final int PREFETCH = 6;

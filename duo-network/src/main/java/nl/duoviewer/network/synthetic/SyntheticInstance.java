@@ -123,13 +123,21 @@ public final class SyntheticInstance {
         }
         ds.setInt(Tag.Rows, VR.US, img.rows());
         ds.setInt(Tag.Columns, VR.US, img.columns());
-        ds.setDouble(Tag.PixelSpacing, VR.DS, img.pixelSpacingMm(), img.pixelSpacingMm());
+        if (!"DX".equals(id.modality()) && !"US".equals(id.modality())) {
+            // DX states only the detector's spacing and US none (its regions are not modelled), so the demo shows
+            // lengths in mm, in mm at the detector and in px
+            ds.setDouble(Tag.PixelSpacing, VR.DS, img.pixelSpacingMm(), img.pixelSpacingMm());
+        }
         ds.setInt(Tag.BitsAllocated, VR.US, img.bitsAllocated());
         ds.setInt(Tag.BitsStored, VR.US, img.bitsStored());
         ds.setInt(Tag.HighBit, VR.US, img.bitsStored() - 1);
         ds.setInt(Tag.PixelRepresentation, VR.US, 0);
-        ds.setDouble(Tag.WindowCenter, VR.DS, img.windowCenter());
-        ds.setDouble(Tag.WindowWidth, VR.DS, img.windowWidth());
+        if (("DX".equals(id.modality()) || "CR".equals(id.modality())) && img.windowCenter().length == 1) {
+            projectionVois(ds, img.windowCenter()[0], img.windowWidth()[0], img.bitsStored());
+        } else {
+            ds.setDouble(Tag.WindowCenter, VR.DS, img.windowCenter());
+            ds.setDouble(Tag.WindowWidth, VR.DS, img.windowWidth());
+        }
         if ("CT".equals(id.modality())) {
             ds.setDouble(Tag.RescaleIntercept, VR.DS, img.rescaleIntercept());
             ds.setDouble(Tag.RescaleSlope, VR.DS, 1);
@@ -155,5 +163,28 @@ public final class SyntheticInstance {
         }
         ds.setBytes(Tag.PixelData, img.bitsAllocated() == 8 ? VR.OB : VR.OW, pixels);
         return ds;
+    }
+
+    /**
+     * What projection radiographs commonly carry: two windows with explanations and a VOI LUT Sequence table (here a
+     * sigmoid over the standard window, as modalities ship for a softer look), so the viewer's choice of the source's
+     * windows and tables has something to offer.
+     */
+    private static void projectionVois(DicomObject ds, double center, double width, int bitsStored) {
+        ds.setDouble(Tag.WindowCenter, VR.DS, center, center);
+        ds.setDouble(Tag.WindowWidth, VR.DS, width, Math.round(width * 1.6));
+        ds.setString(Tag.WindowCenterWidthExplanation, VR.LO, "STANDARD", "WIDE");
+        int entries = 1 << bitsStored;
+        int max = entries - 1;
+        byte[] lut = new byte[2 * entries];
+        for (int i = 0; i < entries; i++) {
+            int v = (int) Math.round(max / (1 + Math.exp(-4 * (i - center) / width)));
+            lut[2 * i] = (byte) v;
+            lut[2 * i + 1] = (byte) (v >> 8);
+        }
+        DicomObject item = ds.newSequence(Tag.VOILUTSequence).addItem();
+        item.setInt(Tag.LUTDescriptor, VR.US, entries, 0, bitsStored);
+        item.setBytes(Tag.LUTData, VR.OW, lut);
+        item.setString(Tag.LUTExplanation, VR.LO, "SIGMOID CONTRAST");
     }
 }

@@ -15,10 +15,20 @@ import java.util.Objects;
  * @param expectedInSeries  how many frames the series will have when complete; 0 when not yet known
  * @param pixels            the pixels
  * @param window            the window the source recommends; null to derive one from the pixels
+ * @param header            the object's header as the reading tools need it (spacing, windows, the dataset), shared
+ *                          by its frames
  */
 public record DecodedFrame(String studyInstanceUid, String seriesInstanceUid, int seriesNumber,
                            String seriesDescription, String modality, int instanceNumber, int frameNumber,
-                           int expectedInSeries, FramePixels pixels, WindowLevel window) {
+                           int expectedInSeries, FramePixels pixels, WindowLevel window, InstanceHeader header) {
+
+    /** A frame without a header (generated frames, tests): no spacing, no source windows, an empty dataset. */
+    public DecodedFrame(String studyInstanceUid, String seriesInstanceUid, int seriesNumber, String seriesDescription,
+                        String modality, int instanceNumber, int frameNumber, int expectedInSeries,
+                        FramePixels pixels, WindowLevel window) {
+        this(studyInstanceUid, seriesInstanceUid, seriesNumber, seriesDescription, modality, instanceNumber,
+                frameNumber, expectedInSeries, pixels, window, InstanceHeader.NONE);
+    }
 
     public DecodedFrame {
         Objects.requireNonNull(studyInstanceUid, "studyInstanceUid");
@@ -27,6 +37,7 @@ public record DecodedFrame(String studyInstanceUid, String seriesInstanceUid, in
         modality = modality == null ? "" : modality;
         Objects.requireNonNull(pixels, "pixels");
         expectedInSeries = Math.max(0, expectedInSeries);
+        header = header == null ? InstanceHeader.NONE : header;
     }
 
     /** The window to start with: the source's, else the full range of the pixels. */

@@ -25,11 +25,23 @@ import nl.duoviewer.core.image.Photometric;
  * @param inverted          shown inverted: MONOCHROME1, or Presentation LUT Shape INVERSE
  * @param palette           the colour tables of a PALETTE COLOR image, else null
  * @param expectedInSeries  frames the series will hold when complete, 0 when unknown
+ * @param header            what the reading tools need of the object (spacing, source windows, the dataset)
  */
 public record ImageAttributes(ImageDescriptor descriptor, String studyInstanceUid, String seriesInstanceUid,
                               int seriesNumber, String seriesDescription, String modality, int instanceNumber,
                               ModalityLut modalityLut, WindowLevel window, VoiFunction voiFunction,
-                              boolean inverted, PaletteColorLut palette, int expectedInSeries) {
+                              boolean inverted, PaletteColorLut palette, int expectedInSeries,
+                              InstanceHeader header) {
+
+    /** Attributes without a header (tests, generated objects). */
+    public ImageAttributes(ImageDescriptor descriptor, String studyInstanceUid, String seriesInstanceUid,
+                           int seriesNumber, String seriesDescription, String modality, int instanceNumber,
+                           ModalityLut modalityLut, WindowLevel window, VoiFunction voiFunction, boolean inverted,
+                           PaletteColorLut palette, int expectedInSeries) {
+        this(descriptor, studyInstanceUid, seriesInstanceUid, seriesNumber, seriesDescription, modality,
+                instanceNumber, modalityLut, window, voiFunction, inverted, palette, expectedInSeries,
+                InstanceHeader.NONE);
+    }
 
     public ImageAttributes {
         Objects.requireNonNull(descriptor, "descriptor");
@@ -37,10 +49,12 @@ public record ImageAttributes(ImageDescriptor descriptor, String studyInstanceUi
         Objects.requireNonNull(voiFunction, "voiFunction");
         Objects.requireNonNull(studyInstanceUid, "studyInstanceUid");
         Objects.requireNonNull(seriesInstanceUid, "seriesInstanceUid");
+        header = header == null ? InstanceHeader.NONE : header;
     }
 
     /**
-     * Reads the attributes of an image object's header.
+     * Reads the attributes of an image object's header. The dataset is kept (in {@link #header()}) for the tag
+     * browser: hand over a header without pixel data, as {@code DicomStream} gives it.
      *
      * @param arrival          1-based arrival position, the instance number when the object has none
      * @param instancesInSeries how many instances the manifest lists for the series, 0 when unknown
@@ -66,12 +80,14 @@ public record ImageAttributes(ImageDescriptor descriptor, String studyInstanceUi
         return new ImageAttributes(d, ds.getString(Tag.StudyInstanceUID, ""), ds.getString(Tag.SeriesInstanceUID, ""),
                 ds.getInt(Tag.SeriesNumber, 0), ds.getString(Tag.SeriesDescription, ""),
                 ds.getString(Tag.Modality, ""), ds.getInt(Tag.InstanceNumber, arrival), modalityLut, window,
-                VoiFunction.parse(ds.getString(Tag.VOILUTFunction)), inverted, palette, expected);
+                VoiFunction.parse(ds.getString(Tag.VOILUTFunction)), inverted, palette, expected,
+                InstanceHeader.of(ds));
     }
 
     /** The frame to hand to the viewer; colour frames carry no window. */
     public DecodedFrame frame(int frameNumber, FramePixels pixels) {
         return new DecodedFrame(studyInstanceUid, seriesInstanceUid, seriesNumber, seriesDescription, modality,
-                instanceNumber, frameNumber, expectedInSeries, pixels, pixels instanceof ColorPixels ? null : window);
+                instanceNumber, frameNumber, expectedInSeries, pixels, pixels instanceof ColorPixels ? null : window,
+                header);
     }
 }
