@@ -36,8 +36,8 @@ import nl.duoviewer.xca.consent.ConsentDeniedException;
 import nl.duoviewer.xca.identity.UserIdentity;
 import nl.duoviewer.xca.retrieve.RetrieveException;
 import nl.duoviewer.xca.security.ClientSecurity;
-import nl.duoviewer.xca.security.tls.ClientTls;
-import nl.duoviewer.xca.security.tls.TlsRefusal;
+import nl.duoviewer.xca.security.ClientTls;
+import nl.duoviewer.xca.security.TlsRefusal;
 import nl.duoviewer.xca.soap.SoapTransaction;
 
 /**

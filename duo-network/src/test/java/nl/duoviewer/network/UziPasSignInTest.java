@@ -34,7 +34,7 @@ import nl.duoviewer.xca.config.Secret;
 import nl.duoviewer.xca.config.TrustSettings;
 import nl.duoviewer.xca.identity.IdentityException;
 import nl.duoviewer.xca.identity.IdentitySource;
-import nl.duoviewer.xca.identity.UziPas;
+import nl.duoviewer.xca.security.UziPas;
 import nl.duoviewer.xca.security.ClientSecurity;
 import nl.duoviewer.xca.security.SecretPrompt;
 import nl.duoviewer.xca.security.SecretRequest;

@@ -38,7 +38,7 @@ import nl.duoviewer.xca.consent.ConsentDeniedException;
 import nl.duoviewer.xca.identity.IdentityException;
 import nl.duoviewer.xca.identity.IdentitySource;
 import nl.duoviewer.xca.identity.UserIdentity;
-import nl.duoviewer.xca.identity.UziPas;
+import nl.duoviewer.xca.security.UziPas;
 import nl.duoviewer.xca.security.ClientSecurity;
 import nl.duoviewer.xca.security.CredentialsException;
 import nl.duoviewer.xca.security.SecretPrompt;

@@ -20,9 +20,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import nl.duoviewer.app.i18n.Texts;
-import nl.duoviewer.app.viewer.tools.MeasurementLayer;
-import nl.duoviewer.app.viewer.tools.ToolsBar;
-import nl.duoviewer.app.viewer.tools.ToolsViewModel;
 import nl.duoviewer.core.pixel.DecodedFrame;
 
 /**

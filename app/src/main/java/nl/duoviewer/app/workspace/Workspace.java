@@ -26,7 +26,7 @@ import nl.duoviewer.app.viewer.ExportRecorder;
 import nl.duoviewer.app.viewer.StudyFrames;
 import nl.duoviewer.app.viewer.StudyViewModel;
 import nl.duoviewer.app.viewer.ViewerLayoutViewModel;
-import nl.duoviewer.app.viewer.tools.ToolsViewModel;
+import nl.duoviewer.app.viewer.ToolsViewModel;
 import nl.duoviewer.core.patient.Bsn;
 import nl.duoviewer.core.timeline.SourceInstitution;
 import nl.duoviewer.core.timeline.SourceStatus;

@@ -1,5 +1,6 @@
 package nl.duoviewer.app.arch;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +11,10 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.lang.EvaluationResult;
 
 import org.junit.jupiter.api.Test;
@@ -75,8 +79,37 @@ class ArchitectureTest {
             c -> c.getPackageName().startsWith("nl.duoviewer.app") && (c.getSimpleName().endsWith("ViewModel")
                     || c.getFullName().equals("nl.duoviewer.app.workspace.Workspace")));
 
-    static final ArchRule VIEW_MODELS_TOUCH_NO_CONTROLS = noClasses().that(VIEW_MODELS)
-            .should().transitivelyDependOnClassesThat().resideInAPackage("javafx.scene..")
+    /**
+     * Reaches a control directly or through the product's own classes it uses (followed transitively). JavaFX's own
+     * internals are not followed: {@code Platform.isFxApplicationThread} is not a control, though JavaFX's
+     * implementation of it reaches {@code javafx.scene}.
+     */
+    static final ArchCondition<JavaClass> REACH_NO_CONTROL = new ArchCondition<>(
+            "reach no control (javafx.scene), directly or through the product's classes they use") {
+        @Override
+        public void check(JavaClass start, ConditionEvents events) {
+            java.util.Deque<JavaClass> todo = new java.util.ArrayDeque<>(List.of(start));
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            while (!todo.isEmpty()) {
+                JavaClass c = todo.pop();
+                if (!seen.add(c.getName())) {
+                    continue;
+                }
+                for (var d : c.getDirectDependenciesFromSelf()) {
+                    JavaClass target = d.getTargetClass();
+                    if (target.getPackageName().startsWith("javafx.scene")) {
+                        events.add(SimpleConditionEvent.violated(start, start.getName() + " reaches "
+                                + target.getName() + " through " + c.getName() + ": " + d.getDescription()));
+                    } else if (target.getPackageName().startsWith("nl.duoviewer")) {
+                        todo.push(target);
+                    }
+                }
+            }
+        }
+    };
+
+    static final ArchRule VIEW_MODELS_TOUCH_NO_CONTROLS = classes().that(VIEW_MODELS)
+            .should(REACH_NO_CONTROL)
             .because("a view model holds UI state as properties and is tested without JavaFX; only views build, "
                     + "bind and read controls (JabRef's MVVM rule)");
 

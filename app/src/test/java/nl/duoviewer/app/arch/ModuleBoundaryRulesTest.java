@@ -28,13 +28,14 @@ class ModuleBoundaryRulesTest {
                     + "standalone network, a future headless client); JavaFX belongs to the app");
 
     static final ArchRule ONLY_APP_NETWORK_TALKS_TO_THE_CLIENT = noClasses().that()
-            .resideInAnyPackage("nl.duoviewer.app.workspace..", "nl.duoviewer.app.timeline..",
-                    "nl.duoviewer.app.sources..", "nl.duoviewer.app.patient..", "nl.duoviewer.app.viewer..",
-                    "nl.duoviewer.app.report..", "nl.duoviewer.app.imaging..")
+            .resideInAPackage("nl.duoviewer.app..")
+            .and().resideOutsideOfPackages("nl.duoviewer.app", "nl.duoviewer.app.network..",
+                    "nl.duoviewer.app.launch..", "nl.duoviewer.app.audit..", "nl.duoviewer.app.identity..")
             .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("nl.duoviewer.xca..")
                     .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("nl.duoviewer.xca.identity.."))))
             .because("the screens talk to the app's imaging port, which app.network implements on the DUO client; "
-                    + "only the wiring (app, app.network, app.launch, app.audit) reads the client's configuration, "
+                    + "only the wiring (app, app.network, app.launch, app.audit, app.identity) reads the client's "
+                    + "configuration and security, "
                     + "so the client's types never reach a screen (the user's identity, a value the launch carries, "
                     + "excepted)");
 

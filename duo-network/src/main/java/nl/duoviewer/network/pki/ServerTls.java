@@ -10,7 +10,7 @@ import com.sun.net.httpserver.HttpsParameters;
 import org.apache.cxf.configuration.jsse.TLSServerParameters;
 import org.apache.cxf.configuration.security.ClientAuthentication;
 
-import nl.duoviewer.xca.security.tls.ClientTls;
+import nl.duoviewer.xca.security.ClientTls;
 
 /**
  * The TLS every server of the embedded network speaks, as a DUO gateway or Mitz would: a server certificate from the

@@ -49,7 +49,7 @@ import nl.duoviewer.xca.config.KeystoreSettings;
 import nl.duoviewer.xca.config.Secret;
 import nl.duoviewer.xca.config.TrustSettings;
 import nl.duoviewer.xca.security.OrganisationCredentials;
-import nl.duoviewer.xca.security.tls.ClientTls;
+import nl.duoviewer.xca.security.ClientTls;
 
 /**
  * The embedded network's own PKI, generated fresh at every start with BouncyCastle: a demo CA that issues the

@@ -22,8 +22,8 @@ import javax.net.ssl.TrustManagerFactory;
 
 import nl.duoviewer.network.pki.TestPki;
 import nl.duoviewer.xca.config.TrustSettings;
-import nl.duoviewer.xca.security.tls.ClientTls;
-import nl.duoviewer.xca.security.tls.TlsRefusal;
+import nl.duoviewer.xca.security.ClientTls;
+import nl.duoviewer.xca.security.TlsRefusal;
 
 /**
  * Runs in a JVM of its own whose security properties allow TLS 1.1 again (the JDK disables it by default, which would

@@ -26,7 +26,7 @@ import nl.duoviewer.xca.security.Hl7Codes;
 import nl.duoviewer.xca.security.MitzAnswerSignature;
 import nl.duoviewer.xca.security.Saml;
 import nl.duoviewer.xca.security.SecureXml;
-import nl.duoviewer.xca.security.tls.TlsRefusal;
+import nl.duoviewer.xca.security.TlsRefusal;
 
 /**
  * Asks Mitz the open question (where may data be: XCPD ITI-56 Patient Location Query) and the closed question (may

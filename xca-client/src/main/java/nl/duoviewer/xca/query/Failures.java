@@ -21,7 +21,7 @@ final class Failures {
     /** As {@link #classify(Throwable, String, Duration)}, naming {@code endpoint} when TLS refused it. */
     static SourceFailure classify(Throwable t, String community, java.net.URI endpoint, Duration timeout) {
         if (endpoint != null) {
-            var tls = nl.duoviewer.xca.security.tls.TlsRefusal.describe(t, endpoint);
+            var tls = nl.duoviewer.xca.security.TlsRefusal.describe(t, endpoint);
             if (tls.isPresent()) {
                 // not transient: a certificate or protocol problem does not go away by asking again
                 return new SourceFailure(SourceStatus.State.FAILED, community + ": " + tls.get(), false);

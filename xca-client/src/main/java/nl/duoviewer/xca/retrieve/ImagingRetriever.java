@@ -135,7 +135,7 @@ public final class ImagingRetriever {
         try {
             return call.get();
         } catch (RuntimeException e) {
-            var tls = nl.duoviewer.xca.security.tls.TlsRefusal.describe(e, endpoint);
+            var tls = nl.duoviewer.xca.security.TlsRefusal.describe(e, endpoint);
             if (tls.isPresent()) {
                 throw new RetrieveException(community.displayName() + ": " + tls.get(), e);
             }

@@ -5,8 +5,6 @@ import java.util.Optional;
 
 import nl.duoviewer.xca.config.DuoClientConfig;
 import nl.duoviewer.xca.config.TrustSettings;
-import nl.duoviewer.xca.security.tls.ClientTls;
-import nl.duoviewer.xca.security.tls.TrustMaterial;
 
 /**
  * Everything the client needs to talk to the network securely, opened once per configuration: the organisation's

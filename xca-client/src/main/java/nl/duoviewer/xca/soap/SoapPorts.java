@@ -15,7 +15,7 @@ import org.openehealth.ipf.commons.ihe.ws.JaxWsClientFactory;
 
 import nl.duoviewer.xca.config.CommunityEndpoint;
 import nl.duoviewer.xca.security.AssertionProvider;
-import nl.duoviewer.xca.security.tls.ClientTls;
+import nl.duoviewer.xca.security.ClientTls;
 
 /**
  * Creates and pools IPF/CXF client ports, one pool per community and transaction. Every port carries the requester's

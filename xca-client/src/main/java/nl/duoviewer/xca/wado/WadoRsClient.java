@@ -202,7 +202,7 @@ public final class WadoRsClient {
         } catch (java.net.ConnectException e) {
             throw new RetrieveException(c.displayName() + ": not reachable (WADO-RS)", e);
         } catch (IOException e) {
-            var tls = nl.duoviewer.xca.security.tls.TlsRefusal.describe(e, url);
+            var tls = nl.duoviewer.xca.security.TlsRefusal.describe(e, url);
             if (tls.isPresent()) {
                 throw new RetrieveException(c.displayName() + ": " + tls.get() + " (WADO-RS)", e);
             }

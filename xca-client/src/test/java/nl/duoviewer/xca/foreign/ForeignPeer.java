@@ -32,7 +32,7 @@ import nl.duoviewer.xca.security.AssertionProvider;
 import nl.duoviewer.xca.security.OrganisationCredentials;
 import nl.duoviewer.xca.security.SamlAssertionFactory;
 import nl.duoviewer.xca.security.TestKeys;
-import nl.duoviewer.xca.security.tls.ClientTls;
+import nl.duoviewer.xca.security.ClientTls;
 import nl.duoviewer.xca.soap.SoapPorts;
 
 /**

@@ -1,4 +1,4 @@
-package nl.duoviewer.app.viewer.tools;
+package nl.duoviewer.app.viewer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +17,6 @@ import javafx.scene.shape.Polyline;
 import javafx.scene.shape.Rectangle;
 
 import nl.duoviewer.app.i18n.Texts;
-import nl.duoviewer.app.viewer.ImageViewport;
-import nl.duoviewer.app.viewer.ViewportViewModel;
 import nl.duoviewer.core.measure.ImagePoint;
 import nl.duoviewer.core.measure.Shape;
 import nl.duoviewer.core.pixel.DecodedFrame;

@@ -1,4 +1,4 @@
-package nl.duoviewer.app.viewer.tools;
+package nl.duoviewer.app.viewer;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;

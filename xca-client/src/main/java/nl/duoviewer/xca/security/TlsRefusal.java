@@ -1,4 +1,4 @@
-package nl.duoviewer.xca.security.tls;
+package nl.duoviewer.xca.security;
 
 import java.net.URI;
 import java.security.cert.CertPathBuilderException;

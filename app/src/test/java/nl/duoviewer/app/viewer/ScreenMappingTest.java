@@ -1,11 +1,10 @@
-package nl.duoviewer.app.viewer.tools;
+package nl.duoviewer.app.viewer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-import nl.duoviewer.app.viewer.Orientation;
 import nl.duoviewer.core.measure.ImagePoint;
 
 /** Measurements stay on the anatomy: image points to the screen and back, zoomed, panned and turned. */

@@ -1,4 +1,4 @@
-package nl.duoviewer.xca.security.tls;
+package nl.duoviewer.xca.security;
 
 import java.net.Socket;
 import java.security.Principal;
@@ -8,7 +8,6 @@ import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedKeyManager;
 
-import nl.duoviewer.xca.security.OrganisationCredentials;
 
 /**
  * Offers exactly the organisation's key as client certificate, whichever issuers the server names: a keystore or

@@ -1,4 +1,4 @@
-package nl.duoviewer.app.viewer.tools;
+package nl.duoviewer.app.viewer;
 
 import nl.duoviewer.app.i18n.Texts;
 import nl.duoviewer.core.image.PixelSpacing;

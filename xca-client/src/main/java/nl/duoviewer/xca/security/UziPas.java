@@ -1,4 +1,4 @@
-package nl.duoviewer.xca.identity;
+package nl.duoviewer.xca.security;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -27,11 +27,11 @@ import javax.security.auth.x500.X500Principal;
 import nl.duoviewer.xca.config.IdentitySettings;
 import nl.duoviewer.xca.config.Pkcs11Settings;
 import nl.duoviewer.xca.config.TrustSettings;
-import nl.duoviewer.xca.security.SecretPrompt;
-import nl.duoviewer.xca.security.SecretRequest;
 import nl.duoviewer.xca.security.pkcs11.Pkcs11Token;
-import nl.duoviewer.xca.security.tls.ClientTls;
-import nl.duoviewer.xca.security.tls.TrustMaterial;
+import nl.duoviewer.xca.identity.IdentityException;
+import nl.duoviewer.xca.identity.IdentitySource;
+import nl.duoviewer.xca.identity.UserIdentity;
+import nl.duoviewer.xca.identity.UziSubjectId;
 
 /**
  * Signs the user in with their UZI-pas: the PIN is asked in the viewer, the card is opened through PKCS#11, its

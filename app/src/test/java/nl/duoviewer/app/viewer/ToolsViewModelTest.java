@@ -1,4 +1,4 @@
-package nl.duoviewer.app.viewer.tools;
+package nl.duoviewer.app.viewer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,10 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 import nl.duoviewer.app.i18n.Texts;
 import nl.duoviewer.app.testing.Phantom;
 import nl.duoviewer.app.testing.Records;
-import nl.duoviewer.app.viewer.ExportRecorder;
-import nl.duoviewer.app.viewer.StudyViewModel;
-import nl.duoviewer.app.viewer.ViewerLayoutViewModel;
-import nl.duoviewer.app.viewer.ViewportViewModel;
 import nl.duoviewer.core.dicom.DicomObject;
 import nl.duoviewer.core.dicom.Tag;
 import nl.duoviewer.core.dicom.VR;

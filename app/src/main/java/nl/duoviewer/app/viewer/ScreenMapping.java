@@ -1,6 +1,5 @@
-package nl.duoviewer.app.viewer.tools;
+package nl.duoviewer.app.viewer;
 
-import nl.duoviewer.app.viewer.Orientation;
 import nl.duoviewer.core.measure.ImagePoint;
 
 /**

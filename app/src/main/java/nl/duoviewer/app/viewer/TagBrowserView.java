@@ -1,4 +1,4 @@
-package nl.duoviewer.app.viewer.tools;
+package nl.duoviewer.app.viewer;
 
 import java.util.List;
 import java.util.Objects;
@@ -17,7 +17,6 @@ import javafx.scene.layout.Priority;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
-import nl.duoviewer.app.Styles;
 import nl.duoviewer.app.i18n.Texts;
 
 /**
@@ -60,7 +59,10 @@ public final class TagBrowserView extends BorderPane {
         stage.initOwner(owner);
         stage.setTitle(texts.get("tags.title"));
         Scene scene = new Scene(view, 780, 640);
-        scene.getStylesheets().add(Styles.stylesheet()); // the panel colours, not the image area's black fill
+        // the main window's stylesheet: the panel colours, not the image area's black fill
+        if (owner != null && owner.getScene() != null) {
+            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
+        }
         stage.setScene(scene);
         stage.setOnHidden(e -> tools.closeTagBrowser());
         tools.openTagBrowser();

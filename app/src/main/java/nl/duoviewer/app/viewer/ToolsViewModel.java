@@ -1,4 +1,4 @@
-package nl.duoviewer.app.viewer.tools;
+package nl.duoviewer.app.viewer;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,10 +16,6 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
-import nl.duoviewer.app.viewer.ExportRecorder;
-import nl.duoviewer.app.viewer.StudyViewModel;
-import nl.duoviewer.app.viewer.ViewerLayoutViewModel;
-import nl.duoviewer.app.viewer.ViewportViewModel;
 import nl.duoviewer.core.measure.ImagePoint;
 import nl.duoviewer.core.measure.Measure;
 import nl.duoviewer.core.measure.Result;

@@ -1,4 +1,4 @@
-package nl.duoviewer.app.viewer.tools;
+package nl.duoviewer.app.viewer;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -32,9 +32,6 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 import nl.duoviewer.app.i18n.Texts;
-import nl.duoviewer.app.viewer.ViewerLayoutViewModel;
-import nl.duoviewer.app.viewer.ViewportView;
-import nl.duoviewer.app.viewer.ViewportViewModel;
 import nl.duoviewer.core.pixel.InstanceHeader;
 import nl.duoviewer.core.pixel.VoiLut;
 

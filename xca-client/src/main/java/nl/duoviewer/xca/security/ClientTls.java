@@ -1,4 +1,4 @@
-package nl.duoviewer.xca.security.tls;
+package nl.duoviewer.xca.security;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,9 +31,6 @@ import javax.net.ssl.X509ExtendedTrustManager;
 import nl.duoviewer.xca.config.ConfigException;
 import nl.duoviewer.xca.config.TrustSettings;
 import nl.duoviewer.xca.config.TrustSettings.Revocation;
-import nl.duoviewer.xca.security.OrganisationCredentials;
-import nl.duoviewer.xca.security.SecretRequest;
-import nl.duoviewer.xca.security.SecretResolver;
 
 /**
  * The one TLS setup of every connection the viewer makes (Mitz, the gateways, WADO-RS): the organisation's key as

@@ -1,4 +1,4 @@
-package nl.duoviewer.app.viewer.tools;
+package nl.duoviewer.app.viewer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
