@@ -31,6 +31,7 @@ import nl.duoviewer.xca.StudyRetrieval;
 import nl.duoviewer.xca.TimelineSession;
 import nl.duoviewer.xca.config.CommunityEndpoint;
 import nl.duoviewer.xca.consent.ConsentDeniedException;
+import nl.duoviewer.xca.local.LocalPacsClient;
 import nl.duoviewer.xca.security.TransportSecurity;
 
 /**
@@ -42,6 +43,10 @@ import nl.duoviewer.xca.security.TransportSecurity;
  * <p>Consent is the client's: every retrieval passes its consent gate, which fails closed, and a refusal reaches the
  * viewer as the neutral message only. Retrieved images are held in memory only. Every Mitz question, query and
  * retrieval the client makes goes to the workstation's audit trail.
+ *
+ * <p>When the hospital's own PACS is configured ({@code duo.local.*}), its studies join the same timeline as one more
+ * source ({@link LocalStudies}), asked in parallel with Mitz and the communities and independent of them; a study it
+ * holds is opened from it, never through the DUO client and Mitz.
  */
 public final class DuoImagingService implements ImagingService {
 
@@ -59,6 +64,8 @@ public final class DuoImagingService implements ImagingService {
     private final Texts texts;
     private final DecodePool decoding;
     private final WorkstationAudit audit;
+    /** The hospital's own PACS; null when none is configured. */
+    private final LocalStudies local;
     /** The client once the network is up; replaced when the user retries a network that could not be reached. */
     private volatile CompletableFuture<DuoClient> client;
     private volatile boolean closed;
@@ -81,10 +88,17 @@ public final class DuoImagingService implements ImagingService {
 
     /** Starts connecting to the network at once, on a background thread; the client audits into {@code audit}. */
     public DuoImagingService(DuoNetwork network, Texts texts, DecodePool decoding, WorkstationAudit audit) {
+        this(network, texts, decoding, audit, null);
+    }
+
+    /** As above, with the hospital's own PACS ({@code localPacs} may be null: none configured); closes it on close. */
+    public DuoImagingService(DuoNetwork network, Texts texts, DecodePool decoding, WorkstationAudit audit,
+                             LocalPacsClient localPacs) {
         this.network = Objects.requireNonNull(network);
         this.texts = Objects.requireNonNull(texts);
         this.decoding = Objects.requireNonNull(decoding);
         this.audit = Objects.requireNonNull(audit);
+        this.local = localPacs == null ? null : new LocalStudies(localPacs, texts);
         this.client = connectInBackground();
     }
 
@@ -153,8 +167,21 @@ public final class DuoImagingService implements ImagingService {
             activePatient = patient;
             byTimeline.put(timeline, query);
         }
+        if (local != null) {
+            local.querying(timeline);
+            queries.execute(() -> runLocal(query));
+        }
         queries.execute(() -> run(query));
         return timeline;
+    }
+
+    /** Asks the hospital's PACS, apart from Mitz and the communities: neither waits for the other. */
+    private void runLocal(PatientQuery query) {
+        local.fill(query.timeline, () -> {
+            synchronized (this) {
+                return !query.cancelled;
+            }
+        });
     }
 
     /** Localises the patient and queries the communities, filling the timeline the viewer already shows. */
@@ -194,7 +221,8 @@ public final class DuoImagingService implements ImagingService {
                         .toList()));
         if (session.localisation() != null) {
             boolean noneLocalised = timeline.snapshot().sources().stream()
-                    .allMatch(st -> st.sourceId().equals(NETWORK_SOURCE) || st.sourceId().equals(MITZ_SOURCE));
+                    .allMatch(st -> st.sourceId().equals(NETWORK_SOURCE) || st.sourceId().equals(MITZ_SOURCE)
+                            || LocalStudies.isLocalSource(st.sourceId()));
             if (noneLocalised || shows(timeline, MITZ_SOURCE)) {
                 // Mitz knows of no institution that may share data (say so, or the timeline would search forever),
                 // or it answered a retry after failing before
@@ -218,6 +246,11 @@ public final class DuoImagingService implements ImagingService {
                 return;
             }
             session = query.session;
+        }
+        if (local != null && LocalStudies.isLocalSource(sourceId)) {
+            local.querying(timeline);
+            queries.execute(() -> runLocal(query));
+            return;
         }
         DuoClient c = clientIfReady();
         CommunityEndpoint community = c == null ? null
@@ -246,6 +279,13 @@ public final class DuoImagingService implements ImagingService {
 
     @Override
     public StudyLoad openStudy(TimelineEntry study, StudyLoadListener listener) {
+        if (local != null && local.holds(study)) {
+            // the institution's own study: from its own PACS, without DUO and without a Mitz question
+            StudyImageLoad load = local.open(study, listener, decoding);
+            loads.add(load);
+            load.whenOver(() -> loads.remove(load));
+            return load;
+        }
         StudyImageLoad load = new StudyImageLoad(study, listener, decoding, texts);
         DuoClient c;
         try {
@@ -291,6 +331,9 @@ public final class DuoImagingService implements ImagingService {
                 loads.remove(load);
             }
         }
+        if (local != null) {
+            local.releasePatient(patient);
+        }
         DuoClient c = clientIfReady();
         if (clearClient && c != null) {
             c.clearPatient(); // forget the localisation and every cached consent decision
@@ -330,6 +373,9 @@ public final class DuoImagingService implements ImagingService {
         loads.forEach(StudyImageLoad::cancel);
         loads.clear();
         queries.shutdownNow();
+        if (local != null) {
+            local.close();
+        }
         closed = true;
         CompletableFuture<DuoClient> f = client;
         f.thenAccept(DuoClient::close);
