@@ -30,6 +30,7 @@ import nl.duoviewer.core.dicom.Tag;
 import nl.duoviewer.core.dicom.TransferSyntax;
 import nl.duoviewer.core.dicom.VR;
 import nl.duoviewer.core.patient.Bsn;
+import nl.duoviewer.core.timeline.SourceInstitution;
 import nl.duoviewer.core.timeline.Timeline;
 import nl.duoviewer.core.timeline.TimelineEntry;
 import nl.duoviewer.xca.retrieve.RetrievedInstance;
@@ -165,5 +166,24 @@ class StudyImageLoadTest {
         assertEquals(FRAMES, listener.frames().size());
         assertInstanceOf(RecordingListener.Progress.class, listener.events().getFirst(),
                 "the unreadable object is counted, not shown");
+    }
+
+    @Test
+    void fromTheHospitalsPacsTheObjectsMustCarryTheHospitalNumberNotJustAnyId() throws Exception {
+        SourceInstitution pacs = SourceInstitution.local("Radiologie (PACS)", "");
+        RecordingListener listener = new RecordingListener();
+        StudyImageLoad load = new StudyImageLoad(entry(), pacs, "Z1234", listener, pool, texts);
+        load.accept(meta(), new ByteArrayInputStream(multiFrame("Z1234", STUDY)));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (listener.frames().size() < FRAMES && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(FRAMES, listener.frames().size(), "the patient's own number is accepted");
+
+        RecordingListener second = new RecordingListener();
+        StudyImageLoad other = new StudyImageLoad(entry(), pacs, "Z1234", second, pool, texts);
+        assertThrows(InterruptedIOException.class,
+                () -> other.accept(meta(), new ByteArrayInputStream(multiFrame("Z9999", STUDY))));
+        assertEquals(List.of(), second.frames(), "another hospital number is another patient");
     }
 }
