@@ -168,6 +168,10 @@ public final class DuoImagingService implements ImagingService {
             byTimeline.put(timeline, query);
         }
         if (local != null) {
+            // the PACS may answer before the network is even reached: the network's own row keeps the timeline
+            // searching until Mitz has said which communities to ask
+            timeline.updateSource(new SourceStatus(NETWORK_SOURCE, texts.get("sources.network"),
+                    SourceStatus.State.QUERYING, ""));
             local.querying(timeline);
             queries.execute(() -> runLocal(query));
         }
@@ -200,13 +204,19 @@ public final class DuoImagingService implements ImagingService {
                 return;
             }
         }
-        if (shows(timeline, NETWORK_SOURCE)) {
+        boolean networkRow = shows(timeline, NETWORK_SOURCE);
+        if (networkRow && local == null) {
             // a retry got through: the row that said the network was unreachable must not go on saying so
             timeline.updateSource(new SourceStatus(NETWORK_SOURCE, texts.get("sources.network"),
                     SourceStatus.State.COMPLETE, texts.get("sources.connected")));
         }
         long asked = System.nanoTime();
         TimelineSession session = c.queryTimeline(timeline);
+        if (networkRow && local != null) {
+            // only now are the communities' rows (or Mitz's refusal) on the timeline
+            timeline.updateSource(new SourceStatus(NETWORK_SOURCE, texts.get("sources.network"),
+                    SourceStatus.State.COMPLETE, texts.get("sources.connected")));
+        }
         synchronized (this) {
             if (query.cancelled) {
                 session.cancel();

@@ -45,7 +45,14 @@ final class LocalStudies implements AutoCloseable {
      * @param stillWanted false once the patient was closed meanwhile: then nothing is added
      */
     void fill(Timeline timeline, java.util.function.BooleanSupplier stillWanted) {
-        LocalQueryResult r = client.query(timeline.patient());
+        LocalQueryResult r;
+        try {
+            r = client.query(timeline.patient());
+        } catch (RuntimeException e) {
+            // a fault of ours must cost this row, not leave it querying for ever
+            r = new LocalQueryResult(List.of(), 0, 0, java.util.Optional.of(new LocalQueryResult.Failure(
+                    LocalQueryResult.Reason.MALFORMED, e.getClass().getSimpleName())));
+        }
         if (!stillWanted.getAsBoolean()) {
             return;
         }
