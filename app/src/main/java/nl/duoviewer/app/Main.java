@@ -16,7 +16,10 @@ import nl.duoviewer.app.launch.NativeLogLevel;
 import nl.duoviewer.app.launch.SmartSettingsFile;
 import nl.duoviewer.app.network.ConfiguredGateway;
 import nl.duoviewer.audit.log.AuditVerifyCommand;
+import nl.duoviewer.xca.audit.AuditSink;
 import nl.duoviewer.xca.config.ConfigException;
+import nl.duoviewer.xca.config.DuoConfigFile;
+import nl.duoviewer.xca.local.LocalPacsClient;
 
 /**
  * Entry point. Deliberately not an {@link Application}: the command line is checked before JavaFX starts, so a
@@ -100,6 +103,14 @@ public final class Main {
             ConfiguredGateway.validate(file);
             SmartSettingsFile.load(file);
             AuditWiring.validate(file); // the duo.audit block, too
+            try {
+                // and the hospital's PACS, with its TLS stores
+                DuoConfigFile.loadLocal(file).ifPresent(local -> LocalPacsClient.open(local, AuditSink.NONE,
+                        java.time.Clock.systemUTC()).close());
+            } catch (ConfigException e) {
+                throw e.getMessage().startsWith(file.toString()) ? e
+                        : new ConfigException(file + ": " + e.getMessage(), e);
+            }
             return true;
         } catch (ConfigException | IllegalArgumentException e) {
             err.println("duoviewer: " + e.getMessage());

@@ -23,6 +23,7 @@ import nl.duoviewer.xca.config.DuoConfigFile;
 import nl.duoviewer.xca.config.LaunchSettings;
 import nl.duoviewer.xca.security.SecretPrompt;
 import nl.duoviewer.core.pixel.FramePipeline;
+import nl.duoviewer.xca.local.LocalPacsClient;
 
 /**
  * Chooses the network for the options (decision record 14): the gateway configuration named by {@code --config},
@@ -93,7 +94,8 @@ final class ServiceWiring {
             return new Wired(new NetworkUnavailableService(texts.get("sources.network"), message), message,
                     Optional.empty(), null, audit, Optional.empty(), LaunchSettings.NONE, configFile);
         }
-        DuoImagingService service = new DuoImagingService(network, texts, decoding, audit, prompt);
+        DuoImagingService service = new DuoImagingService(network, texts, decoding, audit, prompt,
+                localPacs(configFile, audit));
         Optional<LaunchContext> demo;
         try {
             demo = network.defaultPatient();
@@ -127,6 +129,24 @@ final class ServiceWiring {
         LOG.log(System.Logger.Level.WARNING, "No configuration at {0} or {1}: running on the embedded DEMO network, "
                 + "marked on screen (--demo chooses it explicitly)", looked.system(), looked.user());
         return Optional.of(texts.get("demo.noConfiguration", looked.system() + ", " + looked.user()));
+    }
+
+    /**
+     * The hospital's own PACS of the configuration file ({@code duo.local.*}), or null when it names none. Main checked
+     * the block before a window opened; should it have changed since, the viewer runs without it and says so in the
+     * log.
+     */
+    private static LocalPacsClient localPacs(Optional<Path> configFile, WorkstationAudit audit) {
+        if (configFile.isEmpty()) {
+            return null;
+        }
+        try {
+            return DuoConfigFile.loadLocal(configFile.get())
+                    .map(settings -> LocalPacsClient.open(settings, audit, Clock.systemUTC())).orElse(null);
+        } catch (ConfigException e) {
+            LOG.log(System.Logger.Level.WARNING, "The hospital''s PACS is not used: {0}", e.getMessage());
+            return null;
+        }
     }
 
     private static LaunchSettings launchSettings(Optional<Path> configFile) {

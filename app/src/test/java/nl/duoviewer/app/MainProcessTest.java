@@ -112,6 +112,13 @@ class MainProcessTest {
         return Files.writeString(dir.resolve("gateway.properties"), p.toString());
     }
 
+    /** A configuration the viewer accepts (the test network's, with its signing key), to add keys to. */
+    private static Path usableConfig(Path dir) throws Exception {
+        Path config = dir.resolve("duoviewer.properties");
+        nl.duoviewer.app.testing.TestNetwork.get().writeClientConfig(config);
+        return config;
+    }
+
     private static Result runInProcess(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -178,6 +185,29 @@ class MainProcessTest {
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("key 'duo.launch.tokenSha256'"), r.err());
         assertTrue(!r.err().contains("maybe-the-token"), r.err());
+    }
+
+    @Test
+    void aBrokenLocalPacsBlockExitsWithCode2NamingFileAndKey(@TempDir Path dir) throws Exception {
+        Path config = usableConfig(dir);
+        Files.writeString(config, "duo.local.qidoBase=https://pacs.ziekenhuis.nl/dicom-web\n"
+                + "duo.local.patientIdMode=MRN\n", java.nio.file.StandardOpenOption.APPEND);
+        Result r = runInProcess("--config", config.toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains(config.toString()) && r.err().contains("key 'duo.local.patientIdMode'"),
+                r.err());
+    }
+
+    @Test
+    void aLocalPacsKeyStoreThatCannotBeOpenedExitsWithCode2NamingFileAndKey(@TempDir Path dir) throws Exception {
+        Path config = usableConfig(dir);
+        Files.writeString(dir.resolve("workstation.p12"), "not a PKCS#12 file");
+        Files.writeString(config, "duo.local.qidoBase=https://pacs.ziekenhuis.nl/dicom-web\n"
+                + "duo.local.keyStore=workstation.p12\nduo.local.keyStorePassword=env:PATH\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        Result r = runInProcess("--config", config.toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains(config.toString()) && r.err().contains("key 'duo.local.keyStore'"), r.err());
     }
 
     @Test

@@ -12,7 +12,8 @@ public final class StudyRetrieval {
     private final CompletableFuture<StudyRetrievalResult> result;
     private final Runnable canceller;
 
-    StudyRetrieval(CompletableFuture<StudyRetrievalResult> result, Runnable canceller) {
+    /** A retrieval whose result completes the future; {@code canceller} stops it (for the retrievers of other packages). */
+    public StudyRetrieval(CompletableFuture<StudyRetrievalResult> result, Runnable canceller) {
         this.result = result;
         this.canceller = canceller;
     }

@@ -30,7 +30,8 @@ import nl.duoviewer.xca.config.RequesterIdentity;
  * background thread (each is forced to disk there, never on the JavaFX thread).
  *
  * <p>The requester comes from the client configuration, known once the network is reached ({@link #requesterIs});
- * screen events that happen before that (the patient opened at start) wait for it, so that they too name the user.
+ * screen events that happen before that (the patient opened at start) wait for it, so that they too name the user,
+ * and so do client events that name no requester (the hospital's own PACS, asked in parallel with the network).
  */
 public final class WorkstationAudit implements AuditPort, AuditSink, AutoCloseable {
 
@@ -83,20 +84,29 @@ public final class WorkstationAudit implements AuditPort, AuditSink, AutoCloseab
 
     @Override
     public void record(AuditEvent e) {
+        if (e.requester() != null) {
+            submit(accessEvent(e, requester(e.requester())));
+            return;
+        }
         Requester who;
         synchronized (this) {
-            who = e.requester() != null ? requester(e.requester()) : requester;
+            if (waiting != null) {
+                waiting.add(r -> accessEvent(e, r));
+                return;
+            }
+            who = requester;
         }
-        if (who == null) {
-            who = Requester.UNKNOWN;
-        }
+        submit(accessEvent(e, who == null ? Requester.UNKNOWN : who));
+    }
+
+    private static AccessEvent accessEvent(AuditEvent e, Requester who) {
         SourceInstitution source = e.institution();
-        submit(AccessEvent.builder(e.time(), action(e.transaction()), who, e.patient().value())
+        return AccessEvent.builder(e.time(), action(e.transaction()), who, e.patient().value())
                 .transaction(e.transaction().label())
                 .institution(source == null ? null : new Institution(source.name(), source.ura()))
                 .community(e.homeCommunityId()).endpoint(e.endpoint()).repository(e.repositoryUniqueId())
                 .studies(e.studyUids()).series(e.seriesUids()).documents(e.documentUids()).query(e.query())
-                .outcome(Outcome.valueOf(e.outcome().name())).decision(e.decision()).detail(e.detail()).build());
+                .outcome(Outcome.valueOf(e.outcome().name())).decision(e.decision()).detail(e.detail()).build();
     }
 
     static Action action(AuditEvent.Transaction t) {
@@ -104,7 +114,7 @@ public final class WorkstationAudit implements AuditPort, AuditSink, AutoCloseab
             case MITZ_OPEN -> Action.LOCALISATION;
             case MITZ_CLOSED -> Action.CONSENT_QUESTION;
             case CONSENT_GATE -> Action.CONSENT_GATE;
-            case ITI_38, ITI_18 -> Action.QUERY;
+            case ITI_38, ITI_18, QIDO_RS -> Action.QUERY;
             case ITI_39, ITI_43 -> Action.DOCUMENT_RETRIEVE;
             case RAD_75, RAD_69 -> Action.IMAGING_RETRIEVE;
             case WADO_RS -> Action.WADO_RETRIEVE;

@@ -43,6 +43,7 @@ import nl.duoviewer.xca.security.ClientSecurity;
 import nl.duoviewer.xca.security.CredentialsException;
 import nl.duoviewer.xca.security.SecretPrompt;
 import nl.duoviewer.xca.security.SecretResolver;
+import nl.duoviewer.xca.local.LocalPacsClient;
 
 /**
  * The {@link ImagingService} on a DUO network: timelines from {@link DuoClient#queryTimeline} (Mitz localisation,
@@ -59,6 +60,10 @@ import nl.duoviewer.xca.security.SecretResolver;
  * <p>Consent is the client's: every retrieval passes its consent gate, which fails closed, and a refusal reaches the
  * viewer as the neutral message only. Retrieved images are held in memory only. Every Mitz question, query and
  * retrieval the client makes goes to the workstation's audit trail.
+ *
+ * <p>When the hospital's own PACS is configured ({@code duo.local.*}), its studies join the same timeline as one more
+ * source ({@link LocalStudies}), asked in parallel with Mitz and the communities and independent of them; a study it
+ * holds is opened from it, never through the DUO client and Mitz.
  */
 public final class DuoImagingService implements ImagingService {
 
@@ -86,6 +91,8 @@ public final class DuoImagingService implements ImagingService {
     /** The user the last EHR launch named, for deployments that trust it. */
     private volatile UserIdentity launchUser;
     private final Object signInLock = new Object();
+    /** The hospital's own PACS; null when none is configured. */
+    private final LocalStudies local;
     private volatile boolean closed;
     private final ExecutorService queries = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("duoviewer-timeline-", 1).factory());
@@ -123,22 +130,30 @@ public final class DuoImagingService implements ImagingService {
      * into {@code audit}.
      */
     public DuoImagingService(DuoNetwork network, Texts texts, FramePipeline decoding, WorkstationAudit audit) {
-        this(network, texts, decoding, audit, SecretPrompt.NONE);
+        this(network, texts, decoding, audit, SecretPrompt.NONE, null);
+    }
+
+    /** As above, with the hospital's own PACS ({@code localPacs} may be null: none configured); closes it on close. */
+    public DuoImagingService(DuoNetwork network, Texts texts, FramePipeline decoding, WorkstationAudit audit,
+                             LocalPacsClient localPacs) {
+        this(network, texts, decoding, audit, SecretPrompt.NONE, localPacs);
     }
 
     /**
      * Starts connecting to the network at once, on a background thread.
      *
      * @param audit  the workstation's audit trail, which the client and the screens write into
-     * @param prompt asks the user for the UZI-pas PIN or a key's password (the app's dialog)
+     * @param prompt    asks the user for the UZI-pas PIN or a key's password (the app's dialog)
+     * @param localPacs the hospital's own PACS; null when none is configured (closed with this service)
      */
     public DuoImagingService(DuoNetwork network, Texts texts, FramePipeline decoding, WorkstationAudit audit,
-                             SecretPrompt prompt) {
+                             SecretPrompt prompt, LocalPacsClient localPacs) {
         this.network = Objects.requireNonNull(network);
         this.texts = Objects.requireNonNull(texts);
         this.decoding = Objects.requireNonNull(decoding);
         this.audit = Objects.requireNonNull(audit);
         this.prompt = Objects.requireNonNull(prompt);
+        this.local = localPacs == null ? null : new LocalStudies(localPacs, texts);
         this.connection = connectInBackground();
     }
 
@@ -340,8 +355,25 @@ public final class DuoImagingService implements ImagingService {
             activePatient = patient;
             byTimeline.put(timeline, query);
         }
+        if (local != null) {
+            // the PACS may answer before the network is even reached: the network's own row keeps the timeline
+            // searching until Mitz has said which communities to ask
+            timeline.updateSource(new SourceStatus(NETWORK_SOURCE, texts.get("sources.network"),
+                    SourceStatus.State.QUERYING, ""));
+            local.querying(timeline);
+            queries.execute(() -> runLocal(query));
+        }
         queries.execute(() -> run(query));
         return timeline;
+    }
+
+    /** Asks the hospital's PACS, apart from Mitz and the communities: neither waits for the other. */
+    private void runLocal(PatientQuery query) {
+        local.fill(query.timeline, () -> {
+            synchronized (this) {
+                return !query.cancelled;
+            }
+        });
     }
 
     /** Localises the patient and queries the communities, filling the timeline the viewer already shows. */
@@ -365,7 +397,8 @@ public final class DuoImagingService implements ImagingService {
                 return;
             }
         }
-        if (shows(timeline, NETWORK_SOURCE)) {
+        boolean networkRow = shows(timeline, NETWORK_SOURCE);
+        if (networkRow && local == null) {
             // a retry got through: the row that said the network was unreachable must not go on saying so
             timeline.updateSource(new SourceStatus(NETWORK_SOURCE, texts.get("sources.network"),
                     SourceStatus.State.COMPLETE, texts.get("sources.connected")));
@@ -376,6 +409,11 @@ public final class DuoImagingService implements ImagingService {
         }
         long asked = System.nanoTime();
         TimelineSession session = c.queryTimeline(timeline);
+        if (networkRow && local != null) {
+            // only now are the communities' rows (or Mitz's refusal) on the timeline
+            timeline.updateSource(new SourceStatus(NETWORK_SOURCE, texts.get("sources.network"),
+                    SourceStatus.State.COMPLETE, texts.get("sources.connected")));
+        }
         synchronized (this) {
             if (query.cancelled) {
                 session.cancel();
@@ -390,7 +428,8 @@ public final class DuoImagingService implements ImagingService {
                         .toList()));
         if (session.localisation() != null) {
             boolean noneLocalised = timeline.snapshot().sources().stream()
-                    .allMatch(st -> st.sourceId().equals(NETWORK_SOURCE) || st.sourceId().equals(MITZ_SOURCE));
+                    .allMatch(st -> st.sourceId().equals(NETWORK_SOURCE) || st.sourceId().equals(MITZ_SOURCE)
+                            || LocalStudies.isLocalSource(st.sourceId()));
             if (noneLocalised || shows(timeline, MITZ_SOURCE)) {
                 // Mitz knows of no institution that may share data (say so, or the timeline would search forever),
                 // or it answered a retry after failing before
@@ -414,6 +453,11 @@ public final class DuoImagingService implements ImagingService {
                 return;
             }
             session = query.session;
+        }
+        if (local != null && LocalStudies.isLocalSource(sourceId)) {
+            local.querying(timeline);
+            queries.execute(() -> runLocal(query));
+            return;
         }
         DuoClient c = clientIfReady();
         CommunityEndpoint community = c == null ? null
@@ -442,6 +486,13 @@ public final class DuoImagingService implements ImagingService {
 
     @Override
     public StudyLoad openStudy(TimelineEntry study, StudyLoadListener listener) {
+        if (local != null && local.holds(study)) {
+            // the institution's own study: from its own PACS, without DUO and without a Mitz question
+            StudyImageLoad load = local.open(study, listener, decoding);
+            loads.add(load);
+            load.whenOver(() -> loads.remove(load));
+            return load;
+        }
         StudyImageLoad load = new StudyImageLoad(study, listener, decoding);
         DuoClient c;
         try {
@@ -487,6 +538,9 @@ public final class DuoImagingService implements ImagingService {
                 load.cancel();
                 loads.remove(load);
             }
+        }
+        if (local != null) {
+            local.releasePatient(patient);
         }
         DuoClient c = clientIfReady();
         if (clearClient && c != null) {
@@ -543,6 +597,9 @@ public final class DuoImagingService implements ImagingService {
         loads.forEach(StudyImageLoad::cancel);
         loads.clear();
         queries.shutdownNow();
+        if (local != null) {
+            local.close();
+        }
         closed = true;
         synchronized (signInLock) {
             if (session != null) {

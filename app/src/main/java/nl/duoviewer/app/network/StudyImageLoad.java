@@ -86,6 +86,19 @@ final class StudyImageLoad implements StudyLoad, InstanceConsumer {
         this.check = new RetrievedObjectCheck(entry.patient(), entry.studyInstanceUid(), sourceNames);
     }
 
+    /**
+     * A load from the hospital's own PACS, whose objects carry the Patient ID it files the patient under (the BSN, or
+     * the hospital's own number) instead of the BSN.
+     */
+    StudyImageLoad(TimelineEntry entry, SourceInstitution from, String localPatientId, StudyLoadListener listener,
+                   FramePipeline decoding) {
+        this.entry = entry;
+        this.listener = listener;
+        this.decoding = decoding.newJob();
+        this.sourceNames = from.name();
+        this.check = RetrievedObjectCheck.local(localPatientId, entry.studyInstanceUid(), sourceNames);
+    }
+
     /** Attaches the running retrieval; its end (after the last decode) ends this load. */
     void follow(StudyRetrieval running) {
         this.retrieval = running;
@@ -100,6 +113,14 @@ final class StudyImageLoad implements StudyLoad, InstanceConsumer {
         result = r;
         failure = e;
         release();
+    }
+
+    /** Runs {@code action} when the retrieval this load follows has ended, however it ended. */
+    void whenOver(Runnable action) {
+        StudyRetrieval r = retrieval;
+        if (r != null) {
+            r.result().whenComplete((x, e) -> action.run());
+        }
     }
 
     /** The manifest is in: now the number of images is known. */

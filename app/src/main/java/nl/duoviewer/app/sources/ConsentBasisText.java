@@ -35,6 +35,7 @@ public final class ConsentBasisText {
                     ? texts.get("sources.basis.temporaryEnded", when.format(t.expiresAt()))
                     : texts.get("sources.basis.temporaryUntil", when.format(t.expiresAt()));
             case ConsentBasis.Missing x -> texts.get("sources.basis.temporaryMissing");
+            case ConsentBasis.OwnInstitution o -> texts.get("sources.basis.ownInstitution");
         };
     }
 

@@ -20,7 +20,7 @@ import nl.duoviewer.core.timeline.TimelineEntry;
 
 /**
  * A timeline row: a year heading, or a study with its date, modality badges, report marker, description, body part
- * and the institutions that hold it. Priors of the selected study get the {@code :prior} pseudo-class.
+ * and the institutions that hold it, marked "local" when the hospital's own PACS holds it. Priors of the selected study get the {@code :prior} pseudo-class.
  */
 final class StudyCell extends ListCell<TimelineItem> {
 
@@ -36,6 +36,7 @@ final class StudyCell extends ListCell<TimelineItem> {
     private final HBox modalities = new HBox(4);
     private final Label report = new Label();
     private final Label prior = new Label();
+    private final Label local = new Label();
     private final Label description = new Label();
     private final Label bodyPart = new Label();
     private final FlowPane sources = new FlowPane(4, 4);
@@ -51,12 +52,15 @@ final class StudyCell extends ListCell<TimelineItem> {
         report.setText(texts.get("timeline.report"));
         prior.getStyleClass().add("prior-marker");
         prior.setText(texts.get("timeline.prior"));
+        local.getStyleClass().add("local-marker");
+        local.setText(texts.get("timeline.local"));
+        local.setTooltip(new Tooltip(texts.get("timeline.localTooltip")));
         description.getStyleClass().add("study-description");
         bodyPart.getStyleClass().add("study-body-part");
         sources.getStyleClass().add("study-sources");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox top = new HBox(6, date, time, modalities, grow, prior, report);
+        HBox top = new HBox(6, date, time, modalities, grow, local, prior, report);
         top.setAlignment(Pos.CENTER_LEFT);
         study = new VBox(2, top, description, bodyPart, sources);
         study.getStyleClass().add("study-row-content");
@@ -125,6 +129,8 @@ final class StudyCell extends ListCell<TimelineItem> {
             report.setTooltip(new Tooltip(String.join("\n",
                     e.reports().stream().map(ReportRecord::title).filter(t -> !t.isBlank()).toList())));
         }
+        local.setVisible(e.isLocal()); // the hospital's own study (its external copies, if any, are listed too)
+        local.setManaged(e.isLocal());
         boolean isPrior = model.isPrior(e);
         pseudoClassStateChanged(PRIOR, isPrior);
         prior.setVisible(isPrior);

@@ -55,6 +55,22 @@ class WorkstationAuditTest {
     }
 
     @Test
+    void clientEventsWithoutARequesterWaitForTheUserLikeScreenEvents() throws Exception {
+        WorkstationAudit audit = WorkstationAudit.open(AuditSettings.localOnly(dir), Clock.systemUTC());
+        // the hospital's PACS is asked while the DUO network is still being reached
+        audit.record(AuditEvent.of(Instant.now(), AuditEvent.Transaction.QIDO_RS, PATIENT_A)
+                .institution(nl.duoviewer.core.timeline.SourceInstitution.local("Radiologie (PACS)", "00001234"))
+                .community("").endpoint("https://pacs.example.nl/dicom-web/studies").query("PatientID=999999011")
+                .build());
+        assertEquals(List.of(), events(audit), "nothing is recorded under an unknown user");
+        audit.requesterIs(DOCTOR);
+        audit.close();
+        String e = events(audit).getFirst();
+        assertTrue(e.contains("csd-code=\"RAD-129\"") && e.contains("900012345^^^&amp;2.16.528.1.1007.3.1&amp;ISO"),
+                e);
+    }
+
+    @Test
     void clientEventsBecomeTheirIheMessagesWithEverythingTheyCarry() throws Exception {
         WorkstationAudit audit = WorkstationAudit.open(AuditSettings.localOnly(dir), Clock.systemUTC());
         audit.record(AuditEvent.of(Instant.now(), AuditEvent.Transaction.RAD_75, PATIENT_A).institution(ERASMUS)

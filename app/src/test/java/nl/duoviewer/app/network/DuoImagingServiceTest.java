@@ -402,4 +402,53 @@ class DuoImagingServiceTest {
         }
         return seen.cardinality();
     }
+
+    @Test
+    void theHospitalsPacsIsItsOwnRowBesideTheCommunitiesAndARetryAsksItAgain() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        com.sun.net.httpserver.HttpServer pacs = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        String study = "[{\"00100020\":{\"vr\":\"LO\",\"Value\":[\"" + PATIENT.value() + "\"]},"
+                + "\"0020000D\":{\"vr\":\"UI\",\"Value\":[\"1.2.826.0.1.3680043.10.77.1\"]},"
+                + "\"00080020\":{\"vr\":\"DA\",\"Value\":[\"20260101\"]}}]";
+        pacs.createContext("/dicom-web", x -> {
+            boolean first = asked.incrementAndGet() == 1; // down the first time, back for the retry
+            byte[] body = (first ? "busy" : study).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            x.getResponseHeaders().add("Content-Type", first ? "text/plain" : "application/dicom+json");
+            x.sendResponseHeaders(first ? 503 : 200, body.length);
+            try (var out = x.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        pacs.start();
+        service.close();
+        try {
+            service = new DuoImagingService(EmbeddedDemoNetwork.attachedTo(net), Texts.forLocale(Locale.ENGLISH),
+                    pool, audit, nl.duoviewer.xca.local.LocalPacsClient.open(new nl.duoviewer.xca.config
+                    .LocalPacsSettings("Radiologie (PACS)", "", java.net.URI.create("http://127.0.0.1:"
+                    + pacs.getAddress().getPort() + "/dicom-web"), null,
+                    nl.duoviewer.xca.config.LocalPacsSettings.PatientIdMode.BSN, "", Duration.ofSeconds(5), null,
+                    null, null, null), audit, Clock.systemUTC()));
+            Timeline timeline = service.startTimeline(PATIENT);
+            TimelineSnapshot s = awaitTimeline(timeline, settled());
+            DemoPatient patient = net.catalogue().patient(PATIENT).orElseThrow();
+            assertEquals(patient.studies().size(), s.entries().size(),
+                    "the PACS's failure does not settle the timeline before the communities are in");
+            assertEquals(List.of("DUO network", "Radiologie (PACS)", "Founda Health", "Enovation", "Alphatron TLB"),
+                    s.sources().stream().map(SourceStatus::displayName).toList());
+            SourceStatus local = s.sources().get(1);
+            assertEquals(nl.duoviewer.core.timeline.SourceInstitution.LOCAL, local.sourceId());
+            assertEquals(SourceStatus.State.FAILED, local.state());
+            assertEquals("The PACS answered with an error (HTTP 503)", local.message());
+
+            service.retrySource(timeline, local.sourceId());
+            s = awaitTimeline(timeline, x -> x.sources().get(1).state() == SourceStatus.State.COMPLETE);
+            assertEquals(patient.studies().size() + 1, s.entries().size());
+            assertTrue(s.entries().stream().anyMatch(e -> e.isLocal()
+                    && e.studyInstanceUid().equals("1.2.826.0.1.3680043.10.77.1")));
+            assertEquals(2, asked.get(), "the retry asked the PACS again");
+        } finally {
+            pacs.stop(0);
+        }
+    }
 }

@@ -29,6 +29,7 @@ import nl.duoviewer.core.patient.Bsn;
 import nl.duoviewer.core.pixel.DecodedFrame;
 import nl.duoviewer.core.pixel.FramePipeline;
 import nl.duoviewer.core.pixel.GrayscalePixels;
+import nl.duoviewer.core.timeline.SourceInstitution;
 import nl.duoviewer.core.timeline.Timeline;
 import nl.duoviewer.core.timeline.TimelineEntry;
 import nl.duoviewer.xca.retrieve.RetrievedInstance;
@@ -178,5 +179,24 @@ class StudyImageLoadTest {
         RecordingListener.Failed end = assertInstanceOf(RecordingListener.Failed.class, listener.awaitEnd(10));
         assertEquals(new LoadFailure.DecodeFailed(1, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN), end.reason());
         assertEquals(FRAMES - 1, listener.frames().size());
+    }
+
+    @Test
+    void fromTheHospitalsPacsTheObjectsMustCarryTheHospitalNumberNotJustAnyId() throws Exception {
+        SourceInstitution pacs = SourceInstitution.local("Radiologie (PACS)", "");
+        RecordingListener listener = new RecordingListener();
+        StudyImageLoad load = new StudyImageLoad(entry(), pacs, "Z1234", listener, pool);
+        load.accept(meta(), new ByteArrayInputStream(multiFrame("Z1234", STUDY)));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (listener.frames().size() < FRAMES && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(FRAMES, listener.frames().size(), "the patient's own number is accepted");
+
+        RecordingListener second = new RecordingListener();
+        StudyImageLoad other = new StudyImageLoad(entry(), pacs, "Z1234", second, pool);
+        assertThrows(InterruptedIOException.class,
+                () -> other.accept(meta(), new ByteArrayInputStream(multiFrame("Z9999", STUDY))));
+        assertEquals(List.of(), second.frames(), "another hospital number is another patient");
     }
 }

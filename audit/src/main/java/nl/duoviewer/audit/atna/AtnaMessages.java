@@ -48,7 +48,8 @@ import nl.duoviewer.audit.event.Requester;
  * <tr><td>LOCALISATION</td><td>110112 Query</td><td>ITI-56 Patient Location Query</td></tr>
  * <tr><td>CONSENT_QUESTION</td><td>110112 Query</td><td>ITI-79 Authorization Decisions Query (XACML)</td></tr>
  * <tr><td>CONSENT_GATE</td><td>110113 Security Alert</td><td>110144 Authorization Decision</td></tr>
- * <tr><td>QUERY</td><td>110112 Query</td><td>ITI-38 / ITI-18 (ITI TF-2 3.38.5.1, 3.18.5.1)</td></tr>
+ * <tr><td>QUERY</td><td>110112 Query</td><td>ITI-38 / ITI-18 (ITI TF-2 3.38.5.1, 3.18.5.1); RAD-129 QIDO-RS Query
+ * for the hospital's own PACS</td></tr>
  * <tr><td>DOCUMENT_RETRIEVE</td><td>110107 Import</td><td>ITI-39 / ITI-43 (ITI TF-2 3.39.5.1, 3.43.5.1)</td></tr>
  * <tr><td>IMAGING_RETRIEVE</td><td>110103 DICOM Instances Accessed</td><td>RAD-75 / RAD-69 (as IPF's RAD-69/75
  * client strategies)</td></tr>
@@ -79,6 +80,7 @@ public final class AtnaMessages {
     static final EventType RAD_75 = EventType.of("RAD-75", IHE_TRANSACTIONS,
             "Cross Gateway Retrieve Imaging Document Set");
     static final EventType RAD_107 = EventType.of("RAD-107", IHE_TRANSACTIONS, "WADO-RS Retrieve");
+    static final EventType RAD_129 = EventType.of("RAD-129", IHE_TRANSACTIONS, "QIDO-RS Query");
     static final EventType PATIENT_OPEN = EventType.of("DUO-PATIENT-OPEN", VIEWER_CODES, "Patient opened");
     static final EventType PATIENT_CLOSE = EventType.of("DUO-PATIENT-CLOSE", VIEWER_CODES, "Patient closed");
     static final EventType STUDY_DISPLAY = EventType.of("DUO-STUDY-DISPLAY", VIEWER_CODES, "Study displayed");
@@ -113,7 +115,11 @@ public final class AtnaMessages {
             case CONSENT_QUESTION -> query(e, ITI_79, ParticipantObjectIdType.of("ITI-79", IHE_TRANSACTIONS,
                     "Authorization Decisions Query"));
             case QUERY -> {
-                EventType t = "ITI-18".equals(e.transaction()) ? ITI_18 : ITI_38;
+                EventType t = switch (e.transaction()) {
+                    case "ITI-18" -> ITI_18;
+                    case "QIDO-RS" -> RAD_129; // the hospital's own PACS
+                    default -> ITI_38;
+                };
                 yield query(e, t, ParticipantObjectIdType.of(t));
             }
             case DOCUMENT_RETRIEVE -> documentImport(e);

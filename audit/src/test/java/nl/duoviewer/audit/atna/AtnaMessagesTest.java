@@ -102,6 +102,19 @@ class AtnaMessagesTest {
     }
 
     @Test
+    void aQidoRsSearchOfTheHospitalsOwnPacsIsAnRad129QueryWithoutCommunity() throws Exception {
+        AccessEvent e = AccessEvent.builder(Instant.parse("2026-12-03T10:15:30Z"), Action.QUERY, DOCTOR, BSN)
+                .transaction("QIDO-RS").institution(new Institution("Radiologie (PACS)", "00001234"))
+                .endpoint("https://pacs.example.nl/dicom-web/studies").query("PatientID=" + BSN)
+                .detail("3 results").build();
+        String xml = messages.toXml(e);
+        AuditSchema.validate(xml);
+        assertEquals("RAD-129", messages.toMessage(e).getEventIdentification().getEventTypeCode().getFirst()
+                .getCode());
+        assertFalse(xml.contains(base64("urn:oid:")), "no DUO community: " + xml);
+    }
+
+    @Test
     void aStoredQueryIsNamedByItsId() {
         assertTrue(messages.toMessage(sample(Action.QUERY)).getParticipantObjectIdentifications().stream()
                 .anyMatch(p -> p.getParticipantObjectID().equals("urn:uuid:14d4debf-8f97-4251-9a74-a90016b0af0d")));

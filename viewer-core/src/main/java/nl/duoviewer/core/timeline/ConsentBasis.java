@@ -40,6 +40,13 @@ public sealed interface ConsentBasis {
     record Missing() implements ConsentBasis {
     }
 
+    /**
+     * The hospital's own PACS: its studies are the institution's own, shown and retrieved without Mitz (decision
+     * record 29).
+     */
+    record OwnInstitution() implements ConsentBasis {
+    }
+
     /** The basis of a source that has not answered yet. */
     static ConsentBasis unknown() {
         return new Unknown();

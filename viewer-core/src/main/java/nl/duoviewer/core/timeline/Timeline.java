@@ -84,6 +84,23 @@ public final class Timeline {
         return dropped;
     }
 
+    /**
+     * Counts records a source dropped itself for naming another patient (the hospital's PACS checks Patient ID and
+     * issuer, which a {@link StudyRecord} does not carry), so that they are shown like the ones {@link #addAll} drops.
+     */
+    public void countRejected(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must not be negative");
+        }
+        if (count == 0) {
+            return;
+        }
+        synchronized (this) {
+            rejected += count;
+        }
+        fire();
+    }
+
     private void linkReports() {
         var it = pendingReports.values().iterator();
         while (it.hasNext()) {

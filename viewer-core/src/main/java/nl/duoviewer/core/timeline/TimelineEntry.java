@@ -99,6 +99,11 @@ public final class TimelineEntry {
         return List.copyOf(distinct);
     }
 
+    /** True when the hospital's own PACS holds this study (perhaps beside external copies). */
+    public boolean isLocal() {
+        return records.stream().anyMatch(r -> r.source().isLocal());
+    }
+
     /** Reports linked to this study. */
     public List<ReportRecord> reports() {
         return reports;

@@ -48,7 +48,9 @@ public record AuditEvent(Instant time, Transaction transaction, Bsn patient, Req
         ITI_43("ITI-43"),
         RAD_75("RAD-75"),
         RAD_69("RAD-69"),
-        WADO_RS("WADO-RS");
+        WADO_RS("WADO-RS"),
+        /** A DICOMweb QIDO-RS search of the hospital's own PACS. */
+        QIDO_RS("QIDO-RS");
 
         private final String label;
 

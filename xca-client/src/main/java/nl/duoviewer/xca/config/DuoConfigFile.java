@@ -71,6 +71,25 @@ import nl.duoviewer.xca.identity.IdentitySource;
  * duo.limits.instanceBytes           default 1073741824
  * </pre>
  *
+ * <p>The hospital's own PACS as a timeline source (decision records 29 and 30; the whole block is optional, and
+ * without {@code duo.local.qidoBase} no other {@code duo.local} key may be set):
+ * <pre>
+ * duo.local.qidoBase                 QIDO-RS base URL of the hospital's PACS (its DICOMweb root, e.g.
+ *                                    https://pacs.ziekenhuis.nl/dicom-web)
+ * duo.local.wadoBase                 WADO-RS base URL (default: the QIDO-RS base)
+ * duo.local.name                     the source's name on screen (default PACS)
+ * duo.local.patientIdMode            BSN (Patient ID is the BSN; default) | LOCAL (Patient ID is the hospital's own
+ *                                    number under duo.local.issuer, the BSN in Other Patient IDs)
+ * duo.local.issuer                   Issuer of Patient ID the PACS files the number under (required with LOCAL;
+ *                                    with BSN, studies naming another issuer are dropped as another patient's)
+ * duo.local.timeout                  per-request timeout (default PT30S)
+ * duo.local.trustStore               PKCS#12 with the CA certificate(s) of the PACS (default: the JDK's trust)
+ * duo.local.trustStorePassword       env:NAME (optional)
+ * duo.local.keyStore                 PKCS#12 with the workstation's TLS client key, for mTLS (optional)
+ * duo.local.keyStorePassword         env:NAME (required with keyStore)
+ * </pre>
+ * The own institution's URA on screen and in the audit trail is {@code duo.requester.ura} when the file has one.
+ *
  * <p>The audit trail ({@link #loadAudit}; every key optional):
  * <pre>
  * duo.audit.log.folder                     folder of the local hash-chained audit log (default
@@ -260,6 +279,82 @@ public final class DuoConfigFile {
         }
         return new AuditConfig(logFolder, every, interval, java.util.Optional.of(
                 new AuditConfig.Repository(host, port, trust, trustPassword, keys, keyPassword)));
+    }
+
+    /** Loads the {@code duo.local.*} block of a configuration file; empty when the hospital's PACS is not configured. */
+    public static java.util.Optional<LocalPacsSettings> loadLocal(Path file) {
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new ConfigException("Cannot read configuration " + file + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("Malformed configuration " + file + ": " + e.getMessage(), e);
+        }
+        return parseLocal(p, file.toString(), file.toAbsolutePath().getParent(), System::getenv);
+    }
+
+    /** Parses the {@code duo.local.*} block; {@code env} resolves {@code env:NAME} secrets. */
+    public static java.util.Optional<LocalPacsSettings> parseLocal(Properties properties, String source, Path baseDir,
+                                                                  java.util.function.UnaryOperator<String> env) {
+        return new DuoConfigFile(properties, source, baseDir).local(env);
+    }
+
+    private static final java.util.Set<String> LOCAL_KEYS = java.util.Set.of("duo.local.qidoBase",
+            "duo.local.wadoBase", "duo.local.name", "duo.local.patientIdMode", "duo.local.issuer",
+            "duo.local.timeout", "duo.local.trustStore", "duo.local.trustStorePassword", "duo.local.keyStore",
+            "duo.local.keyStorePassword");
+
+    private java.util.Optional<LocalPacsSettings> local(java.util.function.UnaryOperator<String> env) {
+        for (String k : new java.util.TreeSet<>(props.stringPropertyNames())) {
+            if (k.startsWith("duo.local.") && !LOCAL_KEYS.contains(k)) {
+                throw error(k, "unknown key (the duo.local block knows " + new java.util.TreeSet<>(LOCAL_KEYS) + ")");
+            }
+        }
+        String qido = props.getProperty("duo.local.qidoBase");
+        if (qido == null || qido.isBlank()) {
+            for (String k : new java.util.TreeSet<>(props.stringPropertyNames())) {
+                if (k.startsWith("duo.local.")) {
+                    throw error("duo.local.qidoBase", "missing (" + k + " is set)");
+                }
+            }
+            return java.util.Optional.empty();
+        }
+        URI qidoBase = uri("duo.local.qidoBase");
+        String wado = props.getProperty("duo.local.wadoBase");
+        URI wadoBase = wado == null || wado.isBlank() ? qidoBase : uri("duo.local.wadoBase");
+        LocalPacsSettings.PatientIdMode mode = enumValue("duo.local.patientIdMode",
+                LocalPacsSettings.PatientIdMode.class, LocalPacsSettings.PatientIdMode.BSN);
+        String issuer = optional("duo.local.issuer", "");
+        if (mode == LocalPacsSettings.PatientIdMode.LOCAL && issuer.isEmpty()) {
+            throw error("duo.local.issuer", "missing (patientIdMode LOCAL files studies under the hospital's own "
+                    + "number, which needs its issuer)");
+        }
+        if (issuer.length() > 64 || issuer.chars().anyMatch(ch -> ch < 0x20 || ch == '\\')) {
+            throw error("duo.local.issuer", "not an Issuer of Patient ID (LO, at most 64 characters, no backslash)");
+        }
+        Path trust = null;
+        char[] trustPassword = null;
+        if (props.getProperty("duo.local.trustStore") != null) {
+            trust = existingFile("duo.local.trustStore");
+            trustPassword = props.getProperty("duo.local.trustStorePassword") == null ? null
+                    : secret("duo.local.trustStorePassword", env);
+        } else if (props.getProperty("duo.local.trustStorePassword") != null) {
+            throw error("duo.local.trustStore", "missing (duo.local.trustStorePassword is set)");
+        }
+        Path keys = null;
+        char[] keyPassword = null;
+        if (props.getProperty("duo.local.keyStore") != null) {
+            keys = existingFile("duo.local.keyStore");
+            keyPassword = secret("duo.local.keyStorePassword", env);
+        } else if (props.getProperty("duo.local.keyStorePassword") != null) {
+            throw error("duo.local.keyStore", "missing (duo.local.keyStorePassword is set)");
+        }
+        String ura = props.getProperty("duo.requester.ura", "").strip();
+        return java.util.Optional.of(new LocalPacsSettings(optional("duo.local.name", "PACS"),
+                ura.matches("[0-9]{1,20}") ? ura : "", qidoBase, wadoBase, mode, issuer,
+                duration("duo.local.timeout", LocalPacsSettings.DEFAULT_TIMEOUT), trust, trustPassword, keys,
+                keyPassword));
     }
 
     /** A path; relative paths are resolved against the configuration file's folder. */

@@ -367,6 +367,7 @@ public final class ConsentGate {
             case ConsentBasis.TemporaryConsent t -> "temporary consent until " + t.expiresAt();
             case ConsentBasis.Missing x -> "no basis";
             case ConsentBasis.Unknown u -> "unknown";
+            case ConsentBasis.OwnInstitution o -> "own institution";
         };
     }
 

@@ -1,13 +1,10 @@
 package nl.duoviewer.xca.wado;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -20,10 +17,7 @@ import nl.duoviewer.xca.config.DuoClientConfig;
 import nl.duoviewer.xca.consent.ConsentDeniedException;
 import nl.duoviewer.xca.consent.RetrievalPermit;
 import nl.duoviewer.xca.retrieve.InstanceConsumer;
-import nl.duoviewer.xca.retrieve.RetrieveException;
 import nl.duoviewer.xca.retrieve.RetrieveOutcome;
-import nl.duoviewer.xca.retrieve.RetrievedInstance;
-import nl.duoviewer.xca.retrieve.StallGuard;
 import nl.duoviewer.xca.security.AssertionProvider;
 
 /**
@@ -33,8 +27,6 @@ import nl.duoviewer.xca.security.AssertionProvider;
  * community; the requester's signed assertion travels in the Authorization header ({@code SAML <base64>}).
  */
 public final class WadoRsClient {
-
-    private static final String DICOM_RANGE = "multipart/related; type=\"application/dicom\"";
 
     private final DuoClientConfig config;
     private final HttpClient http;
@@ -125,23 +117,8 @@ public final class WadoRsClient {
         return get(c, patient, permit, url, studyUid, "", dicomAccept(), consumer);
     }
 
-    /**
-     * One media range per offered transfer syntax, in preference order with falling q-values, then
-     * {@code transfer-syntax=*} (as stored) last and least preferred. The last range matters more than it should:
-     * Orthanc's DICOMweb plugin reads the whole Accept header as one media type, so the last transfer-syntax wins.
-     * Ending on "*" makes such a server send what it has instead of transcoding to the least preferred syntax (a
-     * 96-frame JPEG XA arrived as 25 MB uncompressed instead of 1.7 MB) or failing a whole study with HTTP 500 when
-     * it cannot decode one instance (JPEG 2000 without its GDCM plugin). A q-aware server still picks from the list.
-     */
     private String dicomAccept() {
-        List<String> ranges = new ArrayList<>();
-        List<String> syntaxes = config.transferSyntaxes();
-        for (int i = 0; i < syntaxes.size(); i++) {
-            String q = i == 0 ? "" : String.format(java.util.Locale.ROOT, "; q=%.1f", Math.max(0.2, 0.9 - i * 0.1));
-            ranges.add(DICOM_RANGE + "; transfer-syntax=" + syntaxes.get(i) + q);
-        }
-        ranges.add(DICOM_RANGE + "; transfer-syntax=*; q=0.1");
-        return String.join(", ", ranges);
+        return WadoRsTransfer.dicomAccept(config.transferSyntaxes());
     }
 
     private static URI path(CommunityEndpoint c, String... segments) {
@@ -172,89 +149,28 @@ public final class WadoRsClient {
                 .header("Accept", accept)
                 .header("Authorization", "SAML " + assertion)
                 .GET().build();
-        try (StallGuard guard = new StallGuard(c.timeout())) {
-            try {
-                return exchange(c, patient, permit, request, url, studyUid, seriesUid, frames, consumer, guard);
-            } catch (IOException | RuntimeException e) {
-                if (guard.stalled()) {
-                    RetrieveException stalled = new RetrieveException(c.displayName()
-                            + ": WADO-RS transfer stalled (no data for " + c.timeout().toSeconds() + " s); abandoned",
-                            e);
-                    audit(patient, permit, url, studyUid, seriesUid, AuditEvent.Outcome.FAILURE,
-                            stalled.getMessage());
-                    throw stalled;
-                }
-                audit(patient, permit, url, studyUid, seriesUid, AuditEvent.Outcome.FAILURE, String.valueOf(
-                        e.getMessage()));
-                throw e;
-            }
-        }
-    }
-
-    private RetrieveOutcome exchange(CommunityEndpoint c, Bsn patient, RetrievalPermit permit, HttpRequest request,
-                                     URI url, String studyUid, String seriesUid, boolean frames,
-                                     InstanceConsumer consumer, StallGuard guard) throws IOException {
-        HttpResponse<InputStream> response;
+        WadoRsTransfer.Result r;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (java.net.http.HttpTimeoutException e) {
-            throw new RetrieveException(c.displayName() + ": no answer in time (WADO-RS)", e);
-        } catch (java.net.ConnectException e) {
-            throw new RetrieveException(c.displayName() + ": not reachable (WADO-RS)", e);
-        } catch (IOException e) {
-            var tls = nl.duoviewer.xca.security.TlsRefusal.describe(e, url);
-            if (tls.isPresent()) {
-                throw new RetrieveException(c.displayName() + ": " + tls.get() + " (WADO-RS)", e);
-            }
+            r = WadoRsTransfer.exchange(http, request, c.displayName(), c.timeout(), config.maxInstanceBytes(),
+                    studyUid, seriesUid, c.homeCommunityId(), frames, consumer);
+        } catch (IOException | RuntimeException e) {
+            audit(patient, permit, url, studyUid, seriesUid, AuditEvent.Outcome.FAILURE, String.valueOf(
+                    e.getMessage()));
             throw e;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("WADO-RS retrieve cancelled");
         }
-        List<String> received = new ArrayList<>();
-        try (InputStream body = guard.watch(response.body())) {
-            int status = response.statusCode();
-            if (status != 200 && status != 206) {
-                String outcome = status == 404 ? "not found" : status == 401 || status == 403 ? "refused"
-                        : "HTTP " + status;
-                audit(patient, permit, url, studyUid, seriesUid, AuditEvent.Outcome.FAILURE, "HTTP " + status);
-                return new RetrieveOutcome(RetrieveOutcome.Status.FAILED, received, List.of(), List.of(),
-                        c.displayName() + ": WADO-RS " + outcome);
-            }
-            String contentType = response.headers().firstValue("Content-Type").orElse("");
-            MultipartRelatedParser parser = new MultipartRelatedParser(body, contentType,
-                    new MultipartRelatedParser.Limits(config.maxInstanceBytes(), 100_000, 16 * 1024));
-            MultipartPart part;
-            while ((part = parser.next()) != null) {
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new java.io.InterruptedIOException("WADO-RS retrieve cancelled");
-                }
-                String location = part.contentLocation();
-                InputStream data = part.body();
-                String id;
-                if (location.isEmpty() && !frames) {
-                    // Content-Location is optional (Orthanc sends none): the instance names itself in its header
-                    InstanceUidPeek.Result peek = InstanceUidPeek.peek(data);
-                    data = peek.data();
-                    id = peek.sopInstanceUid() != null ? peek.sopInstanceUid() : "part-" + (received.size() + 1);
-                } else {
-                    id = location.isEmpty() ? "part-" + (received.size() + 1)
-                            : location.substring(location.lastIndexOf('/') + 1);
-                }
-                String sop = location.contains("/instances/") ? location.replaceAll(".*/instances/([^/]+).*", "$1")
-                        : id;
-                consumer.accept(new RetrievedInstance(studyUid, seriesUid, sop, part.contentType(),
-                        c.homeCommunityId()), data);
-                received.add(location.contains("/frames/") ? id : sop);
-                guard.progress();
-            }
-            RetrieveOutcome.Status s = status == 206 ? RetrieveOutcome.Status.PARTIAL
-                    : RetrieveOutcome.Status.COMPLETE;
-            audit(patient, permit, url, studyUid, seriesUid, s == RetrieveOutcome.Status.PARTIAL
-                    ? AuditEvent.Outcome.PARTIAL : AuditEvent.Outcome.SUCCESS, received.size() + " parts");
-            return new RetrieveOutcome(s, received, List.of(), List.of(),
-                    s == RetrieveOutcome.Status.PARTIAL ? c.displayName() + ": partial content (WADO-RS)" : "");
+        int status = r.httpStatus();
+        if (!r.answered()) {
+            String outcome = status == 404 ? "not found" : status == 401 || status == 403 ? "refused"
+                    : "HTTP " + status;
+            audit(patient, permit, url, studyUid, seriesUid, AuditEvent.Outcome.FAILURE, "HTTP " + status);
+            return new RetrieveOutcome(RetrieveOutcome.Status.FAILED, r.received(), List.of(), List.of(),
+                    c.displayName() + ": WADO-RS " + outcome);
         }
+        RetrieveOutcome.Status s = status == 206 ? RetrieveOutcome.Status.PARTIAL : RetrieveOutcome.Status.COMPLETE;
+        audit(patient, permit, url, studyUid, seriesUid, s == RetrieveOutcome.Status.PARTIAL
+                ? AuditEvent.Outcome.PARTIAL : AuditEvent.Outcome.SUCCESS, r.received().size() + " parts");
+        return new RetrieveOutcome(s, r.received(), List.of(), List.of(),
+                s == RetrieveOutcome.Status.PARTIAL ? c.displayName() + ": partial content (WADO-RS)" : "");
     }
 
     private void audit(Bsn patient, RetrievalPermit permit, URI url, String studyUid, String seriesUid,

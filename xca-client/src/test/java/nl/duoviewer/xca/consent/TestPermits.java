@@ -18,7 +18,13 @@ public final class TestPermits {
 
     /** A permit for WADO-RS (which addresses no repository), never revoked. */
     public static RetrievalPermit grant(Bsn patient, SourceInstitution source, Instant expiresAt) {
-        return new RetrievalPermit(patient, source, Set.of(), "GGC002", new ConsentBasis.Mitz(true), expiresAt,
+        return grant(patient, source, Set.of(), expiresAt);
+    }
+
+    /** A permit for these repositories of the source (ITI-39/43, RAD-69/75), never revoked. */
+    public static RetrievalPermit grant(Bsn patient, SourceInstitution source, Set<String> repositories,
+                                        Instant expiresAt) {
+        return new RetrievalPermit(patient, source, repositories, "GGC002", new ConsentBasis.Mitz(true), expiresAt,
                 () -> false);
     }
 }

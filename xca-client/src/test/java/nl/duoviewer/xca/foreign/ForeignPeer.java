@@ -98,8 +98,10 @@ public final class ForeignPeer implements AutoCloseable {
         return new MitzClient(config.mitz(), REQUESTER, assertions, http, Clock.systemUTC(), null);
     }
 
-    public static RetrievalPermit permit() {
-        return TestPermits.grant(PATIENT, SOURCE, Instant.now().plus(Duration.ofMinutes(5)));
+    /** A permit for the peer's institution and these of its repositories, for five minutes. */
+    public static RetrievalPermit permit(String... repositories) {
+        return TestPermits.grant(PATIENT, SOURCE, java.util.Set.of(repositories),
+                Instant.now().plus(Duration.ofMinutes(5)));
     }
 
     @Override

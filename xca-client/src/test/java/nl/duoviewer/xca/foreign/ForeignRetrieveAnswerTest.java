@@ -109,7 +109,7 @@ class ForeignRetrieveAnswerTest {
              ForeignPeer peer = ForeignPeer.at(server.uri("/xdsi/ImagingDocumentSource"), dir)) {
             List<Received> got = new ArrayList<>();
             RetrieveException e = assertThrows(RetrieveException.class, () -> peer.images().retrieveSeries(
-                    ForeignPeer.permit(), ForeignPeer.PATIENT, ForeignPeer.SOURCE, new SeriesRequest(STUDY, SERIES, REPOSITORY,
+                    ForeignPeer.permit(REPOSITORY), ForeignPeer.PATIENT, ForeignPeer.SOURCE, new SeriesRequest(STUDY, SERIES, REPOSITORY,
                             List.of(SOP)), (i, in) -> got.add(new Received(i.sopInstanceUid(), in.readAllBytes()))));
             assertTrue(!e.getMessage().contains("stalled"), "refused for what it is, at once: " + e.getMessage());
             assertEquals(List.of(), got, "nothing of a malformed answer is handed on");
@@ -136,7 +136,7 @@ class ForeignRetrieveAnswerTest {
         try (LoopbackServer server = new LoopbackServer(req -> relatedTo(req, p));
              ForeignPeer peer = ForeignPeer.at(server.uri("/xdsi/ImagingDocumentSource"), dir)) {
             List<Received> got = new ArrayList<>();
-            RetrieveOutcome o = peer.images().retrieveSeries(ForeignPeer.permit(), ForeignPeer.PATIENT, ForeignPeer.SOURCE,
+            RetrieveOutcome o = peer.images().retrieveSeries(ForeignPeer.permit(REPOSITORY), ForeignPeer.PATIENT, ForeignPeer.SOURCE,
                     new SeriesRequest(STUDY, SERIES, REPOSITORY, List.of(SOP)),
                     (i, in) -> got.add(new Received(i.sopInstanceUid(), in.readAllBytes())));
             assertEquals(RetrieveOutcome.Status.COMPLETE, o.status(), o.message());
@@ -146,7 +146,7 @@ class ForeignRetrieveAnswerTest {
             assertEquals(STUDY, DicomReader.read(got.getFirst().bytes()).dataset().getString(Tag.StudyInstanceUID));
 
             got.clear();
-            RetrieveOutcome doc = peer.documents().retrieve(ForeignPeer.permit(), ForeignPeer.PATIENT, ForeignPeer.SOURCE,
+            RetrieveOutcome doc = peer.documents().retrieve(ForeignPeer.permit(REPOSITORY), ForeignPeer.PATIENT, ForeignPeer.SOURCE,
                     new DocumentLocator(ForeignPeer.HOME, REPOSITORY, SOP, "application/dicom"),
                     (i, in) -> got.add(new Received(i.sopInstanceUid(), in.readAllBytes())));
             assertEquals(RetrieveOutcome.Status.COMPLETE, doc.status(), doc.message());

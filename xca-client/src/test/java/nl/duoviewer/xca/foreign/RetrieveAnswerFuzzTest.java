@@ -46,7 +46,7 @@ class RetrieveAnswerFuzzTest {
                     current.set(i == 0 ? seed.body() : Mutations.mutate(seed.body(), random));
                     List<String> handedOn = new ArrayList<>();
                     try {
-                        RetrieveOutcome o = peer.images().retrieveSeries(ForeignPeer.permit(), ForeignPeer.PATIENT, ForeignPeer.SOURCE,
+                        RetrieveOutcome o = peer.images().retrieveSeries(ForeignPeer.permit(ForeignRetrieveAnswerTest.REPOSITORY), ForeignPeer.PATIENT, ForeignPeer.SOURCE,
                                 new SeriesRequest(ForeignRetrieveAnswerTest.STUDY, ForeignRetrieveAnswerTest.SERIES,
                                         ForeignRetrieveAnswerTest.REPOSITORY, List.of(ForeignRetrieveAnswerTest.SOP)),
                                 (inst, in) -> {

@@ -29,7 +29,7 @@ import nl.duoviewer.core.testsupport.TestData;
  * at JVM exit, and when the JVM is killed outright), inside coreutils {@code timeout} as an outer bound of
  * {@link #MAX_LIFETIME}. {@link #close()} waits for the whole process tree, escalating to SIGTERM and SIGKILL.
  */
-final class OrthancPeer implements AutoCloseable {
+public final class OrthancPeer implements AutoCloseable {
 
     static final Path ORTHANC_DIRS = Path.of("/usr/sbin");
     static final Path DICOMWEB_PLUGIN = Path.of("/usr/share/orthanc/plugins/libOrthancDicomWeb.so");
@@ -72,7 +72,7 @@ final class OrthancPeer implements AutoCloseable {
      * Starts Orthanc in {@code workDir} (which receives the configuration, the database and the logs) and waits until
      * its REST API answers. Skips the test, or fails it when CI=true, when Orthanc or its DICOMweb plugin is missing.
      */
-    static OrthancPeer start(Path workDir) throws IOException, InterruptedException {
+    public static OrthancPeer start(Path workDir) throws IOException, InterruptedException {
         Path orthanc = ExternalTool.require("Orthanc", "orthanc", List.of(ORTHANC_DIRS));
         ExternalTool.requireFile(DICOMWEB_PLUGIN, "orthanc-dicomweb");
         String reference = Files.readString(referenceConfig().resolve("orthanc.json"));
@@ -184,7 +184,7 @@ final class OrthancPeer implements AutoCloseable {
     }
 
     /** The DICOMweb root, e.g. {@code http://127.0.0.1:PORT/dicom-web}. */
-    URI dicomWebBase() {
+    public URI dicomWebBase() {
         return uri("/dicom-web");
     }
 
@@ -197,7 +197,7 @@ final class OrthancPeer implements AutoCloseable {
      * as the next request goes out (about 1 POST in 100 here), and the JDK client retries only idempotent requests:
      * a failed send is repeated, which is harmless because storing the same instance again just overwrites it.
      */
-    void upload(Path file) throws IOException, InterruptedException {
+    public void upload(Path file) throws IOException, InterruptedException {
         HttpRequest r = HttpRequest.newBuilder(uri("/instances")).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/dicom").POST(HttpRequest.BodyPublishers.ofFile(file)).build();
         HttpResponse<String> response;
@@ -217,8 +217,19 @@ final class OrthancPeer implements AutoCloseable {
         }
     }
 
+    /** Stores one object given as bytes (through a file in {@code dir}, the peer's work folder). */
+    public void upload(byte[] dicom) throws IOException, InterruptedException {
+        Path file = Files.createTempFile(dir, "upload", ".dcm");
+        try {
+            Files.write(file, dicom);
+            upload(file);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
     /** GET on the REST API, as text; fails unless 200. */
-    String get(String path) throws IOException, InterruptedException {
+    public String get(String path) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).GET()
                 .build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
@@ -233,7 +244,7 @@ final class OrthancPeer implements AutoCloseable {
     }
 
     /** The last lines of Orthanc's own log, for failure messages. */
-    String logTail() {
+    public String logTail() {
         try (Stream<Path> files = Files.list(dir)) {
             List<String> lines = new ArrayList<>();
             for (Path f : files.filter(f -> f.getFileName().toString().startsWith("Orthanc.log")
