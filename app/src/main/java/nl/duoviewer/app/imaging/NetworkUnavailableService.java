@@ -1,6 +1,7 @@
 package nl.duoviewer.app.imaging;
 
 import nl.duoviewer.core.patient.Bsn;
+import nl.duoviewer.core.timeline.ReportRecord;
 import nl.duoviewer.core.timeline.SourceStatus;
 import nl.duoviewer.core.timeline.Timeline;
 import nl.duoviewer.core.timeline.TimelineEntry;
@@ -55,6 +56,12 @@ public final class NetworkUnavailableService implements ImagingService {
                 return true;
             }
         };
+    }
+
+    @Override
+    public ReportLoad openReport(ReportRecord report, ReportLoadListener listener) {
+        listener.failed(ReportProblem.UNREACHABLE);
+        return () -> { };
     }
 
     @Override

@@ -13,11 +13,13 @@ import com.tngtech.archunit.lang.EvaluationResult;
 import org.junit.jupiter.api.Test;
 
 import nl.duoviewer.core.archfixture.CoreClassThatReachesIntoTheUi;
+import nl.duoviewer.report.archfixture.ReportClassThatDrawsItself;
 
 /**
  * The module layering, enforced on the compiled classes of every module (the app sees them all): viewer-core knows
  * nothing of the network client, the embedded network, the app or JavaFX; the client knows nothing of the network,
- * app or JavaFX; the embedded network knows nothing of the app or JavaFX.
+ * app or JavaFX; the embedded network knows nothing of the app or JavaFX; the reports module knows only viewer-core,
+ * and only the app knows it.
  */
 class ArchitectureTest {
 
@@ -43,6 +45,18 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("nl.duoviewer.network..")
             .because("the app talks to any DUO network through the client; only the class that starts the embedded "
                     + "one may know it exists");
+
+    /** The reports module reads documents into a model the app draws: viewer-core below it, nothing else. */
+    static final ArchRule REPORTS_DEPEND_ON_CORE_ONLY = noClasses().that().resideInAPackage("nl.duoviewer.report..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "nl.duoviewer.xca..", "nl.duoviewer.network..", "nl.duoviewer.app..", "javafx..")
+            .because("report reading and PDF rendering must work without a UI or a network (decision 17)");
+
+    /** Only the app uses the reports module; the layers below it do not know it exists. */
+    static final ArchRule ONLY_THE_APP_READS_REPORTS = noClasses().that().resideInAnyPackage(
+                    "nl.duoviewer.core..", "nl.duoviewer.xca..", "nl.duoviewer.network..")
+            .should().dependOnClassesThat().resideInAPackage("nl.duoviewer.report..")
+            .because("reports sit beside the client, above viewer-core: app -> reports -> viewer-core");
 
     private static final JavaClasses PRODUCTION = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -71,6 +85,28 @@ class ArchitectureTest {
                 .stream().anyMatch(d -> d.getTargetClass().getPackageName().startsWith("nl.duoviewer.network")),
                 "the starter does use the network module, so the rule below is not empty");
         APP_STARTS_THE_NETWORK_IN_ONE_PLACE.check(PRODUCTION);
+    }
+
+    @Test
+    void reportsDependOnViewerCoreOnlyAndOnlyTheAppUsesThem() {
+        assertTrue(PRODUCTION.contain("nl.duoviewer.report.ReportReader"),
+                "the reports module must be on the class path for these rules to mean anything");
+        assertTrue(PRODUCTION.get("nl.duoviewer.app.network.ReportRetrieval").getDirectDependenciesFromSelf().stream()
+                .anyMatch(d -> d.getTargetClass().getPackageName().equals("nl.duoviewer.report")),
+                "the app does use the reports module");
+        REPORTS_DEPEND_ON_CORE_ONLY.check(PRODUCTION);
+        ONLY_THE_APP_READS_REPORTS.check(PRODUCTION);
+    }
+
+    @Test
+    void theReportsRuleCatchesAReportClassThatUsesJavaFxOrTheClient() {
+        JavaClasses fixture = new ClassFileImporter().importClasses(ReportClassThatDrawsItself.class);
+        EvaluationResult result = REPORTS_DEPEND_ON_CORE_ONLY.evaluate(fixture);
+        assertTrue(result.hasViolation(), "the rule must fail on the violating fixture");
+        String report = result.getFailureReport().toString();
+        assertTrue(report.contains("javafx.scene.image.WritableImage"), report);
+        assertTrue(report.contains("nl.duoviewer.xca.consent.ConsentDeniedException"), report);
+        assertFalse(PRODUCTION.contain(ReportClassThatDrawsItself.class), "fixtures are not production classes");
     }
 
     @Test
