@@ -11,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -56,7 +57,9 @@ final class StudyCell extends ListCell<TimelineItem> {
         report.getStyleClass().add("report-marker");
         report.setText(texts.get("timeline.report"));
         report.setCursor(Cursor.HAND);
-        report.setOnMouseClicked(e -> {
+        // on press, not click: the press would otherwise select the row, the list rebuilds its cells for the new
+        // selection, and the release can land on a cell that never saw the press (no click at all)
+        report.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             if (e.getButton() == MouseButton.PRIMARY) {
                 openReport();
                 e.consume();
