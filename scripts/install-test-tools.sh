@@ -5,10 +5,11 @@
 #   xvfb, xauth  a virtual display for running the real app window (headless UI tests use Monocle and need none)
 #   fakeroot  for jpackage's .deb
 #   libgtk-3-0  JavaFX's window toolkit, for the test that starts the packaged app on a virtual display
+#   fonts-dejavu-core  system fonts, so the reports test's control run of plain PDFBox has fonts to scan and cache
 # As root it uses apt-get; otherwise it prints what is missing and carries on (the tests that need it say so).
 set -uo pipefail
 
-PACKAGES=(dcmtk libgdcm-tools openjph-tools orthanc orthanc-dicomweb orthanc-gdcm xvfb xauth fakeroot libgtk-3-0)
+PACKAGES=(dcmtk libgdcm-tools openjph-tools orthanc orthanc-dicomweb orthanc-gdcm xvfb xauth fakeroot libgtk-3-0 fonts-dejavu-core)
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do

@@ -85,7 +85,8 @@ public final class DuoNetworkMain {
         System.out.println("  Mitz closed   " + config.mitz().closedQuestionEndpoint());
         System.out.println("Demo patients:");
         for (DemoPatient p : net.catalogue().patients()) {
-            System.out.printf("  %s  %-24s %d studies%n", p.bsn().value(), p.displayName(), p.studies().size());
+            System.out.printf("  %s  %-24s %d studies%s%n", p.bsn().value(), p.displayName(), p.studies().size(),
+                    p.reportOnly().isEmpty() ? "" : " + " + p.reportOnly().size() + " report only");
         }
         System.out.println("Client configuration written to " + configFile);
         System.out.println("Press Ctrl-C to stop.");

@@ -1,5 +1,7 @@
 package nl.duoviewer.app.workspace;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -19,11 +21,13 @@ import nl.duoviewer.app.imaging.StudyLoad;
 import nl.duoviewer.app.imaging.StudyLoadListener;
 import nl.duoviewer.app.launch.LaunchContext;
 import nl.duoviewer.app.patient.PatientBannerViewModel;
+import nl.duoviewer.app.report.ReportViewModel;
 import nl.duoviewer.app.timeline.TimelineViewModel;
 import nl.duoviewer.app.viewer.StudyFrames;
 import nl.duoviewer.app.viewer.StudyViewModel;
 import nl.duoviewer.app.viewer.ViewerLayoutViewModel;
 import nl.duoviewer.core.patient.Bsn;
+import nl.duoviewer.core.timeline.ReportRecord;
 import nl.duoviewer.core.timeline.SourceInstitution;
 import nl.duoviewer.core.timeline.SourceStatus;
 import nl.duoviewer.core.timeline.Timeline;
@@ -31,9 +35,10 @@ import nl.duoviewer.core.timeline.TimelineEntry;
 import nl.duoviewer.core.timeline.TimelineSnapshot;
 
 /**
- * One window's working state, as view models only: the patient on screen (banner), their timeline and the image
- * viewer with the open study, and the calls into the {@link ImagingService} behind them. {@link WorkspaceView} builds
- * the controls for it; nothing here touches one, so all of it can be tested without JavaFX.
+ * One window's working state, as view models only: the patient on screen (banner), their timeline, the image viewer
+ * with the open study and the report beside it, and the calls into the {@link ImagingService} behind them.
+ * {@link WorkspaceView} builds the controls for it; nothing here touches one, so all of it can be tested without
+ * JavaFX.
  *
  * <p>Patient safety rules live here. {@link #open} clears everything of the previous patient (banner, timeline,
  * viewer, the service's caches) before it starts loading the new one, and every piece of work is tied to the session
@@ -56,6 +61,7 @@ public final class Workspace implements AutoCloseable {
     private final TimelineViewModel timeline = new TimelineViewModel();
     private final PatientBannerViewModel banner = new PatientBannerViewModel();
     private final ViewerLayoutViewModel viewer = new ViewerLayoutViewModel();
+    private final ReportViewModel report;
     private final ReadOnlyObjectWrapper<LaunchContext> current = new ReadOnlyObjectWrapper<>(this, "current");
     private Session session;
 
@@ -77,7 +83,14 @@ public final class Workspace implements AutoCloseable {
         this.ui = Objects.requireNonNull(ui);
         this.background = Objects.requireNonNull(background);
         this.patientLane = new SerialLane(background);
+        this.report = new ReportViewModel(service, ui, background::submit);
         timeline.selectedProperty().addListener((o, before, after) -> selectionChanged(before, after));
+        timeline.selectedReportProperty().addListener((o, before, after) -> {
+            if (after != null) {
+                showReport(after, List.of(after));
+            }
+        });
+        timeline.setOnReportRequested(this::openReport);
     }
 
     /**
@@ -105,6 +118,7 @@ public final class Workspace implements AutoCloseable {
             patientLane.execute(() -> service.releasePatient(patient));
         }
         viewer.clear();
+        report.clear();
         timeline.clear();
         banner.show(null);
         current.set(null);
@@ -163,6 +177,10 @@ public final class Workspace implements AutoCloseable {
     }
 
     private void selectionChanged(TimelineEntry before, TimelineEntry after) {
+        if (after != null && report.openProperty().get()
+                && (before == null || !before.studyInstanceUid().equals(after.studyInstanceUid()))) {
+            openReport(after); // an open report pane follows the study on screen
+        }
         if (after == null) {
             cancelStudy();
             viewer.clear();
@@ -204,6 +222,47 @@ public final class Workspace implements AutoCloseable {
         });
     }
 
+    /** Opens the report of a study beside its images: the newest when there are several; says so when none. */
+    public void openReport(TimelineEntry entry) {
+        Session s = session;
+        if (s == null || entry == null || !entry.patient().equals(s.context.patient())) {
+            return;
+        }
+        List<ReportRecord> reports = entry.reports().stream()
+                .sorted(Comparator.comparing(ReportRecord::date, Comparator.nullsLast(Comparator.reverseOrder())))
+                .toList();
+        if (reports.isEmpty()) {
+            report.showNone();
+        } else {
+            showReport(reports.getFirst(), reports);
+        }
+    }
+
+    private void showReport(ReportRecord shown, List<ReportRecord> choices) {
+        Session s = session;
+        if (s == null || !shown.patient().equals(s.context.patient())) {
+            return; // never a report under another patient's banner
+        }
+        report.show(shown, choices);
+    }
+
+    /**
+     * The report key: closes the pane when it is open, otherwise opens the report of the selected study or the
+     * selected report-only row.
+     */
+    public void toggleReport() {
+        if (report.openProperty().get()) {
+            report.close();
+            return;
+        }
+        ReportRecord only = timeline.selectedReportProperty().get();
+        if (only != null) {
+            showReport(only, List.of(only));
+        } else if (timeline.selectedProperty().get() != null) {
+            openReport(timeline.selectedProperty().get());
+        }
+    }
+
     private void cancelStudy() {
         Session s = session;
         if (s != null && s.study != null) {
@@ -228,6 +287,11 @@ public final class Workspace implements AutoCloseable {
     /** The image viewer's viewports and open study. */
     public ViewerLayoutViewModel viewer() {
         return viewer;
+    }
+
+    /** The report pane's state. */
+    public ReportViewModel report() {
+        return report;
     }
 
     public Texts texts() {
