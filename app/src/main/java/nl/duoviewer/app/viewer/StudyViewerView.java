@@ -23,15 +23,17 @@ import nl.duoviewer.app.i18n.Texts;
 import nl.duoviewer.core.pixel.DecodedFrame;
 
 /**
- * The image viewer on screen: a toolbar (series chooser, CT window presets, reset), the viewport, and a status line
- * with the load's progress. Binds a {@link ViewerLayoutViewModel}; the toolbar and keys act on its active viewport.
- * Keys: Up/Down/Left/Right/PageUp/PageDown/Home/End scroll, 1-4 pick a CT preset, R resets the view.
+ * The image viewer on screen: a toolbar (series chooser, CT window presets, reset, and the {@link ReadingToolbar}'s
+ * layout, compare and sync controls), the series thumbnails, the grid of viewports, and a status line with the
+ * load's progress. Binds a {@link ViewerLayoutViewModel}; the toolbar and keys act on its active viewport.
+ * Keys: Up/Down/Left/Right/PageUp/PageDown/Home/End scroll, 1-4 pick a CT preset, R resets the view; the reading
+ * keys are {@link ReadingToolbar}'s.
  */
 public final class StudyViewerView extends BorderPane {
 
     private final ViewerLayoutViewModel model;
     private final Texts texts;
-    private final ViewportView viewport;
+    private final ViewportGrid grid;
     private final ComboBox<SeriesStack> seriesChooser = new ComboBox<>();
     private final MenuButton presets;
     private final ProgressBar progressBar = new ProgressBar(0);
@@ -66,14 +68,16 @@ public final class StudyViewerView extends BorderPane {
         reset.setOnAction(e -> active().resetView());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox toolbar = new HBox(8, seriesChooser, presets, reset, grow);
+        ReadingToolbar reading = new ReadingToolbar(model, texts);
+        HBox toolbar = new HBox(8, seriesChooser, presets, reset, grow, reading);
         toolbar.getStyleClass().add("viewer-toolbar");
         toolbar.setAlignment(Pos.CENTER_LEFT);
         setTop(toolbar);
 
-        // one viewport today; a layout of several becomes a grid of ViewportViews here
-        viewport = new ViewportView(model.activeViewport(), texts);
-        setCenter(viewport);
+        grid = new ViewportGrid(model, texts);
+        setCenter(grid);
+        SeriesThumbnails thumbnails = new SeriesThumbnails(model, texts);
+        setLeft(thumbnails);
 
         progressBar.getStyleClass().add("load-progress");
         progressBar.setMaxWidth(Double.MAX_VALUE);
@@ -82,11 +86,27 @@ public final class StudyViewerView extends BorderPane {
         bottom.getStyleClass().add("viewer-statusbar");
         setBottom(bottom);
 
-        ViewportViewModel active = model.activeViewport();
-        active.studyProperty().addListener((o, a, b) -> follow(b));
-        active.seriesProperty().addListener((o, a, b) -> selectSeries(b));
-        presets.disableProperty().bind(active.presetsAvailableProperty().not());
+        // the chooser, presets and status line follow whichever viewport is active
+        javafx.beans.value.ChangeListener<StudyViewModel> studyOfActive = (o, a, b) -> follow(b);
+        javafx.beans.value.ChangeListener<SeriesStack> seriesOfActive = (o, a, b) -> {
+            selectSeries(b);
+            thumbnails.seriesShown();
+        };
+        model.activeViewportProperty().addListener((o, before, now) -> {
+            before.studyProperty().removeListener(studyOfActive);
+            before.seriesProperty().removeListener(seriesOfActive);
+            watchActive(now, studyOfActive, seriesOfActive);
+        });
+        watchActive(model.activeViewport(), studyOfActive, seriesOfActive);
+        addEventFilter(KeyEvent.KEY_PRESSED, reading::keyPressed);
         addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
+    }
+
+    private void watchActive(ViewportViewModel active, javafx.beans.value.ChangeListener<StudyViewModel> study,
+                             javafx.beans.value.ChangeListener<SeriesStack> series) {
+        active.studyProperty().addListener(study);
+        active.seriesProperty().addListener(series);
+        presets.disableProperty().bind(active.presetsAvailableProperty().not());
         follow(active.study());
     }
 
@@ -97,7 +117,7 @@ public final class StudyViewerView extends BorderPane {
 
     /** The image control of the active viewport. */
     public ImageViewport imageViewport() {
-        return viewport.imageViewport();
+        return grid.tileOf(model.activeViewport()).view().imageViewport();
     }
 
     private ViewportViewModel active() {

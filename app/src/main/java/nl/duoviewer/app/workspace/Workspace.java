@@ -22,7 +22,9 @@ import nl.duoviewer.app.imaging.StudyLoadListener;
 import nl.duoviewer.app.launch.LaunchContext;
 import nl.duoviewer.app.patient.PatientBannerViewModel;
 import nl.duoviewer.app.report.ReportViewModel;
+import nl.duoviewer.app.timeline.TimelineItem;
 import nl.duoviewer.app.timeline.TimelineViewModel;
+import nl.duoviewer.app.viewer.PriorSelection;
 import nl.duoviewer.app.viewer.StudyFrames;
 import nl.duoviewer.app.viewer.StudyViewModel;
 import nl.duoviewer.app.viewer.ViewerLayoutViewModel;
@@ -71,6 +73,7 @@ public final class Workspace implements AutoCloseable {
         final CancellationScope scope = new CancellationScope();
         volatile Timeline timeline;
         CancellationScope study;
+        CancellationScope prior;
 
         Session(LaunchContext context) {
             this.context = context;
@@ -91,6 +94,8 @@ public final class Workspace implements AutoCloseable {
             }
         });
         timeline.setOnReportRequested(this::openReport);
+        viewer.setOnCompare(this::toggleComparison);
+        viewer.setOnPriorChosen(this::comparePrior);
     }
 
     /**
@@ -183,6 +188,7 @@ public final class Workspace implements AutoCloseable {
         }
         if (after == null) {
             cancelStudy();
+            cancelPrior();
             viewer.clear();
             return;
         }
@@ -202,24 +208,86 @@ public final class Workspace implements AutoCloseable {
         CancellationScope study = new CancellationScope();
         s.study = study;
         s.scope.onCancel(study::cancel);
+        StudyViewModel opened = load(s, entry, study);
+        viewer.open(opened);
+        if (viewer.comparingProperty().get()) {
+            compareWithPrior(); // a comparison follows the study on screen to its own prior
+        }
+    }
+
+    /** Starts retrieving a study into a new view model; cancelling {@code scope} stops it. */
+    private StudyViewModel load(Session s, TimelineEntry entry, CancellationScope scope) {
         StudyViewModel opened = new StudyViewModel(s.context.patient(), entry, banner.knownNameProperty(), ui,
                 StudyFrames.defaultBudget());
-        study.onCancel(opened::close);
-        viewer.open(opened);
+        scope.onCancel(opened::close);
         StudyLoadListener listener = opened.listener();
         background.submit(() -> {
-            if (study.isCancelled()) {
+            if (scope.isCancelled()) {
                 return;
             }
             try {
                 StudyLoad load = service.openStudy(entry, listener);
                 opened.attach(load);
-                study.onCancel(load::cancel);
+                scope.onCancel(load::cancel);
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "The study could not be opened", e);
                 listener.failed(new LoadFailure.RetrievalFailed(sourceNames(entry)));
             }
         });
+        return opened;
+    }
+
+    /**
+     * Compares the study on screen with its most relevant prior (same modality and body part, the newest before it;
+     * {@link PriorSelection}), shown beside it; when there is none, the viewer offers the other studies to pick from.
+     */
+    public void compareWithPrior() {
+        TimelineEntry current = viewer.study() == null ? null : viewer.study().entry();
+        if (session == null || current == null) {
+            return;
+        }
+        List<TimelineEntry> studies = timeline.items().stream()
+                .filter(TimelineItem.Study.class::isInstance).map(i -> ((TimelineItem.Study) i).entry()).toList();
+        PriorSelection selection = PriorSelection.of(current, studies);
+        if (selection.best() != null) {
+            comparePrior(selection.best());
+        } else {
+            cancelPrior();
+            viewer.startComparison(selection.candidates());
+        }
+    }
+
+    /** Shows {@code prior} beside the study on screen (the user's pick, or the chosen prior). */
+    public void comparePrior(TimelineEntry prior) {
+        Session s = session;
+        if (s == null || prior == null || viewer.study() == null || !prior.patient().equals(s.context.patient())
+                || prior.studyInstanceUid().equals(viewer.study().entry().studyInstanceUid())) {
+            return; // never a prior of another patient; never the study beside itself
+        }
+        if (viewer.prior() != null && viewer.prior().entry().studyInstanceUid().equals(prior.studyInstanceUid())
+                && !viewer.prior().isClosed()) {
+            return;
+        }
+        cancelPrior();
+        CancellationScope scope = new CancellationScope();
+        s.prior = scope;
+        s.scope.onCancel(scope::cancel);
+        viewer.showPrior(load(s, prior, scope));
+    }
+
+    /** Back to the study alone. */
+    public void endComparison() {
+        cancelPrior();
+        viewer.endComparison();
+    }
+
+    /** The comparison key and button: starts comparing, or ends it. */
+    public void toggleComparison() {
+        if (viewer.comparingProperty().get()) {
+            endComparison();
+        } else {
+            compareWithPrior();
+        }
     }
 
     /** Opens the report of a study beside its images: the newest when there are several; says so when none. */
@@ -260,6 +328,14 @@ public final class Workspace implements AutoCloseable {
             showReport(only, List.of(only));
         } else if (timeline.selectedProperty().get() != null) {
             openReport(timeline.selectedProperty().get());
+        }
+    }
+
+    private void cancelPrior() {
+        Session s = session;
+        if (s != null && s.prior != null) {
+            s.prior.cancel();
+            s.prior = null;
         }
     }
 

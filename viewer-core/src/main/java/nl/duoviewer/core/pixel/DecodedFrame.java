@@ -15,10 +15,20 @@ import java.util.Objects;
  * @param expectedInSeries  how many frames the series will have when complete; 0 when not yet known
  * @param pixels            the pixels
  * @param window            the window the source recommends; null to derive one from the pixels
+ * @param geometry          where the slice lies in the patient, null when the object does not say (projection
+ *                          images, multi-frame objects)
  */
 public record DecodedFrame(String studyInstanceUid, String seriesInstanceUid, int seriesNumber,
                            String seriesDescription, String modality, int instanceNumber, int frameNumber,
-                           int expectedInSeries, FramePixels pixels, WindowLevel window) {
+                           int expectedInSeries, FramePixels pixels, WindowLevel window, SliceGeometry geometry) {
+
+    /** A frame that does not say where it lies in the patient. */
+    public DecodedFrame(String studyInstanceUid, String seriesInstanceUid, int seriesNumber, String seriesDescription,
+                        String modality, int instanceNumber, int frameNumber, int expectedInSeries,
+                        FramePixels pixels, WindowLevel window) {
+        this(studyInstanceUid, seriesInstanceUid, seriesNumber, seriesDescription, modality, instanceNumber,
+                frameNumber, expectedInSeries, pixels, window, null);
+    }
 
     public DecodedFrame {
         Objects.requireNonNull(studyInstanceUid, "studyInstanceUid");

@@ -25,11 +25,22 @@ import nl.duoviewer.core.image.Photometric;
  * @param inverted          shown inverted: MONOCHROME1, or Presentation LUT Shape INVERSE
  * @param palette           the colour tables of a PALETTE COLOR image, else null
  * @param expectedInSeries  frames the series will hold when complete, 0 when unknown
+ * @param geometry          where a single-frame object's slice lies in the patient, null when unknown
  */
 public record ImageAttributes(ImageDescriptor descriptor, String studyInstanceUid, String seriesInstanceUid,
                               int seriesNumber, String seriesDescription, String modality, int instanceNumber,
                               ModalityLut modalityLut, WindowLevel window, VoiFunction voiFunction,
-                              boolean inverted, PaletteColorLut palette, int expectedInSeries) {
+                              boolean inverted, PaletteColorLut palette, int expectedInSeries,
+                              SliceGeometry geometry) {
+
+    /** Attributes of an object that does not say where it lies in the patient. */
+    public ImageAttributes(ImageDescriptor descriptor, String studyInstanceUid, String seriesInstanceUid,
+                           int seriesNumber, String seriesDescription, String modality, int instanceNumber,
+                           ModalityLut modalityLut, WindowLevel window, VoiFunction voiFunction, boolean inverted,
+                           PaletteColorLut palette, int expectedInSeries) {
+        this(descriptor, studyInstanceUid, seriesInstanceUid, seriesNumber, seriesDescription, modality,
+                instanceNumber, modalityLut, window, voiFunction, inverted, palette, expectedInSeries, null);
+    }
 
     public ImageAttributes {
         Objects.requireNonNull(descriptor, "descriptor");
@@ -66,12 +77,14 @@ public record ImageAttributes(ImageDescriptor descriptor, String studyInstanceUi
         return new ImageAttributes(d, ds.getString(Tag.StudyInstanceUID, ""), ds.getString(Tag.SeriesInstanceUID, ""),
                 ds.getInt(Tag.SeriesNumber, 0), ds.getString(Tag.SeriesDescription, ""),
                 ds.getString(Tag.Modality, ""), ds.getInt(Tag.InstanceNumber, arrival), modalityLut, window,
-                VoiFunction.parse(ds.getString(Tag.VOILUTFunction)), inverted, palette, expected);
+                VoiFunction.parse(ds.getString(Tag.VOILUTFunction)), inverted, palette, expected,
+                SliceGeometry.of(ds, d.numberOfFrames()));
     }
 
     /** The frame to hand to the viewer; colour frames carry no window. */
     public DecodedFrame frame(int frameNumber, FramePixels pixels) {
         return new DecodedFrame(studyInstanceUid, seriesInstanceUid, seriesNumber, seriesDescription, modality,
-                instanceNumber, frameNumber, expectedInSeries, pixels, pixels instanceof ColorPixels ? null : window);
+                instanceNumber, frameNumber, expectedInSeries, pixels, pixels instanceof ColorPixels ? null : window,
+                geometry);
     }
 }
