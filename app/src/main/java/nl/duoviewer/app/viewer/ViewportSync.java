@@ -4,11 +4,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import javafx.beans.InvalidationListener;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
@@ -38,7 +38,7 @@ public final class ViewportSync {
     private final BooleanProperty view = new SimpleBooleanProperty(this, "view", false);
     private final Map<ViewportViewModel, Integer> offsets = new HashMap<>();
     private final Map<ViewportViewModel, ReadOnlyObjectWrapper<Status>> statuses = new HashMap<>();
-    private final Map<ViewportViewModel, InvalidationListener> listeners = new HashMap<>();
+    private final Map<ViewportViewModel, ChangeListener<Object>> listeners = new HashMap<>();
     private boolean syncing;
 
     ViewportSync(ObservableList<ViewportViewModel> viewports, ReadOnlyObjectProperty<ViewportViewModel> active) {
@@ -58,7 +58,8 @@ public final class ViewportSync {
     }
 
     private void watch(ViewportViewModel v) {
-        InvalidationListener changed = o -> changed(v);
+        // change (not invalidation) listeners: they see every change even when nothing reads the values
+        ChangeListener<Object> changed = (o, before, now) -> changed(v);
         listeners.put(v, changed);
         v.overlayProperty().addListener(changed); // every frame shown, every batch of frames, every zoom
         v.panXProperty().addListener(changed);
@@ -67,7 +68,7 @@ public final class ViewportSync {
     }
 
     private void unwatch(ViewportViewModel v) {
-        InvalidationListener changed = listeners.remove(v);
+        ChangeListener<Object> changed = listeners.remove(v);
         if (changed != null) {
             v.overlayProperty().removeListener(changed);
             v.panXProperty().removeListener(changed);

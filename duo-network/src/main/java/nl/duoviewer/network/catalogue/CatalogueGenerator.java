@@ -227,6 +227,48 @@ public final class CatalogueGenerator {
                         DemoReport.Format.PDF)),
                 true));
         everyReportFormatOnce(studies);
+        followUpPair(r, studies, all);
+    }
+
+    /** Study Instance UID of the showcase patient's CT thorax follow-up (see {@link #followUpPair}). */
+    public static String followUpStudyUid(long seed) {
+        return uid("follow-up|" + seed);
+    }
+
+    /** Study Instance UID of the prior of the follow-up, which shares its Frame of Reference. */
+    public static String followUpPriorUid(long seed) {
+        return uid("follow-up-prior|" + seed);
+    }
+
+    /**
+     * A CT thorax follow-up and its prior half a year before, at the same hospital, whose series all share one Frame
+     * of Reference (the department registers follow-ups to the first scan): comparing them scrolls by slice
+     * position. The slice counts differ (60 and 20 at 1 mm and 3 mm steps over the same range), so matching by
+     * position differs from matching by relative position. Added after the other decorations so that no earlier
+     * study changes.
+     */
+    private void followUpPair(Random r, List<DemoStudy> studies, List<Institution> all) {
+        Institution founda = all.stream().filter(i -> i.network() == Network.FOUNDA).findFirst().orElseThrow();
+        String frameOfReference = uid("follow-up-frame-of-reference|" + seed);
+        String current = followUpStudyUid(seed);
+        String prior = followUpPriorUid(seed);
+        LocalDateTime now = REFERENCE_DATE.minusDays(6).atTime(9, 40);
+        LocalDateTime before = now.minusMonths(6).withHour(11).withMinute(5);
+        String description = "CT thorax follow-up";
+        studies.add(new DemoStudy(current, accession(r), now, "CT", THORAX.code(), THORAX.name(), description,
+                List.of(new DemoSeries(current + ".1", 1, "CT", "Thorax 1.0 B70f", 60, frameOfReference),
+                        new DemoSeries(current + ".2", 2, "CT", "Thorax 3.0 Br40", 24, frameOfReference)),
+                List.of(new Publication(founda, current + ".999.1")),
+                Optional.of(new DemoReport(current + ".998.1", "Verslag CT thorax follow-up", now.plusHours(2),
+                        founda, DemoReport.Format.CDA)),
+                false));
+        studies.add(new DemoStudy(prior, accession(r), before, "CT", THORAX.code(), THORAX.name(), description,
+                List.of(new DemoSeries(prior + ".1", 1, "CT", "Thorax 3.0 Br40", 20, frameOfReference),
+                        new DemoSeries(prior + ".2", 2, "CT", "Thorax 1.0 B70f", 48, frameOfReference)),
+                List.of(new Publication(founda, prior + ".999.1")),
+                Optional.of(new DemoReport(prior + ".998.1", "Verslag CT thorax", before.plusHours(3), founda,
+                        DemoReport.Format.PDF)),
+                false));
     }
 
     /**

@@ -274,6 +274,9 @@ public final class SyntheticStudyContent implements StudyContent, AutoCloseable 
             }
             default -> throw new IllegalArgumentException("no generator for modality " + series.modality());
         }
+        if (ds.contains(Tag.FrameOfReferenceUID)) {
+            ds.setString(Tag.FrameOfReferenceUID, VR.UI, series.frameOfReferenceUid()); // shared by a follow-up pair
+        }
         return ds;
     }
 

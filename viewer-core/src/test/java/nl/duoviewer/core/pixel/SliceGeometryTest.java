@@ -36,10 +36,10 @@ class SliceGeometryTest {
 
     @Test
     void aCoronalSliceLiesAtItsYAlongTheNormal() {
-        // rows run left-right (+x), columns head-feet (-z): the normal is -y
+        // rows run towards the patient's left (+x), columns towards the feet (-z): x cross -z is +y (posterior)
         SliceGeometry g = SliceGeometry.of(slice("1.2.3", new double[] {-200, 17, 100}, 1, 0, 0, 0, 0, -1), 1);
-        assertArrayEquals(new double[] {0, -1, 0}, g.normal(), 1e-12);
-        assertEquals(-17, g.distanceAlong(g.normal()), 1e-9);
+        assertArrayEquals(new double[] {0, 1, 0}, g.normal(), 1e-12);
+        assertEquals(17, g.distanceAlong(g.normal()), 1e-9);
         SliceGeometry axial = SliceGeometry.of(slice("1.2.3", new double[] {0, 0, 0}, 1, 0, 0, 0, 1, 0), 1);
         assertFalse(g.parallelTo(axial));
         assertTrue(g.parallelTo(g));
