@@ -71,7 +71,12 @@ final class ViewportTile extends StackPane {
         chooser.setMaxHeight(380);
         getChildren().addAll(view, caption, syncLabel, chooser);
 
-        addEventFilter(MouseEvent.MOUSE_PRESSED, e -> layout.activate(model));
+        addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            layout.activate(model);
+            if (!chooser.isVisible()) {
+                view.imageViewport().requestFocus(); // the reading keys act on what was clicked
+            }
+        });
         addEventFilter(ScrollEvent.SCROLL, e -> layout.activate(model));
         addEventHandler(MouseDragEvent.MOUSE_DRAG_RELEASED, e -> {
             if (e.getGestureSource() instanceof SeriesThumbnails.Thumbnail t) {
