@@ -142,7 +142,7 @@ class ReadingEndToEndTest {
         assertEquals(nearestByZ(Fx.call(() -> viewport(1).seriesProperty().get()), z(left)), Fx.call(
                 () -> viewport(1).frameIndex()), "the prior's slice nearest in position");
         assertTrue(Math.abs(z(right) - z(left)) <= 3.0 / 2 + 0.01, z(right) + " against " + z(left));
-        assertEquals("Synchronised by position", textIn(tile(1), "viewport-sync"));
+        assertEquals("Sync: position", textIn(tile(1), "viewport-sync"));
 
         // ] and [ move between the series of the active viewport's study
         robot.press(KeyCode.CLOSE_BRACKET).release(KeyCode.CLOSE_BRACKET);
@@ -180,7 +180,7 @@ class ReadingEndToEndTest {
                 && viewport(1).currentFrame() != null && viewport(1).framesInSeries() > 3);
         assertEquals(followUp.studyInstanceUid(), Fx.call(() -> layout().prior().entry().studyInstanceUid()));
         Fx.await("relative sync", 10, () -> textIn(tile(1), "viewport-sync")
-                .equals("Synchronised by relative position, offset 0"));
+                .equals("Sync: relative, offset 0"));
 
         robot.clickOn(tile(1));
         int before = Fx.call(() -> viewport(1).frameIndex());
@@ -189,7 +189,7 @@ class ReadingEndToEndTest {
         assertEquals(before + 1, Fx.call(() -> viewport(1).frameIndex()));
         assertEquals(leftBefore, Fx.call(() -> viewport(0).frameIndex()), "the other viewport stays");
         Fx.await("the offset shown", 10, () -> textIn(tile(1), "viewport-sync")
-                .equals("Synchronised by relative position, offset +1"));
+                .equals("Sync: relative, offset +1"));
     }
 
     private static double z(DecodedFrame f) {

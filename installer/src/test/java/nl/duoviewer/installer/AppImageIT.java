@@ -133,7 +133,7 @@ class AppImageIT {
         assertFalse(r.finished(), "the viewer exited by itself (exit " + r.exit() + "): " + r.err());
         assertTrue(r.err().contains("Network ready") && r.err().contains("Embedded demo network: 3 communities"),
                 r.err());
-        assertTrue(r.err().contains("Timeline settled") && r.err().contains("43 studies"), r.err());
+        assertTrue(r.err().contains("Timeline settled") && r.err().contains("45 studies"), r.err());
         assertTrue(r.err().contains("Study from " + j2k.institution().name() + ": " + j2k.instanceCount() + " of "
                 + j2k.instanceCount() + " images"), r.err());
         assertTrue(r.err().contains("; complete"), r.err());

@@ -69,10 +69,11 @@ public final class StudyViewerView extends BorderPane {
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         ReadingToolbar reading = new ReadingToolbar(model, texts);
-        HBox toolbar = new HBox(8, seriesChooser, presets, reset, grow, reading);
+        HBox toolbar = new HBox(8, seriesChooser, presets, reset, grow);
         toolbar.getStyleClass().add("viewer-toolbar");
         toolbar.setAlignment(Pos.CENTER_LEFT);
-        setTop(toolbar);
+        reading.getStyleClass().add("viewer-toolbar");
+        setTop(new VBox(toolbar, reading));
 
         grid = new ViewportGrid(model, texts);
         setCenter(grid);

@@ -12,6 +12,10 @@ import javafx.scene.control.ListView;
 import javafx.scene.input.MouseDragEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -25,7 +29,7 @@ import nl.duoviewer.core.timeline.TimelineEntry;
  * list to pick a prior from when none was chosen automatically, and the drop target for a series thumbnail. A press
  * or a wheel turn makes it the active viewport first, so the others follow it.
  */
-final class ViewportTile extends StackPane {
+final class ViewportTile extends BorderPane {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
@@ -36,7 +40,9 @@ final class ViewportTile extends StackPane {
     private final Label caption = new Label();
     private final Label syncLabel = new Label();
     private final VBox chooser;
+    private final HBox bar;
     private final InvalidationListener update = o -> update();
+    private final ListChangeListener<TimelineEntry> choicesChanged = c -> update();
 
     ViewportTile(ViewerLayoutViewModel layout, ViewportViewModel model, Texts texts) {
         this.layout = Objects.requireNonNull(layout);
@@ -45,11 +51,16 @@ final class ViewportTile extends StackPane {
         getStyleClass().add("viewport-tile");
         view = new ViewportView(model, texts);
         caption.getStyleClass().addAll("viewport-caption");
-        caption.setMouseTransparent(true);
-        StackPane.setAlignment(caption, Pos.TOP_CENTER);
+        caption.setMinWidth(Region.USE_PREF_SIZE); // the sync status gives way first
         syncLabel.getStyleClass().add("viewport-sync");
-        syncLabel.setMouseTransparent(true);
-        StackPane.setAlignment(syncLabel, Pos.BOTTOM_CENTER);
+        syncLabel.setMinWidth(0);
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        // above the image, not over it: the viewport's own four-corner overlay keeps its place
+        bar = new HBox(8, caption, grow, syncLabel);
+        bar.getStyleClass().add("viewport-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setMouseTransparent(true);
 
         ListView<TimelineEntry> choices = new ListView<>(layout.priorChoices());
         choices.getStyleClass().add("prior-choices");
@@ -69,7 +80,10 @@ final class ViewportTile extends StackPane {
         chooser.getStyleClass().add("prior-chooser");
         chooser.setMaxWidth(520);
         chooser.setMaxHeight(380);
-        getChildren().addAll(view, caption, syncLabel, chooser);
+        StackPane stage = new StackPane(view, chooser);
+        stage.setMinSize(0, 0);
+        setCenter(stage);
+        setTop(bar);
 
         addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
             layout.activate(model);
@@ -91,7 +105,7 @@ final class ViewportTile extends StackPane {
         layout.comparingProperty().addListener(update);
         layout.priorProperty().addListener(update);
         layout.studyProperty().addListener(update);
-        layout.priorChoices().addListener((ListChangeListener<TimelineEntry>) c -> update());
+        layout.priorChoices().addListener(choicesChanged);
         model.studyProperty().addListener(update);
         layout.sync().statusProperty(model).addListener(update);
         update();
@@ -120,6 +134,7 @@ final class ViewportTile extends StackPane {
         layout.comparingProperty().removeListener(update);
         layout.priorProperty().removeListener(update);
         layout.studyProperty().removeListener(update);
+        layout.priorChoices().removeListener(choicesChanged);
         model.studyProperty().removeListener(update);
         layout.sync().statusProperty(model).removeListener(update);
     }
@@ -156,6 +171,9 @@ final class ViewportTile extends StackPane {
                     : texts.get("reading.sync.relative", signed(status.offset())));
             syncLabel.setVisible(true);
         }
+        boolean barShown = caption.isVisible() || syncLabel.isVisible();
+        bar.setVisible(barShown);
+        bar.setManaged(barShown);
         boolean choosing = comparing && shown == null && !layout.priorChoices().isEmpty()
                 && layout.viewports().indexOf(model) % layout.layoutProperty().get().columns()
                         == layout.layoutProperty().get().columns() - 1;
