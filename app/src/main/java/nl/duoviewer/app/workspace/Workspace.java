@@ -96,6 +96,11 @@ public final class Workspace implements AutoCloseable {
         timeline.setOnReportRequested(this::openReport);
         viewer.setOnCompare(this::toggleComparison);
         viewer.setOnPriorChosen(this::comparePrior);
+        viewer.priorProperty().addListener((o, before, after) -> {
+            if (after == null) {
+                cancelPrior(); // the layout ended the comparison (1x1): stop retrieving the prior too
+            }
+        });
     }
 
     /**

@@ -209,4 +209,31 @@ class SyntheticStudyContentTest {
             assertFalse(p.studies().contains(s));
         }
     }
+
+    @Test
+    void theFollowUpAndItsPriorShareOneFrameOfReferenceAndNoOtherStudyHasIt() {
+        DemoPatient showcase = catalogue.patient(CatalogueGenerator.SHOWCASE_PATIENT).orElseThrow();
+        DemoStudy followUp = showcase.studies().stream().filter(st -> st.studyInstanceUid().equals(
+                CatalogueGenerator.followUpStudyUid(CatalogueGenerator.DEFAULT_SEED))).findFirst().orElseThrow();
+        DemoStudy prior = showcase.studies().stream().filter(st -> st.studyInstanceUid().equals(
+                CatalogueGenerator.followUpPriorUid(CatalogueGenerator.DEFAULT_SEED))).findFirst().orElseThrow();
+        String shared = content.render(followUp, followUp.series().getFirst(), 0).getString(Tag.FrameOfReferenceUID);
+        assertEquals(shared, content.render(followUp, followUp.series().get(1), 5).getString(Tag.FrameOfReferenceUID));
+        assertEquals(shared, content.render(prior, prior.series().getFirst(), 3).getString(Tag.FrameOfReferenceUID));
+        // the prior the viewer picks: the newest CT of the same body part before the follow-up
+        DemoStudy newestBefore = showcase.studies().stream()
+                .filter(st -> st.modality().equals("CT") && st.bodyPart().equals(followUp.bodyPart())
+                        && st.dateTime().isBefore(followUp.dateTime()))
+                .max(java.util.Comparator.comparing(DemoStudy::dateTime)).orElseThrow();
+        assertEquals(prior.studyInstanceUid(), newestBefore.studyInstanceUid());
+        for (DemoStudy other : showcase.studies()) {
+            if (other != followUp && other != prior && other.modality().equals("CT") && !other.performanceStudy()) {
+                DemoSeries axial = other.series().getLast();
+                assertFalse(shared.equals(content.render(other, axial, 0).getString(Tag.FrameOfReferenceUID)),
+                        other.description());
+                assertEquals(nl.duoviewer.core.dicom.Uids.fromName("for:" + axial.seriesInstanceUid()),
+                        content.render(other, axial, 0).getString(Tag.FrameOfReferenceUID), "unchanged by default");
+            }
+        }
+    }
 }
