@@ -8,10 +8,11 @@
 #   libgtk-3-0  JavaFX's window toolkit, for the test that starts the packaged app on a virtual display
 #   rsyslog, rsyslog-gnutls  a real TLS syslog receiver (RFC 5425) for the audit tests (its Debian service is kept from starting; tests start their own)
 #   git  FreshCloneIT clones the repository to run every documented command on a fresh clone
+#   fonts-dejavu-core  system fonts, so the reports test's control run of plain PDFBox has fonts to scan and cache
 # As root it uses apt-get; otherwise it prints what is missing and carries on (the tests that need it say so).
 set -uo pipefail
 
-PACKAGES=(dcmtk libgdcm-tools openjph-tools orthanc orthanc-dicomweb orthanc-gdcm xvfb xauth fakeroot libgtk-3-0 rsyslog rsyslog-gnutls softhsm2 git)
+PACKAGES=(dcmtk libgdcm-tools openjph-tools orthanc orthanc-dicomweb orthanc-gdcm xvfb xauth fakeroot libgtk-3-0 rsyslog rsyslog-gnutls softhsm2 git fonts-dejavu-core)
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do

@@ -238,7 +238,7 @@ class ReadingToolsEndToEndTest {
                 screen.text("overlay-bottom-right"));
         assertNotEquals(0, differingPixels(windowed, copy()), "the table changes the picture");
 
-        robot.type(KeyCode.W); // from the table back to the first window
+        robot.type(KeyCode.O); // from the table back to the first window
         Fx.await("a window again", () -> viewport().displayedProperty().get().voiTable() == null);
 
         robot.type(KeyCode.T);

@@ -87,7 +87,8 @@ public final class DuoNetworkMain {
         System.out.println("  Mitz closed   " + config.mitz().closedQuestionEndpoint());
         System.out.println("Demo patients:");
         for (DemoPatient p : net.catalogue().patients()) {
-            System.out.printf("  %s  %-24s %d studies%n", p.bsn().value(), p.displayName(), p.studies().size());
+            System.out.printf("  %s  %-24s %d studies%s%n", p.bsn().value(), p.displayName(), p.studies().size(),
+                    p.reportOnly().isEmpty() ? "" : " + " + p.reportOnly().size() + " report only");
         }
         System.out.println("Client configuration written to " + configFile + " (every endpoint https; the trust store,");
         System.out.println("  client keystore, CRL and Mitz certificate beside it in " + configFile.getParent()

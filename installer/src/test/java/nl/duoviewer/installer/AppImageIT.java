@@ -145,7 +145,7 @@ class AppImageIT {
                 r.err());
         // no configuration on this machine: the demo network runs, and says so (and the window shows DEMO)
         assertTrue(r.err().contains("running on the embedded DEMO network"), r.err());
-        assertTrue(r.err().contains("Timeline settled") && r.err().contains("43 studies"), r.err());
+        assertTrue(r.err().contains("Timeline settled") && r.err().contains("45 studies"), r.err());
         assertTrue(r.err().contains("Study from " + j2k.institution().name() + ": " + j2k.instanceCount() + " of "
                 + j2k.instanceCount() + " images"), r.err());
         assertTrue(r.err().contains("; complete"), r.err());

@@ -189,9 +189,16 @@ public final class DuoClient implements AutoCloseable {
         return documents.retrieve(permit, patient, study.source(), study.manifest(), consumer);
     }
 
-    /** ITI-39 (ITI-43) retrieve of a report document, after the consent gate. */
+    /**
+     * ITI-39 (ITI-43) retrieve of a report document, after the consent gate. A report registered for another patient
+     * than the one asked for is refused before anything is sent; the document's community must be the one the permit
+     * names (checked by the retriever).
+     */
     public RetrieveOutcome retrieveReport(Bsn patient, ReportRecord report, InstanceConsumer consumer)
             throws ConsentDeniedException, IOException {
+        if (!patient.equals(report.patient())) {
+            throw new ConsentDeniedException("report is registered for another patient");
+        }
         RetrievalPermit permit = gate.authorise(patient, report.source(),
                 java.util.Set.of(report.document().repositoryUniqueId()));
         return documents.retrieve(permit, patient, report.source(), report.document(), consumer);

@@ -1,17 +1,18 @@
 package nl.duoviewer.app.imaging;
 
 import nl.duoviewer.core.patient.Bsn;
+import nl.duoviewer.core.timeline.ReportRecord;
 import nl.duoviewer.core.timeline.Timeline;
 import nl.duoviewer.core.timeline.TimelineEntry;
 import nl.duoviewer.xca.identity.UserIdentity;
 
 /**
- * The application's port to the imaging network: find a patient's studies, retrieve one study's images. The DUO
- * client (XCA-I with Mitz consent) implements it; the UI depends on nothing else of the network.
+ * The application's port to the imaging network: find a patient's studies, retrieve one study's images or a report.
+ * The DUO client (XCA-I with Mitz consent) implements it; the UI depends on nothing else of the network.
  *
  * <p>Methods may be called from any thread but the JavaFX thread, and may block briefly; long work (queries,
- * retrieval, decoding) runs on the service's own threads and reports through the returned {@link Timeline} or the
- * {@link StudyLoadListener}.
+ * retrieval, decoding) runs on the service's own threads and reports through the returned {@link Timeline}, the
+ * {@link StudyLoadListener} or the {@link ReportLoadListener}.
  */
 public interface ImagingService extends AutoCloseable {
 
@@ -26,6 +27,12 @@ public interface ImagingService extends AutoCloseable {
 
     /** Starts retrieving and decoding a study's images; frames go to the listener as they are decoded. */
     StudyLoad openStudy(TimelineEntry study, StudyLoadListener listener);
+
+    /**
+     * Starts retrieving a report (ITI-39 under the same consent gate as images), reading it into memory and checking
+     * that it names the report's patient; the outcome goes to the listener once.
+     */
+    ReportLoad openReport(ReportRecord report, ReportLoadListener listener);
 
     /**
      * Forgets everything held for the patient (cached images, temporary files) and stops its running work. Called when

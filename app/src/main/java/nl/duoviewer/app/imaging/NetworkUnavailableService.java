@@ -1,6 +1,7 @@
 package nl.duoviewer.app.imaging;
 
 import nl.duoviewer.core.patient.Bsn;
+import nl.duoviewer.core.timeline.ReportRecord;
 import nl.duoviewer.core.timeline.SourceStatus;
 import nl.duoviewer.core.timeline.Timeline;
 import nl.duoviewer.core.timeline.TimelineEntry;
@@ -61,6 +62,12 @@ public final class NetworkUnavailableService implements ImagingService {
                 // nothing is loading
             }
         };
+    }
+
+    @Override
+    public ReportLoad openReport(ReportRecord report, ReportLoadListener listener) {
+        listener.failed(ReportProblem.UNREACHABLE);
+        return () -> { };
     }
 
     @Override

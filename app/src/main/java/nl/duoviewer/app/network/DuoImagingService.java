@@ -20,10 +20,13 @@ import nl.duoviewer.app.audit.WorkstationAudit;
 import nl.duoviewer.app.i18n.Texts;
 import nl.duoviewer.app.imaging.ImagingService;
 import nl.duoviewer.app.imaging.LoadFailure;
+import nl.duoviewer.app.imaging.ReportLoad;
+import nl.duoviewer.app.imaging.ReportLoadListener;
 import nl.duoviewer.app.imaging.StudyLoad;
 import nl.duoviewer.app.imaging.StudyLoadListener;
 import nl.duoviewer.core.patient.Bsn;
 import nl.duoviewer.core.pixel.FramePipeline;
+import nl.duoviewer.core.timeline.ReportRecord;
 import nl.duoviewer.core.timeline.SourceStatus;
 import nl.duoviewer.core.timeline.Timeline;
 import nl.duoviewer.core.timeline.TimelineEntry;
@@ -48,8 +51,9 @@ import nl.duoviewer.xca.local.LocalPacsClient;
 /**
  * The {@link ImagingService} on a DUO network: timelines from {@link DuoClient#queryTimeline} (Mitz localisation,
  * then every localised community in parallel), studies from {@link DuoClient#retrieveStudy} streamed object by
- * object into the {@link FramePipeline}. The network is connected (or, embedded, started) in the background from
- * construction on; a timeline asked for meanwhile waits for it.
+ * object into the {@link FramePipeline}, reports from {@link DuoClient#retrieveReport} read into memory by
+ * {@link ReportRetrieval}. The network is connected (or, embedded, started) in the background from construction on;
+ * a timeline asked for meanwhile waits for it.
  *
  * <p>Every request is sent for the person at the keyboard: the client is opened for one signed-in user (the UZI-pas,
  * with the PIN asked in a dialog; the user the EHR launch names, where the deployment trusts it; or the labelled demo
@@ -58,7 +62,7 @@ import nl.duoviewer.xca.local.LocalPacsClient;
  * configuration says so.
  *
  * <p>Consent is the client's: every retrieval passes its consent gate, which fails closed, and a refusal reaches the
- * viewer as the neutral message only. Retrieved images are held in memory only. Every Mitz question, query and
+ * viewer as the neutral message only. Retrieved images and reports are held in memory only. Every Mitz question, query and
  * retrieval the client makes goes to the workstation's audit trail.
  *
  * <p>When the hospital's own PACS is configured ({@code duo.local.*}), its studies join the same timeline as one more
@@ -98,6 +102,7 @@ public final class DuoImagingService implements ImagingService {
             Thread.ofVirtual().name("duoviewer-timeline-", 1).factory());
     private final Map<Timeline, PatientQuery> byTimeline = new IdentityHashMap<>();
     private final Set<StudyImageLoad> loads = ConcurrentHashMap.newKeySet();
+    private final Set<ReportRetrieval> reports = ConcurrentHashMap.newKeySet();
     private Bsn activePatient;
 
     /** One patient's timeline and the client session filling it. */
@@ -511,6 +516,22 @@ public final class DuoImagingService implements ImagingService {
     }
 
     @Override
+    public ReportLoad openReport(ReportRecord report, ReportLoadListener listener) {
+        ReportRetrieval load = new ReportRetrieval(report, listener);
+        reports.add(load);
+        load.follow(queries.submit(() -> {
+            try {
+                load.run(awaitClient());
+            } catch (NetworkUnreachable | NoIdentity e) {
+                load.unreachable(e.getMessage());
+            } finally {
+                reports.remove(load);
+            }
+        }));
+        return load;
+    }
+
+    @Override
     public void releasePatient(Bsn patient) {
         List<PatientQuery> stopped = new ArrayList<>();
         boolean clearClient;
@@ -537,6 +558,12 @@ public final class DuoImagingService implements ImagingService {
             if (load.patient().equals(patient)) {
                 load.cancel();
                 loads.remove(load);
+            }
+        }
+        for (ReportRetrieval load : reports) {
+            if (load.patient().equals(patient)) {
+                load.cancel();
+                reports.remove(load);
             }
         }
         if (local != null) {
@@ -596,6 +623,8 @@ public final class DuoImagingService implements ImagingService {
         }
         loads.forEach(StudyImageLoad::cancel);
         loads.clear();
+        reports.forEach(ReportRetrieval::cancel);
+        reports.clear();
         queries.shutdownNow();
         if (local != null) {
             local.close();

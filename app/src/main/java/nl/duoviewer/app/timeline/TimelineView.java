@@ -8,11 +8,13 @@ import javafx.scene.control.ListView;
 import javafx.scene.layout.BorderPane;
 
 import nl.duoviewer.app.i18n.Texts;
+import nl.duoviewer.core.timeline.ReportRecord;
 import nl.duoviewer.core.timeline.TimelineEntry;
 
 /**
- * The patient's studies as a list, newest first, grouped under year headings. Selecting a study (click or keys) sets
- * the model's selected study; the list follows the model when rows are replaced by a newer snapshot.
+ * The patient's studies as a list, newest first, grouped under year headings, with reports whose images are not on the
+ * timeline as rows of their own. Selecting a row (click or keys) sets the model's selected study or report; the list
+ * follows the model when rows are replaced by a newer snapshot.
  */
 public final class TimelineView extends BorderPane {
 
@@ -43,10 +45,11 @@ public final class TimelineView extends BorderPane {
 
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> userSelected(b));
         model.selectedProperty().addListener((o, a, b) -> {
-            selectRowOf(b);
+            selectRow();
             list.refresh(); // prior highlighting depends on the selection
         });
-        model.revisionProperty().addListener((o, a, b) -> selectRowOf(model.selectedProperty().get()));
+        model.selectedReportProperty().addListener((o, a, b) -> selectRow());
+        model.revisionProperty().addListener((o, a, b) -> selectRow());
         model.phaseProperty().addListener((o, a, b) -> updatePlaceholder());
         updatePlaceholder();
     }
@@ -55,23 +58,27 @@ public final class TimelineView extends BorderPane {
         if (syncing || model.isUpdating() || item == null) {
             return;
         }
-        if (item instanceof TimelineItem.Study s) {
-            model.selectedProperty().set(s.entry());
-        } else {
-            selectRowOf(model.selectedProperty().get()); // headings are not selectable
+        switch (item) {
+            case TimelineItem.Study s -> model.selectedProperty().set(s.entry());
+            case TimelineItem.Report r -> model.selectedReportProperty().set(r.report());
+            case TimelineItem.YearHeader _ -> selectRow(); // headings are not selectable
         }
     }
 
-    private void selectRowOf(TimelineEntry entry) {
+    /** Selects the row of the model's selected study or report-only row, or none. */
+    private void selectRow() {
+        TimelineEntry entry = model.selectedProperty().get();
+        ReportRecord report = model.selectedReportProperty().get();
         syncing = true;
         try {
-            if (entry == null) {
-                list.getSelectionModel().clearSelection();
-                return;
-            }
             for (int i = 0; i < model.items().size(); i++) {
-                if (model.items().get(i) instanceof TimelineItem.Study s
-                        && s.entry().studyInstanceUid().equals(entry.studyInstanceUid())) {
+                boolean match = switch (model.items().get(i)) {
+                    case TimelineItem.Study s -> entry != null
+                            && s.entry().studyInstanceUid().equals(entry.studyInstanceUid());
+                    case TimelineItem.Report r -> report != null && r.report().equals(report);
+                    case TimelineItem.YearHeader _ -> false;
+                };
+                if (match) {
                     if (list.getSelectionModel().getSelectedIndex() != i) {
                         list.getSelectionModel().clearAndSelect(i);
                     }

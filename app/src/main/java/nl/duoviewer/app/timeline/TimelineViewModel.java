@@ -1,11 +1,14 @@
 package nl.duoviewer.app.timeline;
 
+import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -17,13 +20,14 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import nl.duoviewer.core.patient.Bsn;
+import nl.duoviewer.core.timeline.ReportRecord;
 import nl.duoviewer.core.timeline.SourceStatus;
 import nl.duoviewer.core.timeline.TimelineEntry;
 import nl.duoviewer.core.timeline.TimelineSnapshot;
 
 /**
- * What the timeline shows for the patient on screen: the studies grouped by year (newest first), the per-source
- * status, and the selected study. Fed with {@link TimelineSnapshot}s; a snapshot of any other patient is refused, so a
+ * What the timeline shows for the patient on screen: the studies grouped by year (newest first) with the reports whose
+ * study has no images on the timeline among them, the per-source status, and the selected study or report-only row. Fed with {@link TimelineSnapshot}s; a snapshot of any other patient is refused, so a
  * late answer to an earlier patient's query can never show up. JavaFX thread only.
  */
 public final class TimelineViewModel {
@@ -43,6 +47,8 @@ public final class TimelineViewModel {
     private final ObservableList<TimelineItem> items = FXCollections.observableArrayList();
     private final ObservableList<SourceStatus> sources = FXCollections.observableArrayList();
     private final ObjectProperty<TimelineEntry> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ObjectProperty<ReportRecord> selectedReport = new SimpleObjectProperty<>(this, "selectedReport");
+    private Consumer<TimelineEntry> onReportRequested = entry -> { };
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(this, "phase", Phase.NO_PATIENT);
     private final ReadOnlyIntegerWrapper rejected = new ReadOnlyIntegerWrapper(this, "rejected");
     private final ReadOnlyIntegerWrapper studyCount = new ReadOnlyIntegerWrapper(this, "studyCount");
@@ -52,6 +58,20 @@ public final class TimelineViewModel {
     private Bsn patient;
     private String pendingFocus;
     private int refusedSnapshots;
+
+    public TimelineViewModel() {
+        // a study and a report-only row are never selected at once
+        selected.addListener((o, a, b) -> {
+            if (b != null) {
+                selectedReport.set(null);
+            }
+        });
+        selectedReport.addListener((o, a, b) -> {
+            if (b != null) {
+                selected.set(null);
+            }
+        });
+    }
 
     /** Switches to a new patient: everything of the previous one is cleared first. */
     public void startPatient(Bsn newPatient, String focusStudyUid) {
@@ -66,6 +86,7 @@ public final class TimelineViewModel {
         patient = null;
         pendingFocus = null;
         selected.set(null);
+        selectedReport.set(null);
         updating = true;
         try {
             items.clear();
@@ -94,11 +115,10 @@ public final class TimelineViewModel {
         int currentYear = Integer.MIN_VALUE;
         int headerAt = -1;
         int inYear = 0;
-        for (TimelineEntry entry : snapshot.entries()) {
-            if (!patient.equals(entry.patient())) {
-                continue; // Timeline already refuses these; checked again because showing one would be the worst bug
-            }
-            int year = entry.studyDateTime() == null ? 0 : entry.studyDateTime().getYear();
+        for (TimelineItem item : newestFirst(snapshot)) {
+            LocalDateTime when = item instanceof TimelineItem.Study s ? s.entry().studyDateTime()
+                    : ((TimelineItem.Report) item).report().date();
+            int year = when == null ? 0 : when.getYear();
             if (year != currentYear) {
                 if (headerAt >= 0) {
                     rows.set(headerAt, new TimelineItem.YearHeader(currentYear, inYear));
@@ -108,8 +128,10 @@ public final class TimelineViewModel {
                 inYear = 0;
                 rows.add(new TimelineItem.YearHeader(year, 0));
             }
-            rows.add(new TimelineItem.Study(entry));
-            inYear++;
+            rows.add(item);
+            if (item instanceof TimelineItem.Study) {
+                inYear++;
+            }
         }
         if (headerAt >= 0) {
             rows.set(headerAt, new TimelineItem.YearHeader(currentYear, inYear));
@@ -133,6 +155,41 @@ public final class TimelineViewModel {
         }
         revision.set(revision.get() + 1);
         return true;
+    }
+
+    /**
+     * The patient's studies and report-only rows, newest first (undated last). Entries and reports naming another
+     * patient are left out: the timeline refuses them already, and showing one would be the worst bug.
+     */
+    private List<TimelineItem> newestFirst(TimelineSnapshot snapshot) {
+        List<TimelineItem> items = new ArrayList<>();
+        for (TimelineEntry entry : snapshot.entries()) {
+            if (patient.equals(entry.patient())) {
+                items.add(new TimelineItem.Study(entry));
+            }
+        }
+        List<ReportRecord> reports = new ArrayList<>();
+        for (ReportRecord r : snapshot.unlinkedReports()) {
+            if (patient.equals(r.patient())) {
+                reports.add(r);
+            }
+        }
+        reports.sort(Comparator.comparing(ReportRecord::date, Comparator.nullsLast(Comparator.reverseOrder())));
+        // merge the reports into the (already newest-first) studies by date
+        List<TimelineItem> merged = new ArrayList<>(items.size() + reports.size());
+        int r = 0;
+        for (TimelineItem study : items) {
+            LocalDateTime when = ((TimelineItem.Study) study).entry().studyDateTime();
+            while (r < reports.size() && reports.get(r).date() != null
+                    && (when == null || reports.get(r).date().isAfter(when))) {
+                merged.add(new TimelineItem.Report(reports.get(r++)));
+            }
+            merged.add(study);
+        }
+        while (r < reports.size()) {
+            merged.add(new TimelineItem.Report(reports.get(r++)));
+        }
+        return merged;
     }
 
     private static Phase phaseOf(TimelineSnapshot snapshot) {
@@ -209,6 +266,25 @@ public final class TimelineViewModel {
     /** The selected study; set it to open a study, and it follows the study across snapshot updates. */
     public ObjectProperty<TimelineEntry> selectedProperty() {
         return selected;
+    }
+
+    /** The selected report-only row; set it to open that report. Selecting a study clears it, and the other way. */
+    public ObjectProperty<ReportRecord> selectedReportProperty() {
+        return selectedReport;
+    }
+
+    /** Selects the study and asks for its report beside the images (the report badge). */
+    public void requestReport(TimelineEntry entry) {
+        if (entry == null || patient == null || !patient.equals(entry.patient())) {
+            return;
+        }
+        selected.set(entry);
+        onReportRequested.accept(entry);
+    }
+
+    /** Who opens a study's report when {@link #requestReport} is called (the workspace). */
+    public void setOnReportRequested(Consumer<TimelineEntry> handler) {
+        this.onReportRequested = Objects.requireNonNull(handler);
     }
 
     public ReadOnlyObjectProperty<Phase> phaseProperty() {

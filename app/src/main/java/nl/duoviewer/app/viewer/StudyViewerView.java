@@ -23,17 +23,18 @@ import nl.duoviewer.app.i18n.Texts;
 import nl.duoviewer.core.pixel.DecodedFrame;
 
 /**
- * The image viewer on screen: a toolbar (series chooser, CT window presets, reset), the reading tools' bar
- * ({@link ToolsBar}), the viewport with its measurements, and a status line with the load's progress. Binds a
+ * The image viewer on screen: a toolbar (series chooser, CT window presets, reset, and the {@link ReadingToolbar}'s
+ * layout, compare and sync controls), the reading tools' bar ({@link ToolsBar}), the series thumbnails, the grid of
+ * viewports with their measurements, and a status line with the load's progress. Binds a
  * {@link ViewerLayoutViewModel} and its {@link ToolsViewModel}; the toolbars and keys act on its active viewport.
- * Keys: Up/Down/Left/Right/PageUp/PageDown/Home/End scroll, 1-4 pick a CT preset, R resets the view; the tools' keys
- * are listed at {@link ToolsBar#handleKey}.
+ * Keys: Up/Down/Left/Right/PageUp/PageDown/Home/End scroll, 1-4 pick a CT preset, R resets the view; the reading
+ * keys are {@link ReadingToolbar}'s, the tools' keys are listed at {@link ToolsBar#handleKey}.
  */
 public final class StudyViewerView extends BorderPane {
 
     private final ViewerLayoutViewModel model;
     private final Texts texts;
-    private final ViewportView viewport;
+    private final ViewportGrid grid;
     private final ToolsBar toolsBar;
     private final ComboBox<SeriesStack> seriesChooser = new ComboBox<>();
     private final MenuButton presets;
@@ -69,19 +70,24 @@ public final class StudyViewerView extends BorderPane {
         reset.setOnAction(e -> active().resetView());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
+        ReadingToolbar reading = new ReadingToolbar(model, texts);
         HBox toolbar = new HBox(8, seriesChooser, presets, reset, grow);
         toolbar.getStyleClass().add("viewer-toolbar");
         toolbar.setAlignment(Pos.CENTER_LEFT);
+        reading.getStyleClass().add("viewer-toolbar");
 
-        // one viewport today; a layout of several becomes a grid of ViewportViews here
-        viewport = new ViewportView(model.activeViewport(), texts);
-        MeasurementLayer measurements = new MeasurementLayer(model.activeViewport(), tools, viewport.imageViewport(),
-                texts);
-        viewport.picture().getChildren().add(measurements);
-        measurements.takeMouseFrom(viewport);
-        setCenter(viewport);
-        toolsBar = new ToolsBar(tools, model, () -> viewport, texts);
-        setTop(new VBox(toolbar, toolsBar));
+        // every viewport of the layout gets its measurement layer; the tools act on the active one
+        grid = new ViewportGrid(model, texts, tile -> {
+            MeasurementLayer measurements = new MeasurementLayer(tile.viewModel(), tools,
+                    tile.view().imageViewport(), texts);
+            tile.view().picture().getChildren().add(measurements);
+            measurements.takeMouseFrom(tile.view());
+        });
+        setCenter(grid);
+        toolsBar = new ToolsBar(tools, model, this::viewportView, texts);
+        setTop(new VBox(toolbar, reading, toolsBar));
+        SeriesThumbnails thumbnails = new SeriesThumbnails(model, texts);
+        setLeft(thumbnails);
 
         progressBar.getStyleClass().add("load-progress");
         progressBar.setMaxWidth(Double.MAX_VALUE);
@@ -90,11 +96,27 @@ public final class StudyViewerView extends BorderPane {
         bottom.getStyleClass().add("viewer-statusbar");
         setBottom(bottom);
 
-        ViewportViewModel active = model.activeViewport();
-        active.studyProperty().addListener((o, a, b) -> follow(b));
-        active.seriesProperty().addListener((o, a, b) -> selectSeries(b));
-        presets.disableProperty().bind(active.presetsAvailableProperty().not());
+        // the chooser, presets and status line follow whichever viewport is active
+        javafx.beans.value.ChangeListener<StudyViewModel> studyOfActive = (o, a, b) -> follow(b);
+        javafx.beans.value.ChangeListener<SeriesStack> seriesOfActive = (o, a, b) -> {
+            selectSeries(b);
+            thumbnails.seriesShown();
+        };
+        model.activeViewportProperty().addListener((o, before, now) -> {
+            before.studyProperty().removeListener(studyOfActive);
+            before.seriesProperty().removeListener(seriesOfActive);
+            watchActive(now, studyOfActive, seriesOfActive);
+        });
+        watchActive(model.activeViewport(), studyOfActive, seriesOfActive);
+        addEventFilter(KeyEvent.KEY_PRESSED, reading::keyPressed);
         addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
+    }
+
+    private void watchActive(ViewportViewModel active, javafx.beans.value.ChangeListener<StudyViewModel> study,
+                             javafx.beans.value.ChangeListener<SeriesStack> series) {
+        active.studyProperty().addListener(study);
+        active.seriesProperty().addListener(series);
+        presets.disableProperty().bind(active.presetsAvailableProperty().not());
         follow(active.study());
     }
 
@@ -110,12 +132,12 @@ public final class StudyViewerView extends BorderPane {
 
     /** The active viewport on screen. */
     public ViewportView viewportView() {
-        return viewport;
+        return grid.tileOf(model.activeViewport()).view();
     }
 
     /** The image control of the active viewport. */
     public ImageViewport imageViewport() {
-        return viewport.imageViewport();
+        return grid.tileOf(model.activeViewport()).view().imageViewport();
     }
 
     private ViewportViewModel active() {

@@ -201,13 +201,13 @@ public final class ToolsBar extends FlowPane {
             }
             case DELETE, BACK_SPACE -> tools.removeLast();
             case SPACE -> tools.togglePlay();
-            case OPEN_BRACKET, MINUS, SUBTRACT -> tools.slower();
-            case CLOSE_BRACKET, EQUALS, PLUS, ADD -> tools.faster();
+            case MINUS, SUBTRACT -> tools.slower(); // [ and ] step through series (ReadingToolbar)
+            case EQUALS, PLUS, ADD -> tools.faster();
             case T -> v.rotateClockwise();
             case H -> v.flipHorizontal();
             case V -> v.flipVertical();
             case I -> v.toggleInvert();
-            case W -> nextSourceWindow(v);
+            case O -> nextSourceWindow(v); // W toggles the window/zoom sync (ReadingToolbar)
             case D -> openTagBrowser();
             default -> {
                 return false;

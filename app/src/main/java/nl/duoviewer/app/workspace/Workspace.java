@@ -1,5 +1,6 @@
 package nl.duoviewer.app.workspace;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -21,13 +22,17 @@ import nl.duoviewer.app.imaging.StudyLoad;
 import nl.duoviewer.app.imaging.StudyLoadListener;
 import nl.duoviewer.app.launch.LaunchContext;
 import nl.duoviewer.app.patient.PatientBannerViewModel;
+import nl.duoviewer.app.report.ReportViewModel;
+import nl.duoviewer.app.timeline.TimelineItem;
 import nl.duoviewer.app.timeline.TimelineViewModel;
 import nl.duoviewer.app.viewer.ExportRecorder;
+import nl.duoviewer.app.viewer.PriorSelection;
 import nl.duoviewer.app.viewer.StudyFrames;
 import nl.duoviewer.app.viewer.StudyViewModel;
 import nl.duoviewer.app.viewer.ViewerLayoutViewModel;
 import nl.duoviewer.app.viewer.ToolsViewModel;
 import nl.duoviewer.core.patient.Bsn;
+import nl.duoviewer.core.timeline.ReportRecord;
 import nl.duoviewer.core.timeline.SourceInstitution;
 import nl.duoviewer.core.timeline.SourceStatus;
 import nl.duoviewer.core.timeline.Timeline;
@@ -35,9 +40,10 @@ import nl.duoviewer.core.timeline.TimelineEntry;
 import nl.duoviewer.core.timeline.TimelineSnapshot;
 
 /**
- * One window's working state, as view models only: the patient on screen (banner), their timeline and the image
- * viewer with the open study, and the calls into the {@link ImagingService} behind them. {@link WorkspaceView} builds
- * the controls for it; nothing here touches one, so all of it can be tested without JavaFX.
+ * One window's working state, as view models only: the patient on screen (banner), their timeline, the image viewer
+ * with the open study and the report beside it, and the calls into the {@link ImagingService} behind them.
+ * {@link WorkspaceView} builds the controls for it; nothing here touches one, so all of it can be tested without
+ * JavaFX.
  *
  * <p>Patient safety rules live here. {@link #open} clears everything of the previous patient (banner, timeline,
  * viewer, the service's caches) before it starts loading the new one, and every piece of work is tied to the session
@@ -62,6 +68,7 @@ public final class Workspace implements AutoCloseable {
     private final PatientBannerViewModel banner = new PatientBannerViewModel();
     private final ViewerLayoutViewModel viewer = new ViewerLayoutViewModel();
     private final ToolsViewModel tools;
+    private final ReportViewModel report;
     private final ReadOnlyObjectWrapper<LaunchContext> current = new ReadOnlyObjectWrapper<>(this, "current");
     private final LaunchRoute route;
     private Session session;
@@ -72,6 +79,7 @@ public final class Workspace implements AutoCloseable {
         final CancellationScope scope = new CancellationScope();
         volatile Timeline timeline;
         CancellationScope study;
+        CancellationScope prior;
 
         Session(LaunchContext context) {
             this.context = context;
@@ -98,7 +106,28 @@ public final class Workspace implements AutoCloseable {
                 e.file().toUri() + (e.deIdentified() ? " (without patient data)" : " (with the patient overlay)"),
                 e.succeeded());
         this.tools = new ToolsViewModel(viewer, exports, background::submit, ui);
+        this.report = new ReportViewModel(service, ui, background::submit);
+        // a report counts as displayed once its document is on screen (audited as the image studies are)
+        report.documentProperty().addListener((o, before, shown) -> {
+            ReportRecord r = report.reportProperty().get();
+            if (shown != null && r != null) {
+                this.audit.reportDisplayed(r);
+            }
+        });
         timeline.selectedProperty().addListener((o, before, after) -> selectionChanged(before, after));
+        timeline.selectedReportProperty().addListener((o, before, after) -> {
+            if (after != null) {
+                showReport(after, List.of(after));
+            }
+        });
+        timeline.setOnReportRequested(this::openReport);
+        viewer.setOnCompare(this::toggleComparison);
+        viewer.setOnPriorChosen(this::comparePrior);
+        viewer.priorProperty().addListener((o, before, after) -> {
+            if (after == null) {
+                cancelPrior(); // the layout ended the comparison (1x1): stop retrieving the prior too
+            }
+        });
         this.route = new LaunchRoute(this, ui);
     }
 
@@ -134,6 +163,7 @@ public final class Workspace implements AutoCloseable {
             patientLane.execute(() -> service.releasePatient(patient));
         }
         viewer.clear();
+        report.clear();
         timeline.clear();
         banner.show(null);
         current.set(null);
@@ -193,8 +223,13 @@ public final class Workspace implements AutoCloseable {
     }
 
     private void selectionChanged(TimelineEntry before, TimelineEntry after) {
+        if (after != null && report.openProperty().get()
+                && (before == null || !before.studyInstanceUid().equals(after.studyInstanceUid()))) {
+            openReport(after); // an open report pane follows the study on screen
+        }
         if (after == null) {
             cancelStudy();
+            cancelPrior();
             viewer.clear();
             return;
         }
@@ -214,24 +249,135 @@ public final class Workspace implements AutoCloseable {
         CancellationScope study = new CancellationScope();
         s.study = study;
         s.scope.onCancel(study::cancel);
+        StudyViewModel opened = load(s, entry, study);
+        viewer.open(opened);
+        if (viewer.comparingProperty().get()) {
+            compareWithPrior(); // a comparison follows the study on screen to its own prior
+        }
+    }
+
+    /** Starts retrieving a study into a new view model; cancelling {@code scope} stops it. */
+    private StudyViewModel load(Session s, TimelineEntry entry, CancellationScope scope) {
         StudyViewModel opened = new StudyViewModel(s.context.patient(), entry, banner.knownNameProperty(), ui,
                 StudyFrames.defaultBudget());
-        study.onCancel(opened::close);
-        viewer.open(opened);
-        StudyLoadListener listener = auditedOnFirstFrame(opened.listener(), s, study, entry);
+        scope.onCancel(opened::close);
+        StudyLoadListener listener = auditedOnFirstFrame(opened.listener(), s, scope, entry);
         background.submit(() -> {
-            if (study.isCancelled()) {
+            if (scope.isCancelled()) {
                 return;
             }
             try {
                 StudyLoad load = service.openStudy(entry, listener);
                 opened.attach(load);
-                study.onCancel(load::cancel);
+                scope.onCancel(load::cancel);
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "The study could not be opened", e);
                 listener.failed(new LoadFailure.RetrievalFailed(sourceNames(entry)));
             }
         });
+        return opened;
+    }
+
+    /**
+     * Compares the study on screen with its most relevant prior (same modality and body part, the newest before it;
+     * {@link PriorSelection}), shown beside it; when there is none, the viewer offers the other studies to pick from.
+     */
+    public void compareWithPrior() {
+        TimelineEntry current = viewer.study() == null ? null : viewer.study().entry();
+        if (session == null || current == null) {
+            return;
+        }
+        List<TimelineEntry> studies = timeline.items().stream()
+                .filter(TimelineItem.Study.class::isInstance).map(i -> ((TimelineItem.Study) i).entry()).toList();
+        PriorSelection selection = PriorSelection.of(current, studies);
+        if (selection.best() != null) {
+            comparePrior(selection.best());
+        } else {
+            cancelPrior();
+            viewer.startComparison(selection.candidates());
+        }
+    }
+
+    /** Shows {@code prior} beside the study on screen (the user's pick, or the chosen prior). */
+    public void comparePrior(TimelineEntry prior) {
+        Session s = session;
+        if (s == null || prior == null || viewer.study() == null || !prior.patient().equals(s.context.patient())
+                || prior.studyInstanceUid().equals(viewer.study().entry().studyInstanceUid())) {
+            return; // never a prior of another patient; never the study beside itself
+        }
+        if (viewer.prior() != null && viewer.prior().entry().studyInstanceUid().equals(prior.studyInstanceUid())
+                && !viewer.prior().isClosed()) {
+            return;
+        }
+        cancelPrior();
+        CancellationScope scope = new CancellationScope();
+        s.prior = scope;
+        s.scope.onCancel(scope::cancel);
+        viewer.showPrior(load(s, prior, scope));
+    }
+
+    /** Back to the study alone. */
+    public void endComparison() {
+        cancelPrior();
+        viewer.endComparison();
+    }
+
+    /** The comparison key and button: starts comparing, or ends it. */
+    public void toggleComparison() {
+        if (viewer.comparingProperty().get()) {
+            endComparison();
+        } else {
+            compareWithPrior();
+        }
+    }
+
+    /** Opens the report of a study beside its images: the newest when there are several; says so when none. */
+    public void openReport(TimelineEntry entry) {
+        Session s = session;
+        if (s == null || entry == null || !entry.patient().equals(s.context.patient())) {
+            return;
+        }
+        List<ReportRecord> reports = entry.reports().stream()
+                .sorted(Comparator.comparing(ReportRecord::date, Comparator.nullsLast(Comparator.reverseOrder())))
+                .toList();
+        if (reports.isEmpty()) {
+            report.showNone();
+        } else {
+            showReport(reports.getFirst(), reports);
+        }
+    }
+
+    private void showReport(ReportRecord shown, List<ReportRecord> choices) {
+        Session s = session;
+        if (s == null || !shown.patient().equals(s.context.patient())) {
+            return; // never a report under another patient's banner
+        }
+        report.show(shown, choices);
+    }
+
+    /**
+     * The report key: closes the pane when it is open, otherwise opens the report of the selected study or the
+     * selected report-only row.
+     */
+    public void toggleReport() {
+        if (report.openProperty().get()) {
+            report.close();
+            return;
+        }
+        ReportRecord only = timeline.selectedReportProperty().get();
+        if (only != null) {
+            showReport(only, List.of(only));
+        } else if (timeline.selectedProperty().get() != null) {
+            openReport(timeline.selectedProperty().get());
+        }
+    }
+
+    private void cancelPrior() {
+        Session s = session;
+        if (s != null && s.prior != null) {
+            s.prior.cancel();
+            s.prior = null;
+        }
     }
 
     /** Reports the study as displayed when its first frame reaches the viewer, if it is still the one on screen. */
@@ -293,6 +439,11 @@ public final class Workspace implements AutoCloseable {
     /** The reading tools on the viewer: measurements, cine, export. */
     public ToolsViewModel tools() {
         return tools;
+    }
+
+    /** The report pane's state. */
+    public ReportViewModel report() {
+        return report;
     }
 
     public Texts texts() {

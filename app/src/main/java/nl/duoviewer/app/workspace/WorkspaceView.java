@@ -9,6 +9,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -18,6 +20,7 @@ import javafx.scene.layout.VBox;
 import nl.duoviewer.app.launch.LaunchContext;
 import nl.duoviewer.app.launch.LaunchSource;
 import nl.duoviewer.app.patient.PatientBanner;
+import nl.duoviewer.app.report.ReportView;
 import nl.duoviewer.app.sources.SourceStatusStrip;
 import nl.duoviewer.app.timeline.TimelineView;
 import nl.duoviewer.app.viewer.StudyViewerView;
@@ -25,8 +28,9 @@ import nl.duoviewer.core.patient.Bsn;
 
 /**
  * The main window's layout: the patient banner on top (outside every scrolling area), a toolbar to open a patient by
- * BSN, the timeline with the per-source status beside the study viewer, and a status line naming the network. Builds
- * the views for the {@link Workspace}'s view models and forwards the toolbar's actions to it.
+ * BSN, the timeline with the per-source status beside the study viewer, the report pane beside that while a report is
+ * open (F2 opens and closes it), and a status line naming the network. Builds the views for the {@link Workspace}'s
+ * view models and forwards the toolbar's actions to it.
  */
 public final class WorkspaceView extends BorderPane {
 
@@ -83,6 +87,23 @@ public final class WorkspaceView extends BorderPane {
         split.setDividerPositions(0.34);
         SplitPane.setResizableWithParent(left, false);
         setCenter(split);
+        // the report beside the images: a third, resizable pane while a report is open
+        ReportView reportView = new ReportView(workspace.report(), texts);
+        workspace.report().openProperty().addListener((o, was, shown) -> {
+            if (shown && !split.getItems().contains(reportView)) {
+                double first = split.getDividerPositions()[0];
+                split.getItems().add(reportView);
+                split.setDividerPositions(first, first + (1 - first) * 0.55);
+            } else if (!shown) {
+                split.getItems().remove(reportView);
+            }
+        });
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.F2 && !e.isShortcutDown() && !e.isAltDown() && !e.isShiftDown()) {
+                workspace.toggleReport();
+                e.consume();
+            }
+        });
 
         networkLine.getStyleClass().add("network-line");
         HBox status = new HBox(networkLine);

@@ -23,14 +23,16 @@ import nl.duoviewer.app.archfixture.ControlTouchingViewModel;
 import nl.duoviewer.app.archfixture.HelperCallingViewModel;
 import nl.duoviewer.core.archfixture.CoreClassThatReachesIntoTheUi;
 import nl.duoviewer.launch.smart.archfixture.SmartClassThatReachesIntoTheApp;
+import nl.duoviewer.report.archfixture.ReportClassThatDrawsItself;
 
 /**
  * The module layering, enforced on the compiled classes of every module (the app sees them all): viewer-core knows
  * nothing of the network client, the embedded network, the app or JavaFX; the client knows nothing of the network,
  * app or JavaFX; the embedded network knows nothing of the app or JavaFX. The SMART client (ehr-launch) knows
  * nothing of the app, JavaFX, the DUO client or the EHR sandbox; the sandbox nothing of the app or the client; and the
- * app starts the sandbox, like the embedded network, in one class only. Inside the app, view models never reach a
- * control (javafx.scene), directly or through what they call.
+ * app starts the sandbox, like the embedded network, in one class only. The reports module knows only viewer-core,
+ * and only the app knows it. Inside the app, view models never reach a control (javafx.scene), directly or through
+ * what they call.
  */
 class ArchitectureTest {
 
@@ -113,6 +115,18 @@ class ArchitectureTest {
             .because("a view model holds UI state as properties and is tested without JavaFX; only views build, "
                     + "bind and read controls (JabRef's MVVM rule)");
 
+    /** The reports module reads documents into a model the app draws: viewer-core below it, nothing else. */
+    static final ArchRule REPORTS_DEPEND_ON_CORE_ONLY = noClasses().that().resideInAPackage("nl.duoviewer.report..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "nl.duoviewer.xca..", "nl.duoviewer.network..", "nl.duoviewer.app..", "javafx..")
+            .because("report reading and PDF rendering must work without a UI or a network (decision 17)");
+
+    /** Only the app uses the reports module; the layers below it do not know it exists. */
+    static final ArchRule ONLY_THE_APP_READS_REPORTS = noClasses().that().resideInAnyPackage(
+                    "nl.duoviewer.core..", "nl.duoviewer.xca..", "nl.duoviewer.network..")
+            .should().dependOnClassesThat().resideInAPackage("nl.duoviewer.report..")
+            .because("reports sit beside the client, above viewer-core: app -> reports -> viewer-core");
+
     private static final JavaClasses PRODUCTION = ProductionClasses.ALL;
 
     @Test
@@ -175,8 +189,8 @@ class ArchitectureTest {
     void viewModelsTouchNoControlsNotEvenThroughTheirHelpers() {
         List<String> viewModels = PRODUCTION.stream().filter(VIEW_MODELS).map(JavaClass::getSimpleName).sorted()
                 .toList();
-        assertTrue(viewModels.containsAll(List.of("PatientBannerViewModel", "StudyViewModel", "TimelineViewModel",
-                "ViewerLayoutViewModel", "ViewportViewModel", "Workspace")), viewModels::toString);
+        assertTrue(viewModels.containsAll(List.of("PatientBannerViewModel", "ReportViewModel", "StudyViewModel",
+                "TimelineViewModel", "ViewerLayoutViewModel", "ViewportViewModel", "Workspace")), viewModels::toString);
         VIEW_MODELS_TOUCH_NO_CONTROLS.check(PRODUCTION);
     }
 
@@ -190,6 +204,28 @@ class ArchitectureTest {
                 report);
         assertTrue(report.contains("HelperCallingViewModel") && report.contains("javafx.scene.text.Text"),
                 report);
+    }
+
+    @Test
+    void reportsDependOnViewerCoreOnlyAndOnlyTheAppUsesThem() {
+        assertTrue(PRODUCTION.contain("nl.duoviewer.report.ReportReader"),
+                "the reports module must be on the class path for these rules to mean anything");
+        assertTrue(PRODUCTION.get("nl.duoviewer.app.network.ReportRetrieval").getDirectDependenciesFromSelf().stream()
+                .anyMatch(d -> d.getTargetClass().getPackageName().equals("nl.duoviewer.report")),
+                "the app does use the reports module");
+        REPORTS_DEPEND_ON_CORE_ONLY.check(PRODUCTION);
+        ONLY_THE_APP_READS_REPORTS.check(PRODUCTION);
+    }
+
+    @Test
+    void theReportsRuleCatchesAReportClassThatUsesJavaFxOrTheClient() {
+        JavaClasses fixture = new ClassFileImporter().importClasses(ReportClassThatDrawsItself.class);
+        EvaluationResult result = REPORTS_DEPEND_ON_CORE_ONLY.evaluate(fixture);
+        assertTrue(result.hasViolation(), "the rule must fail on the violating fixture");
+        String report = result.getFailureReport().toString();
+        assertTrue(report.contains("javafx.scene.image.WritableImage"), report);
+        assertTrue(report.contains("nl.duoviewer.xca.consent.ConsentDeniedException"), report);
+        assertFalse(PRODUCTION.contain(ReportClassThatDrawsItself.class), "fixtures are not production classes");
     }
 
     @Test

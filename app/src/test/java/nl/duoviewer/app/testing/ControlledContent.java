@@ -19,9 +19,10 @@ import nl.duoviewer.network.content.ContentSource;
 import nl.duoviewer.network.content.StudyContent;
 
 /**
- * The demo network's real content with two levers for tests, both on the server side: hold back every image of a
+ * The demo network's real content with three levers for tests, all on the server side: hold back every image of a
  * study after its first until the test lets go (so a test can see what the viewer shows while the rest is provably
- * still on the server), and serve another study's image in place of a study's own (a source that mixes up objects).
+ * still on the server), serve another study's image in place of a study's own (a source that mixes up objects), and
+ * serve other bytes as a report (a damaged or unreadable document).
  */
 public final class ControlledContent implements StudyContent, AutoCloseable {
 
@@ -33,6 +34,7 @@ public final class ControlledContent implements StudyContent, AutoCloseable {
     private final Map<String, CountDownLatch> held = new ConcurrentHashMap<>();
     private final Map<String, Substitute> substitutes = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> opened = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> reportBytes = new ConcurrentHashMap<>();
 
     public ControlledContent(StudyContent real) {
         this.real = real;
@@ -61,11 +63,17 @@ public final class ControlledContent implements StudyContent, AutoCloseable {
         return n == null ? 0 : n.get();
     }
 
+    /** The report with this document uid is served as these bytes (a damaged or foreign document). */
+    public void replaceReport(String documentUid, byte[] bytes) {
+        reportBytes.put(documentUid, bytes.clone());
+    }
+
     /** Back to the plain content: nothing held (waiting servers go on), nothing substituted, counts zero. */
     public void reset() {
         held.keySet().forEach(this::release);
         substitutes.clear();
         opened.clear();
+        reportBytes.clear();
     }
 
     @Override
@@ -106,7 +114,21 @@ public final class ControlledContent implements StudyContent, AutoCloseable {
 
     @Override
     public ContentSource report(DemoStudy study, DemoReport report) {
-        return real.report(study, report);
+        byte[] replaced = reportBytes.get(report.documentUid());
+        if (replaced == null) {
+            return real.report(study, report);
+        }
+        return new ContentSource() {
+            @Override
+            public long length() {
+                return replaced.length;
+            }
+
+            @Override
+            public InputStream open() {
+                return new java.io.ByteArrayInputStream(replaced);
+            }
+        };
     }
 
     @Override

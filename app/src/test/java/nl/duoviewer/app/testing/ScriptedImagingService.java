@@ -7,15 +7,21 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 import nl.duoviewer.app.imaging.ImagingService;
 import nl.duoviewer.app.imaging.LoadFailure;
+import nl.duoviewer.app.imaging.ReportLoad;
+import nl.duoviewer.app.imaging.ReportLoadListener;
+import nl.duoviewer.app.imaging.ReportProblem;
 import nl.duoviewer.app.imaging.StudyLoad;
 import nl.duoviewer.app.imaging.StudyLoadListener;
 import nl.duoviewer.core.patient.Bsn;
+import nl.duoviewer.core.timeline.ReportRecord;
 import nl.duoviewer.core.timeline.Timeline;
 import nl.duoviewer.core.timeline.TimelineEntry;
 import nl.duoviewer.xca.identity.UserIdentity;
+import nl.duoviewer.report.ReportDocument;
 
 /**
  * An {@link ImagingService} for UI component tests: it hands out real {@link Timeline}s that the test fills as the
@@ -29,6 +35,8 @@ public final class ScriptedImagingService implements ImagingService {
     private final List<String> retried = new CopyOnWriteArrayList<>();
     private final List<Bsn> released = new CopyOnWriteArrayList<>();
     private final List<Load> loads = new CopyOnWriteArrayList<>();
+    private final List<ReportRecord> reportsOpened = new CopyOnWriteArrayList<>();
+    private volatile Function<ReportRecord, Object> reportOutcome = r -> ReportProblem.NOT_AVAILABLE;
     private volatile BiConsumer<Timeline, String> onRetry = (t, id) -> { };
     private volatile CountDownLatch remainingFrames = new CountDownLatch(1);
     private volatile int slicesPerStudy = 12;
@@ -138,6 +146,31 @@ public final class ScriptedImagingService implements ImagingService {
         worker.setDaemon(true);
         worker.start();
         return load;
+    }
+
+    /** What {@link #openReport} delivers for a report: a {@link ReportDocument} or a {@link ReportProblem}. */
+    public void reports(Function<ReportRecord, Object> outcome) {
+        this.reportOutcome = outcome;
+    }
+
+    public List<ReportRecord> reportsOpened() {
+        return reportsOpened;
+    }
+
+    @Override
+    public ReportLoad openReport(ReportRecord report, ReportLoadListener listener) {
+        reportsOpened.add(report);
+        Object outcome = reportOutcome.apply(report);
+        Thread worker = new Thread(() -> {
+            if (outcome instanceof ReportDocument d) {
+                listener.loaded(d);
+            } else {
+                listener.failed((ReportProblem) outcome);
+            }
+        }, "scripted-report-load");
+        worker.setDaemon(true);
+        worker.start();
+        return () -> { };
     }
 
     @Override

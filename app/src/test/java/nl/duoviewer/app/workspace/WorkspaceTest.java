@@ -4,6 +4,7 @@ import static nl.duoviewer.app.testing.Records.ERASMUS;
 import static nl.duoviewer.app.testing.Records.PATIENT_A;
 import static nl.duoviewer.app.testing.Records.PATIENT_B;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,10 +29,12 @@ import nl.duoviewer.app.patient.PatientBannerViewModel.Provenance;
 import nl.duoviewer.app.testing.Records;
 import nl.duoviewer.app.testing.ScriptedImagingService;
 import nl.duoviewer.app.viewer.StudyViewModel;
+import nl.duoviewer.app.viewer.ViewerLayout;
 import nl.duoviewer.core.patient.Sex;
 import nl.duoviewer.core.patient.SourcePatientInfo;
 import nl.duoviewer.core.timeline.StudyRecord;
 import nl.duoviewer.core.timeline.Timeline;
+import nl.duoviewer.core.timeline.TimelineEntry;
 
 /**
  * The workspace as the view model it is: plain JUnit, no JavaFX toolkit, no controls. Its "UI thread" is a queue this
@@ -116,5 +119,45 @@ class WorkspaceTest {
         uiUntil("the late events handled", ui::isEmpty);
         assertEquals(1, old.frameCount(), "nothing of A applied after the switch");
         assertNull(workspace.viewer().activeViewport().currentFrame());
+    }
+
+    @Test
+    void compareWithPriorLoadsTheChosenPriorBesideTheStudyAndOneViewportOrAPatientSwitchStopsIt() throws Exception {
+        workspace.open(LaunchContext.of(PATIENT_A, LaunchSource.COMMAND_LINE));
+        Timeline t = service.awaitTimeline(PATIENT_A);
+        t.addAll(List.of(
+                Records.study(PATIENT_A, "1.2.9", "2026-10-01T09:00", "CT", "CHEST", "CT thorax", ERASMUS),
+                Records.study(PATIENT_A, "1.2.8", "2026-04-01T09:00", "CT", "CHEST", "CT thorax", ERASMUS),
+                Records.study(PATIENT_A, "1.2.7", "2026-07-01T09:00", "CR", "CHEST", "X-thorax", ERASMUS),
+                Records.study(PATIENT_A, "1.2.6", "2020-04-01T09:00", "CT", "CHEST", "CT thorax", ERASMUS)),
+                List.of());
+        uiUntil("the studies", () -> workspace.timeline().find("1.2.6") != null);
+        workspace.timeline().selectedProperty().set(workspace.timeline().find("1.2.9"));
+        workspace.compareWithPrior();
+        assertEquals("1.2.8", workspace.viewer().prior().entry().studyInstanceUid(), "the newest CT chest before");
+        uiUntil("the study and its prior retrieved", () -> service.loads().size() == 2);
+        uiUntil("the prior's first slice", () -> workspace.viewer().viewports().get(1).currentFrame() != null);
+
+        workspace.viewer().setLayout(ViewerLayout.ONE_BY_ONE);
+        assertNull(workspace.viewer().prior());
+        // the two loads start on two background threads, in either order: one is cancelled, the other goes on
+        uiUntil("the prior's retrieval cancelled", () -> service.loads().stream().filter(l -> l.isCancelled())
+                .count() == 1);
+        Thread.sleep(100);
+        assertEquals(1, service.loads().stream().filter(l -> !l.isCancelled()).count(), "the study goes on");
+        assertFalse(workspace.viewer().study().isClosed());
+
+        workspace.timeline().selectedProperty().set(workspace.timeline().find("1.2.6"));
+        workspace.compareWithPrior();
+        assertNull(workspace.viewer().prior(), "nothing before 2020: the user picks");
+        assertEquals(List.of("1.2.9", "1.2.7", "1.2.8"), workspace.viewer().priorChoices().stream()
+                .map(TimelineEntry::studyInstanceUid).toList());
+        workspace.viewer().choosePrior(workspace.viewer().priorChoices().getFirst());
+        assertEquals("1.2.9", workspace.viewer().prior().entry().studyInstanceUid());
+
+        workspace.open(LaunchContext.of(PATIENT_B, LaunchSource.MANUAL_ENTRY));
+        assertNull(workspace.viewer().prior());
+        assertFalse(workspace.viewer().comparingProperty().get());
+        uiUntil("every retrieval of A cancelled", () -> service.loads().stream().allMatch(l -> l.isCancelled()));
     }
 }

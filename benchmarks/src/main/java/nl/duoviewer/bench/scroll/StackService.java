@@ -3,10 +3,14 @@ package nl.duoviewer.bench.scroll;
 import java.util.List;
 
 import nl.duoviewer.app.imaging.ImagingService;
+import nl.duoviewer.app.imaging.ReportLoad;
+import nl.duoviewer.app.imaging.ReportLoadListener;
+import nl.duoviewer.app.imaging.ReportProblem;
 import nl.duoviewer.app.imaging.StudyLoad;
 import nl.duoviewer.app.imaging.StudyLoadListener;
 import nl.duoviewer.core.patient.Bsn;
 import nl.duoviewer.core.pixel.DecodedFrame;
+import nl.duoviewer.core.timeline.ReportRecord;
 import nl.duoviewer.core.timeline.SourceStatus;
 import nl.duoviewer.core.timeline.Timeline;
 import nl.duoviewer.core.timeline.TimelineEntry;
@@ -58,6 +62,12 @@ final class StackService implements ImagingService {
                 // everything is decoded already
             }
         };
+    }
+
+    @Override
+    public ReportLoad openReport(ReportRecord report, ReportLoadListener listener) {
+        listener.failed(ReportProblem.NOT_AVAILABLE); // the benchmark's study has no report
+        return () -> { };
     }
 
     @Override

@@ -153,7 +153,7 @@ public final class CatalogueGenerator {
             List<Publication> pubs = new ArrayList<>(List.of(new Publication(inst, studyUid + ".999.1")));
             Optional<DemoReport> report = r.nextInt(10) < 6
                     ? Optional.of(new DemoReport(studyUid + ".998.1", "Verslag " + description(modality, part),
-                    when.plusHours(2 + r.nextInt(48)), inst))
+                    when.plusHours(2 + r.nextInt(48)), inst, format(studyUid + ".998.1")))
                     : Optional.empty();
             studies.add(new DemoStudy(studyUid, accession(r), when, modality, part.code(), part.name(),
                     description(modality, part), series, pubs, report, false));
@@ -162,7 +162,45 @@ public final class CatalogueGenerator {
             decorateShowcase(r, studies, all);
         }
         studies.sort(Comparator.comparing(DemoStudy::dateTime));
-        return new DemoPatient(bsn, name.given(), name.family(), birth, name.sex(), studies);
+        List<DemoStudy> reportOnly = reportOnly(index, name.sex(), home, showcase);
+        return new DemoPatient(bsn, name.given(), name.family(), birth, name.sex(), studies, reportOnly);
+    }
+
+    /**
+     * The format of a generated report, from its UID rather than the patient's random sequence, so that adding
+     * formats did not move any study: PDF 4 in 10, CDA 3, DICOM SR 2, text 1.
+     */
+    private static DemoReport.Format format(String documentUid) {
+        int k = Math.floorMod(documentUid.hashCode(), 10);
+        return k < 4 ? DemoReport.Format.PDF : k < 7 ? DemoReport.Format.CDA : k < 9 ? DemoReport.Format.SR
+                : DemoReport.Format.TEXT;
+    }
+
+    /**
+     * Studies of which only the report was shared (the images stayed at the institution): the showcase patient has
+     * two (a CDA and a text report in different networks), others none or one. Drawn from their own random sequence
+     * so the shared studies stay as they were.
+     */
+    private List<DemoStudy> reportOnly(int index, String sex, List<Institution> home, boolean showcase) {
+        Random r = new Random(seed * 37 + index + 7_919);
+        int count = showcase ? 2 : r.nextInt(2);
+        List<DemoStudy> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Institution inst = showcase ? home.get(i + 1) : home.get(r.nextInt(home.size()));
+            String modality = showcase ? (i == 0 ? "MR" : "US") : modality(r, sex);
+            BodyPart part = showcase ? (i == 0 ? KNIE : HALS) : bodyPart(r, modality);
+            LocalDateTime when = REFERENCE_DATE.minusDays(30 + r.nextInt(3000))
+                    .atTime(LocalTime.of(8 + r.nextInt(9), r.nextInt(12) * 5));
+            String uid = uid("report-only|" + seed + "|" + index + "|" + i);
+            DemoReport.Format format = showcase ? (i == 0 ? DemoReport.Format.CDA : DemoReport.Format.TEXT)
+                    : format(uid + ".998.1");
+            DemoReport report = new DemoReport(uid + ".998.1", "Verslag " + description(modality, part),
+                    when.plusHours(3), inst, format);
+            out.add(new DemoStudy(uid, accession(r), when, modality, part.code(), part.name(),
+                    description(modality, part), List.of(), List.of(), Optional.of(report), false));
+        }
+        out.sort(Comparator.comparing(DemoStudy::dateTime));
+        return out;
     }
 
     /** One study published by a second institution in another network, and the large CT. */
@@ -185,8 +223,73 @@ public final class CatalogueGenerator {
         LocalDateTime when = REFERENCE_DATE.minusDays(20).atTime(10, 15);
         studies.add(new DemoStudy(uid, accession(r), when, "CT", ABDOMEN.code(), "Thorax-abdomen",
                 "CT thorax-abdomen met contrast", series, List.of(new Publication(founda, uid + ".999.1")),
-                Optional.of(new DemoReport(uid + ".998.1", "Verslag CT thorax-abdomen", when.plusHours(3), founda)),
+                Optional.of(new DemoReport(uid + ".998.1", "Verslag CT thorax-abdomen", when.plusHours(3), founda,
+                        DemoReport.Format.PDF)),
                 true));
+        everyReportFormatOnce(studies);
+        followUpPair(r, studies, all);
+    }
+
+    /** Study Instance UID of the showcase patient's CT thorax follow-up (see {@link #followUpPair}). */
+    public static String followUpStudyUid(long seed) {
+        return uid("follow-up|" + seed);
+    }
+
+    /** Study Instance UID of the prior of the follow-up, which shares its Frame of Reference. */
+    public static String followUpPriorUid(long seed) {
+        return uid("follow-up-prior|" + seed);
+    }
+
+    /**
+     * A CT thorax follow-up and its prior half a year before, at the same hospital, whose series all share one Frame
+     * of Reference (the department registers follow-ups to the first scan): comparing them scrolls by slice
+     * position. The slice counts differ (60 and 20 at 1 mm and 3 mm steps over the same range), so matching by
+     * position differs from matching by relative position. Added after the other decorations so that no earlier
+     * study changes.
+     */
+    private void followUpPair(Random r, List<DemoStudy> studies, List<Institution> all) {
+        Institution founda = all.stream().filter(i -> i.network() == Network.FOUNDA).findFirst().orElseThrow();
+        String frameOfReference = uid("follow-up-frame-of-reference|" + seed);
+        String current = followUpStudyUid(seed);
+        String prior = followUpPriorUid(seed);
+        LocalDateTime now = REFERENCE_DATE.minusDays(6).atTime(9, 40);
+        LocalDateTime before = now.minusMonths(6).withHour(11).withMinute(5);
+        String description = "CT thorax follow-up";
+        studies.add(new DemoStudy(current, accession(r), now, "CT", THORAX.code(), THORAX.name(), description,
+                List.of(new DemoSeries(current + ".1", 1, "CT", "Thorax 1.0 B70f", 60, frameOfReference),
+                        new DemoSeries(current + ".2", 2, "CT", "Thorax 3.0 Br40", 24, frameOfReference)),
+                List.of(new Publication(founda, current + ".999.1")),
+                Optional.of(new DemoReport(current + ".998.1", "Verslag CT thorax follow-up", now.plusHours(2),
+                        founda, DemoReport.Format.CDA)),
+                false));
+        studies.add(new DemoStudy(prior, accession(r), before, "CT", THORAX.code(), THORAX.name(), description,
+                List.of(new DemoSeries(prior + ".1", 1, "CT", "Thorax 3.0 Br40", 20, frameOfReference),
+                        new DemoSeries(prior + ".2", 2, "CT", "Thorax 1.0 B70f", 48, frameOfReference)),
+                List.of(new Publication(founda, prior + ".999.1")),
+                Optional.of(new DemoReport(prior + ".998.1", "Verslag CT thorax", before.plusHours(3), founda,
+                        DemoReport.Format.PDF)),
+                false));
+    }
+
+    /**
+     * The four smallest reported studies of the showcase patient get one report format each (CDA, DICOM SR, text,
+     * PDF), so the demo and the tests find every format on studies that open quickly.
+     */
+    private static void everyReportFormatOnce(List<DemoStudy> studies) {
+        List<DemoStudy> small = studies.stream()
+                .filter(s -> s.report().isPresent() && !s.performanceStudy() && s.publications().size() == 1)
+                .sorted(Comparator.comparingInt(DemoStudy::instanceCount).thenComparing(DemoStudy::studyInstanceUid))
+                .limit(4).toList();
+        DemoReport.Format[] formats = {DemoReport.Format.CDA, DemoReport.Format.SR, DemoReport.Format.TEXT,
+            DemoReport.Format.PDF};
+        for (int i = 0; i < small.size(); i++) {
+            DemoStudy s = small.get(i);
+            DemoReport r = s.report().orElseThrow();
+            studies.set(studies.indexOf(s), new DemoStudy(s.studyInstanceUid(), s.accessionNumber(), s.dateTime(),
+                    s.modality(), s.bodyPartCode(), s.bodyPart(), s.description(), s.series(), s.publications(),
+                    Optional.of(new DemoReport(r.documentUid(), r.title(), r.dateTime(), r.institution(),
+                            formats[i])), s.performanceStudy()));
+        }
     }
 
     private static String modality(Random r, String sex) {

@@ -39,6 +39,11 @@ public final class DemoCatalogue {
         }
         for (DemoPatient p : patients) {
             byBsn.put(p.bsn(), p);
+            for (DemoStudy s : p.reportOnly()) {
+                byStudyUid.put(s.studyInstanceUid(), s);
+                patientByStudyUid.put(s.studyInstanceUid(), p);
+                s.report().ifPresent(r -> byReportUid.put(r.documentUid(), new ReportEntry(p, s, r)));
+            }
             for (DemoStudy s : p.studies()) {
                 byStudyUid.put(s.studyInstanceUid(), s);
                 patientByStudyUid.put(s.studyInstanceUid(), p);
@@ -82,17 +87,32 @@ public final class DemoCatalogue {
         return out;
     }
 
-    /** This patient's reports registered in one network. */
+    /** This patient's reports registered in one network, those of report-only studies included. */
     public List<ReportEntry> reports(Network network, Bsn bsn) {
         List<ReportEntry> out = new ArrayList<>();
         DemoPatient p = byBsn.get(bsn);
         if (p != null) {
-            for (DemoStudy s : p.studies()) {
+            for (DemoStudy s : allStudies(p)) {
                 s.report().filter(r -> r.institution().network() == network)
                         .ifPresent(r -> out.add(new ReportEntry(p, s, r)));
             }
         }
         return out;
+    }
+
+    /** The patient's report of a format on a study whose images are shared, the smallest such study first. */
+    public Optional<ReportEntry> reportOfFormat(Bsn bsn, DemoReport.Format format) {
+        DemoPatient p = byBsn.get(bsn);
+        return p == null ? Optional.empty() : p.studies().stream()
+                .filter(s -> s.report().filter(r -> r.format() == format).isPresent() && !s.performanceStudy())
+                .min(java.util.Comparator.comparingInt(DemoStudy::instanceCount))
+                .map(s -> new ReportEntry(p, s, s.report().orElseThrow()));
+    }
+
+    private static List<DemoStudy> allStudies(DemoPatient p) {
+        List<DemoStudy> all = new ArrayList<>(p.studies());
+        all.addAll(p.reportOnly());
+        return all;
     }
 
     /** Institutions holding data for the patient (any network). */
@@ -101,7 +121,7 @@ public final class DemoCatalogue {
         if (p == null) {
             return List.of();
         }
-        return p.studies().stream()
+        return allStudies(p).stream()
                 .flatMap(s -> java.util.stream.Stream.concat(s.publications().stream().map(Publication::institution),
                         s.report().stream().map(DemoReport::institution)))
                 .distinct().toList();

@@ -13,13 +13,16 @@ import nl.duoviewer.core.patient.Bsn;
  * @param familyName Dutch family name (with prefix, e.g. "de Vries")
  * @param birthDate  date of birth
  * @param sex        M or F
- * @param studies    studies, oldest first
+ * @param studies    studies whose images are shared (a KOS manifest is registered), oldest first
+ * @param reportOnly studies whose images were not shared: only their report is registered, so it appears on the
+ *                   timeline without images
  */
 public record DemoPatient(Bsn bsn, String givenName, String familyName, LocalDate birthDate, String sex,
-                          List<DemoStudy> studies) {
+                          List<DemoStudy> studies, List<DemoStudy> reportOnly) {
 
     public DemoPatient {
         studies = List.copyOf(studies);
+        reportOnly = List.copyOf(reportOnly);
     }
 
     public String displayName() {

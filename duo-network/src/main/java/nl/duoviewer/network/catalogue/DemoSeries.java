@@ -1,5 +1,7 @@
 package nl.duoviewer.network.catalogue;
 
+import nl.duoviewer.core.dicom.Uids;
+
 /**
  * One series of a demo study. Instance UIDs are derived from the series UID, so a large series costs no memory.
  *
@@ -8,9 +10,17 @@ package nl.duoviewer.network.catalogue;
  * @param modality          e.g. CT
  * @param description       e.g. "Thorax 1.0 B70f"
  * @param instanceCount     number of instances
+ * @param frameOfReferenceUid the Frame of Reference UID of its slices (cross-sectional series); by default one of
+ *                          its own, so that only series made to share one (a follow-up registered to its prior) do
  */
 public record DemoSeries(String seriesInstanceUid, int number, String modality, String description,
-                         int instanceCount) {
+                         int instanceCount, String frameOfReferenceUid) {
+
+    /** A series in a Frame of Reference of its own. */
+    public DemoSeries(String seriesInstanceUid, int number, String modality, String description, int instanceCount) {
+        this(seriesInstanceUid, number, modality, description, instanceCount,
+                Uids.fromName("for:" + seriesInstanceUid));
+    }
 
     /** SOP Instance UID of instance {@code index} (0-based). */
     public String instanceUid(int index) {

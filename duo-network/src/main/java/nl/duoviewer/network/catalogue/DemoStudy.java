@@ -15,7 +15,8 @@ import java.util.Optional;
  * @param bodyPart           Dutch body part name, as in the registry's event code display name
  * @param description        study description
  * @param series             series with instances
- * @param publications       who registered the manifest (two for the study published twice)
+ * @param publications       who registered the manifest (two for the study published twice); empty for a study
+ *                           whose images were not shared, registered with its report only
  * @param report             the linked report, if any
  * @param performanceStudy   true for the large study kept for performance work
  */
@@ -36,8 +37,13 @@ public record DemoStudy(String studyInstanceUid, String accessionNumber, LocalDa
         return series.stream().filter(s -> s.seriesInstanceUid().equals(seriesUid)).findFirst();
     }
 
-    /** The first institution that published it. */
+    /** The first institution that published it; for a report-only study, the one that registered the report. */
     public Institution institution() {
-        return publications.getFirst().institution();
+        return publications.isEmpty() ? report.orElseThrow().institution() : publications.getFirst().institution();
+    }
+
+    /** True for a study whose images were not shared: only its report is registered. */
+    public boolean reportOnly() {
+        return publications.isEmpty();
     }
 }

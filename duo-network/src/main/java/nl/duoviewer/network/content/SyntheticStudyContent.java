@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +40,6 @@ import nl.duoviewer.network.synthetic.BodyPhantom;
 import nl.duoviewer.network.synthetic.CrossSectionRenderer;
 import nl.duoviewer.network.synthetic.MammographyRenderer;
 import nl.duoviewer.network.synthetic.ProjectionRenderer;
-import nl.duoviewer.network.synthetic.ReportDocument;
 import nl.duoviewer.network.synthetic.SyntheticImage;
 import nl.duoviewer.network.synthetic.SyntheticInstance;
 import nl.duoviewer.network.synthetic.UltrasoundRenderer;
@@ -49,7 +47,8 @@ import nl.duoviewer.network.synthetic.UltrasoundRenderer;
 /**
  * The demo network's real content: every catalogue image is a DICOM object of synthetic anatomy, rendered for its
  * patient (the same patient seed gives the same body across years and institutions), encoded in the transfer syntax
- * the network serves, and cached on disk; reports are PDF documents.
+ * the network serves, and cached on disk; reports are written in their registered format (PDF, CDA, DICOM SR or
+ * text) by {@link ReportWriters}, in memory.
  *
  * <p>Images are generated on first request, so start-up is instant and only what is viewed costs time; when one
  * instance of a series is requested the next few are rendered ahead on background threads. Files are written
@@ -64,7 +63,6 @@ public final class SyntheticStudyContent implements StudyContent, AutoCloseable 
     private static final String ELE = TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN;
     private static final int PREFETCH = 6;
     private static final Pattern THICKNESS = Pattern.compile("(\\d+\\.\\d+)");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
     private final DemoCatalogue catalogue;
     private final Path cacheDir;
@@ -118,28 +116,16 @@ public final class SyntheticStudyContent implements StudyContent, AutoCloseable 
 
     @Override
     public ContentSource report(DemoStudy study, DemoReport report) {
-        DemoPatient patient = patientOf(study);
-        List<String> lines = new ArrayList<>();
-        lines.add("Patient: " + patient.displayName() + "   BSN " + patient.bsn().formatted() + "   geboren "
-                + patient.birthDate().format(DATE));
-        lines.add("Onderzoek: " + study.description() + "   " + study.dateTime().format(DATE) + "   accessienummer "
-                + study.accessionNumber());
-        lines.add("Instelling: " + report.institution().name());
-        lines.add("");
-        lines.add("Verslag");
-        lines.addAll(Findings.forStudy(study));
-        lines.add("");
-        lines.add("Verslag opgesteld " + report.dateTime().format(DATE) + " (synthetische demonstratiegegevens)");
-        byte[] pdf = ReportDocument.pdf(report.title(), lines);
+        byte[] bytes = ReportWriters.write(patientOf(study), study, report);
         return new ContentSource() {
             @Override
             public long length() {
-                return pdf.length;
+                return bytes.length;
             }
 
             @Override
             public InputStream open() {
-                return new java.io.ByteArrayInputStream(pdf);
+                return new java.io.ByteArrayInputStream(bytes);
             }
         };
     }
@@ -287,6 +273,9 @@ public final class SyntheticStudyContent implements StudyContent, AutoCloseable 
                 ds.setString(Tag.ViewPosition, VR.CS, view.name());
             }
             default -> throw new IllegalArgumentException("no generator for modality " + series.modality());
+        }
+        if (ds.contains(Tag.FrameOfReferenceUID)) {
+            ds.setString(Tag.FrameOfReferenceUID, VR.UI, series.frameOfReferenceUid()); // shared by a follow-up pair
         }
         return ds;
     }

@@ -31,7 +31,11 @@ import nl.duoviewer.network.catalogue.Institution;
 import nl.duoviewer.network.catalogue.Publication;
 import nl.duoviewer.xca.query.XdsCodes;
 
-/** Registry metadata (IPF DocumentEntry) for the catalogue's manifests and reports, following XDS-I and Twiin. */
+/**
+ * Registry metadata (IPF DocumentEntry) for the catalogue's manifests and reports, following XDS-I and Twiin. A report
+ * carries its format's mimeType and formatCode and names its study in the referenceIdList, also when the study's
+ * images were not shared (the viewer then shows the report on its own).
+ */
 final class RegistryMetadata {
 
     private static final ZoneId NL = ZoneId.of("Europe/Amsterdam");
@@ -60,9 +64,9 @@ final class RegistryMetadata {
     static DocumentEntry report(Bsn patient, DemoStudy study, DemoReport report) {
         DocumentEntry e = common(patient, report.documentUid(), report.institution(), study.dateTime(),
                 report.title());
-        e.setMimeType("application/pdf");
-        e.setFormatCode(new Code(XdsCodes.PDF_REPORT_FORMAT_CODE, new LocalizedString("PDF"),
-                XdsCodes.PDF_REPORT_FORMAT_SCHEME));
+        e.setMimeType(report.format().mimeType());
+        e.setFormatCode(new Code(report.format().formatCode(), new LocalizedString(report.format().displayName()),
+                report.format().formatScheme()));
         e.setTypeCode(new Code(XdsCodes.REPORT_TYPE_CODE, new LocalizedString("Radiologieverslag"),
                 XdsCodes.SNOMED));
         e.getReferenceIdList().add(new ReferenceId(study.studyInstanceUid(), null,

@@ -83,9 +83,9 @@ final class RetrieveResponder {
             } else if (report.isPresent()) {
                 var r = report.get();
                 institutions.add(r.report().institution().ura());
-                dr.setMimeType("application/pdf");
-                dr.setDocument(ContentDataSource.handler(content.report(r.study(), r.report()), "application/pdf",
-                        uid));
+                String mimeType = r.report().format().mimeType();
+                dr.setMimeType(mimeType);
+                dr.setDocument(ContentDataSource.handler(content.report(r.study(), r.report()), mimeType, uid));
             } else {
                 errors.add(error("XDSDocumentUniqueIdError", "Document not found in repository "
                         + d.getRepositoryUniqueId(), uid));

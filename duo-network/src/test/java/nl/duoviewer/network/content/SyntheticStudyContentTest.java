@@ -30,6 +30,7 @@ import nl.duoviewer.core.image.FrameBuffer;
 import nl.duoviewer.network.catalogue.CatalogueGenerator;
 import nl.duoviewer.network.catalogue.DemoCatalogue;
 import nl.duoviewer.network.catalogue.DemoPatient;
+import nl.duoviewer.network.catalogue.DemoReport;
 import nl.duoviewer.network.catalogue.DemoSeries;
 import nl.duoviewer.network.catalogue.DemoStudy;
 import nl.duoviewer.network.catalogue.Network;
@@ -137,12 +138,13 @@ class SyntheticStudyContentTest {
         }
     }
 
+    private static DemoCatalogue.ReportEntry report(DemoReport.Format format) {
+        return catalogue.reportOfFormat(CatalogueGenerator.SHOWCASE_PATIENT, format).orElseThrow();
+    }
+
     @Test
-    void reportsArePdfDocumentsNamingThePatientAndStudy() throws IOException {
-        DemoCatalogue.ReportEntry entry = catalogue.patients().stream()
-                .flatMap(p -> p.studies().stream().filter(s -> s.report().isPresent())
-                        .map(s -> new DemoCatalogue.ReportEntry(p, s, s.report().get())))
-                .findFirst().orElseThrow();
+    void pdfReportsNameThePatientAndStudy() throws IOException {
+        DemoCatalogue.ReportEntry entry = report(DemoReport.Format.PDF);
         byte[] pdf = content.report(entry.study(), entry.report()).readAll();
         String text = new String(pdf, StandardCharsets.ISO_8859_1);
         assertTrue(text.startsWith("%PDF-1.4"), "PDF header");
@@ -151,5 +153,87 @@ class SyntheticStudyContentTest {
         assertTrue(text.contains(entry.study().accessionNumber()), "names the accession number");
         int xref = Integer.parseInt(text.substring(text.lastIndexOf("startxref") + 10).split("\n")[0].trim());
         assertTrue(text.startsWith("xref", xref), "startxref points at the cross-reference table");
+    }
+
+    @Test
+    void srReportsAreBasicTextSrOfThePatientAndStudyWrittenWithOurWriter() throws IOException {
+        DemoCatalogue.ReportEntry entry = report(DemoReport.Format.SR);
+        DicomFile sr = DicomReader.read(content.report(entry.study(), entry.report()).readAll());
+        assertEquals("1.2.840.10008.5.1.4.1.1.88.11", sr.sopClassUid());
+        assertEquals(entry.report().documentUid(), sr.sopInstanceUid(), "the XDS uniqueId is the SOP Instance UID");
+        assertEquals(entry.patient().bsn().value(), sr.dataset().getString(Tag.PatientID));
+        assertEquals(entry.study().studyInstanceUid(), sr.dataset().getString(Tag.StudyInstanceUID));
+        assertEquals("CONTAINER", sr.dataset().getString(Tag.ValueType));
+        List<String> containers = sr.dataset().getSequence(Tag.ContentSequence).stream()
+                .filter(i -> "CONTAINER".equals(i.getString(Tag.ValueType)))
+                .map(i -> i.getItem(Tag.ConceptNameCodeSequence).getString(Tag.CodeMeaning)).toList();
+        assertEquals(List.of("Klinische gegevens", "Bevindingen", "Conclusie"), containers);
+    }
+
+    @Test
+    void cdaReportsAreHl7CdaNamingThePatientByBsn() throws Exception {
+        DemoCatalogue.ReportEntry entry = report(DemoReport.Format.CDA);
+        org.w3c.dom.Document doc = nl.duoviewer.xca.security.SecureXml.parse(
+                content.report(entry.study(), entry.report()).readAll());
+        org.w3c.dom.Element root = doc.getDocumentElement();
+        assertEquals("urn:hl7-org:v3", root.getNamespaceURI());
+        assertEquals("ClinicalDocument", root.getLocalName());
+        org.w3c.dom.Element id = (org.w3c.dom.Element) root.getElementsByTagNameNS("urn:hl7-org:v3", "patientRole")
+                .item(0).getFirstChild();
+        assertEquals("2.16.840.1.113883.2.4.6.3", id.getAttribute("root"));
+        assertEquals(entry.patient().bsn().value(), id.getAttribute("extension"));
+        assertEquals(3, root.getElementsByTagNameNS("urn:hl7-org:v3", "section").getLength());
+        assertTrue(root.getTextContent().contains(entry.study().accessionNumber()));
+    }
+
+    @Test
+    void textReportsAreUtf8LinesWithTheTitleFirst() throws IOException {
+        DemoStudy study = catalogue.patient(CatalogueGenerator.SHOWCASE_PATIENT).orElseThrow().reportOnly().stream()
+                .filter(s -> s.report().orElseThrow().format() == DemoReport.Format.TEXT).findFirst().orElseThrow();
+        String text = new String(content.report(study, study.report().orElseThrow()).readAll(),
+                StandardCharsets.UTF_8);
+        assertTrue(text.startsWith(study.report().orElseThrow().title().toUpperCase(java.util.Locale.ROOT) + "\r\n"),
+                text);
+        assertTrue(text.contains("Conclusie: "), text);
+    }
+
+    @Test
+    void theShowcasePatientHasEveryReportFormatAndReportOnlyStudies() {
+        DemoPatient p = catalogue.patient(CatalogueGenerator.SHOWCASE_PATIENT).orElseThrow();
+        for (DemoReport.Format f : DemoReport.Format.values()) {
+            assertTrue(catalogue.reportOfFormat(p.bsn(), f).isPresent(), f + " on a study with images");
+        }
+        assertEquals(2, p.reportOnly().size());
+        for (DemoStudy s : p.reportOnly()) {
+            assertTrue(s.reportOnly() && s.series().isEmpty() && s.report().isPresent(), s.toString());
+            assertFalse(p.studies().contains(s));
+        }
+    }
+
+    @Test
+    void theFollowUpAndItsPriorShareOneFrameOfReferenceAndNoOtherStudyHasIt() {
+        DemoPatient showcase = catalogue.patient(CatalogueGenerator.SHOWCASE_PATIENT).orElseThrow();
+        DemoStudy followUp = showcase.studies().stream().filter(st -> st.studyInstanceUid().equals(
+                CatalogueGenerator.followUpStudyUid(CatalogueGenerator.DEFAULT_SEED))).findFirst().orElseThrow();
+        DemoStudy prior = showcase.studies().stream().filter(st -> st.studyInstanceUid().equals(
+                CatalogueGenerator.followUpPriorUid(CatalogueGenerator.DEFAULT_SEED))).findFirst().orElseThrow();
+        String shared = content.render(followUp, followUp.series().getFirst(), 0).getString(Tag.FrameOfReferenceUID);
+        assertEquals(shared, content.render(followUp, followUp.series().get(1), 5).getString(Tag.FrameOfReferenceUID));
+        assertEquals(shared, content.render(prior, prior.series().getFirst(), 3).getString(Tag.FrameOfReferenceUID));
+        // the prior the viewer picks: the newest CT of the same body part before the follow-up
+        DemoStudy newestBefore = showcase.studies().stream()
+                .filter(st -> st.modality().equals("CT") && st.bodyPart().equals(followUp.bodyPart())
+                        && st.dateTime().isBefore(followUp.dateTime()))
+                .max(java.util.Comparator.comparing(DemoStudy::dateTime)).orElseThrow();
+        assertEquals(prior.studyInstanceUid(), newestBefore.studyInstanceUid());
+        for (DemoStudy other : showcase.studies()) {
+            if (other != followUp && other != prior && other.modality().equals("CT") && !other.performanceStudy()) {
+                DemoSeries axial = other.series().getLast();
+                assertFalse(shared.equals(content.render(other, axial, 0).getString(Tag.FrameOfReferenceUID)),
+                        other.description());
+                assertEquals(nl.duoviewer.core.dicom.Uids.fromName("for:" + axial.seriesInstanceUid()),
+                        content.render(other, axial, 0).getString(Tag.FrameOfReferenceUID), "unchanged by default");
+            }
+        }
     }
 }

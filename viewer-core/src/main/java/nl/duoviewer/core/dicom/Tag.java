@@ -502,6 +502,8 @@ public final class Tag {
     public static final int RequestAttributesSequence = 0x00400275;
     /** (0040,0555) SQ. */
     public static final int AcquisitionContextSequence = 0x00400555;
+    /** (0040,08EA) SQ. */
+    public static final int MeasurementUnitsCodeSequence = 0x004008EA;
     /** (0040,1001) SH. */
     public static final int RequestedProcedureID = 0x00401001;
     /** (0040,9096) SQ. */

@@ -17,17 +17,36 @@ import java.util.Objects;
  * @param window            the window the source recommends; null to derive one from the pixels
  * @param header            the object's header as the reading tools need it (spacing, windows, the dataset), shared
  *                          by its frames
+ * @param geometry          where the slice lies in the patient, null when the object does not say (projection
+ *                          images, multi-frame objects)
  */
 public record DecodedFrame(String studyInstanceUid, String seriesInstanceUid, int seriesNumber,
                            String seriesDescription, String modality, int instanceNumber, int frameNumber,
-                           int expectedInSeries, FramePixels pixels, WindowLevel window, InstanceHeader header) {
+                           int expectedInSeries, FramePixels pixels, WindowLevel window, InstanceHeader header,
+                           SliceGeometry geometry) {
 
-    /** A frame without a header (generated frames, tests): no spacing, no source windows, an empty dataset. */
+    /** A frame with a header that does not say where it lies in the patient. */
+    public DecodedFrame(String studyInstanceUid, String seriesInstanceUid, int seriesNumber, String seriesDescription,
+                        String modality, int instanceNumber, int frameNumber, int expectedInSeries,
+                        FramePixels pixels, WindowLevel window, InstanceHeader header) {
+        this(studyInstanceUid, seriesInstanceUid, seriesNumber, seriesDescription, modality, instanceNumber,
+                frameNumber, expectedInSeries, pixels, window, header, null);
+    }
+
+    /** A frame without a header, placed in the patient. */
+    public DecodedFrame(String studyInstanceUid, String seriesInstanceUid, int seriesNumber, String seriesDescription,
+                        String modality, int instanceNumber, int frameNumber, int expectedInSeries,
+                        FramePixels pixels, WindowLevel window, SliceGeometry geometry) {
+        this(studyInstanceUid, seriesInstanceUid, seriesNumber, seriesDescription, modality, instanceNumber,
+                frameNumber, expectedInSeries, pixels, window, InstanceHeader.NONE, geometry);
+    }
+
+    /** A frame without a header (generated frames, tests): no spacing, no source windows, no position. */
     public DecodedFrame(String studyInstanceUid, String seriesInstanceUid, int seriesNumber, String seriesDescription,
                         String modality, int instanceNumber, int frameNumber, int expectedInSeries,
                         FramePixels pixels, WindowLevel window) {
         this(studyInstanceUid, seriesInstanceUid, seriesNumber, seriesDescription, modality, instanceNumber,
-                frameNumber, expectedInSeries, pixels, window, InstanceHeader.NONE);
+                frameNumber, expectedInSeries, pixels, window, InstanceHeader.NONE, null);
     }
 
     public DecodedFrame {

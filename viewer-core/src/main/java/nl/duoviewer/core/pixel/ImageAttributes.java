@@ -26,21 +26,41 @@ import nl.duoviewer.core.image.Photometric;
  * @param palette           the colour tables of a PALETTE COLOR image, else null
  * @param expectedInSeries  frames the series will hold when complete, 0 when unknown
  * @param header            what the reading tools need of the object (spacing, source windows, the dataset)
+ * @param geometry          where a single-frame object's slice lies in the patient, null when unknown
  */
 public record ImageAttributes(ImageDescriptor descriptor, String studyInstanceUid, String seriesInstanceUid,
                               int seriesNumber, String seriesDescription, String modality, int instanceNumber,
                               ModalityLut modalityLut, WindowLevel window, VoiFunction voiFunction,
                               boolean inverted, PaletteColorLut palette, int expectedInSeries,
-                              InstanceHeader header) {
+                              InstanceHeader header, SliceGeometry geometry) {
 
-    /** Attributes without a header (tests, generated objects). */
+    /** Attributes with a header, of an object that does not say where it lies in the patient. */
+    public ImageAttributes(ImageDescriptor descriptor, String studyInstanceUid, String seriesInstanceUid,
+                           int seriesNumber, String seriesDescription, String modality, int instanceNumber,
+                           ModalityLut modalityLut, WindowLevel window, VoiFunction voiFunction, boolean inverted,
+                           PaletteColorLut palette, int expectedInSeries, InstanceHeader header) {
+        this(descriptor, studyInstanceUid, seriesInstanceUid, seriesNumber, seriesDescription, modality,
+                instanceNumber, modalityLut, window, voiFunction, inverted, palette, expectedInSeries, header, null);
+    }
+
+    /** Attributes without a header, placed in the patient. */
+    public ImageAttributes(ImageDescriptor descriptor, String studyInstanceUid, String seriesInstanceUid,
+                           int seriesNumber, String seriesDescription, String modality, int instanceNumber,
+                           ModalityLut modalityLut, WindowLevel window, VoiFunction voiFunction, boolean inverted,
+                           PaletteColorLut palette, int expectedInSeries, SliceGeometry geometry) {
+        this(descriptor, studyInstanceUid, seriesInstanceUid, seriesNumber, seriesDescription, modality,
+                instanceNumber, modalityLut, window, voiFunction, inverted, palette, expectedInSeries,
+                InstanceHeader.NONE, geometry);
+    }
+
+    /** Attributes without a header (tests, generated objects) that do not say where they lie in the patient. */
     public ImageAttributes(ImageDescriptor descriptor, String studyInstanceUid, String seriesInstanceUid,
                            int seriesNumber, String seriesDescription, String modality, int instanceNumber,
                            ModalityLut modalityLut, WindowLevel window, VoiFunction voiFunction, boolean inverted,
                            PaletteColorLut palette, int expectedInSeries) {
         this(descriptor, studyInstanceUid, seriesInstanceUid, seriesNumber, seriesDescription, modality,
                 instanceNumber, modalityLut, window, voiFunction, inverted, palette, expectedInSeries,
-                InstanceHeader.NONE);
+                InstanceHeader.NONE, null);
     }
 
     public ImageAttributes {
@@ -81,13 +101,13 @@ public record ImageAttributes(ImageDescriptor descriptor, String studyInstanceUi
                 ds.getInt(Tag.SeriesNumber, 0), ds.getString(Tag.SeriesDescription, ""),
                 ds.getString(Tag.Modality, ""), ds.getInt(Tag.InstanceNumber, arrival), modalityLut, window,
                 VoiFunction.parse(ds.getString(Tag.VOILUTFunction)), inverted, palette, expected,
-                InstanceHeader.of(ds));
+                InstanceHeader.of(ds), SliceGeometry.of(ds, d.numberOfFrames()));
     }
 
     /** The frame to hand to the viewer; colour frames carry no window. */
     public DecodedFrame frame(int frameNumber, FramePixels pixels) {
         return new DecodedFrame(studyInstanceUid, seriesInstanceUid, seriesNumber, seriesDescription, modality,
                 instanceNumber, frameNumber, expectedInSeries, pixels, pixels instanceof ColorPixels ? null : window,
-                header);
+                header, geometry);
     }
 }

@@ -14,7 +14,14 @@ public final class XdsCodes {
     public static final String SNOMED = "2.16.840.1.113883.6.96";
     /** Report formatCode (Twiin). */
     public static final String PDF_REPORT_FORMAT_CODE = "urn:ihe:rad:PDF";
+    /** Coding scheme of the IHE format codes (PDF, CDA and text reports). */
     public static final String PDF_REPORT_FORMAT_SCHEME = "1.3.6.1.4.1.19376.1.2.3";
+    /** IHE RAD formatCode of an HL7 CDA R2 imaging report with structured headings. */
+    public static final String CDA_REPORT_FORMAT_CODE = "urn:ihe:rad:CDA:ImagingReportStructuredHeadings:2013";
+    /** IHE RAD formatCode of a plain-text imaging report. */
+    public static final String TEXT_REPORT_FORMAT_CODE = "urn:ihe:rad:TEXT";
+    /** Basic Text SR SOP Class: the formatCode of a DICOM SR report (scheme {@link #KOS_FORMAT_SCHEME}). */
+    public static final String BASIC_TEXT_SR_FORMAT_CODE = "1.2.840.10008.5.1.4.1.1.88.11";
     /** DICOM controlled terminology: modality codes in the eventCodeList. */
     public static final String DCM = "1.2.840.10008.2.16.4";
 
