@@ -122,8 +122,9 @@ class ForeignRetrieveAnswerTest {
         Published p = Published.of(Fixtures.text("dcm4chee/rad69-response.txt"), false);
         try (LoopbackServer server = new LoopbackServer(req -> relatedTo(req, p));
              ForeignPeer peer = ForeignPeer.at(server.uri("/xdsi/ImagingDocumentSource"), dir)) {
-            assertThrows(RetrieveException.class, () -> peer.images().retrieveSeries(ForeignPeer.permit(),
-                    ForeignPeer.PATIENT, ForeignPeer.SOURCE, new SeriesRequest(STUDY, SERIES, REPOSITORY, List.of(SOP)), (i, in) -> {
+            assertThrows(RetrieveException.class, () -> peer.images().retrieveSeries(ForeignPeer.permit(REPOSITORY),
+                    ForeignPeer.PATIENT, ForeignPeer.SOURCE, new SeriesRequest(STUDY, SERIES, REPOSITORY,
+                            List.of(SOP)), (i, in) -> {
                         throw new AssertionError("nothing may be handed on");
                     }));
         }
