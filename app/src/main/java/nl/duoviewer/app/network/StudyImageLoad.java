@@ -144,9 +144,14 @@ final class StudyImageLoad implements StudyLoad, InstanceConsumer {
         readFrames(stream, image);
     }
 
-    /** Reads the frames as they arrive, each to a decoding thread; the object is done when all are decoded. */
+    /**
+     * Reads the frames as they arrive, each to a decoding thread; the object is done when all are decoded. When the
+     * transfer breaks off inside the object (an I/O failure, not a malformed object), it is not done: the failure goes
+     * back to the retrieval, which counts the object as missing (and may fetch it again another way).
+     */
     private void readFrames(DicomStream stream, ImageAttributes image) throws IOException {
         AtomicInteger framesOpen = new AtomicInteger(1); // the reading itself
+        AtomicBoolean broken = new AtomicBoolean();
         open.incrementAndGet();
         try {
             int frames = image.descriptor().numberOfFrames();
@@ -167,12 +172,15 @@ final class StudyImageLoad implements StudyLoad, InstanceConsumer {
                     try {
                         decodeOne(worker, image, bytes, frameIndex);
                     } finally {
-                        frameFinished(framesOpen);
+                        frameFinished(framesOpen, broken);
                     }
                 });
             }
+        } catch (IOException e) {
+            broken.set(true);
+            throw e;
         } finally {
-            frameFinished(framesOpen);
+            frameFinished(framesOpen, broken);
         }
     }
 
@@ -196,9 +204,11 @@ final class StudyImageLoad implements StudyLoad, InstanceConsumer {
         }
     }
 
-    private void frameFinished(AtomicInteger framesOpen) {
+    private void frameFinished(AtomicInteger framesOpen, AtomicBoolean broken) {
         if (framesOpen.decrementAndGet() == 0) {
-            instanceDone();
+            if (!broken.get()) {
+                instanceDone();
+            }
             release();
         }
     }
