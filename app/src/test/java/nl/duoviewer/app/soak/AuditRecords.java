@@ -20,14 +20,16 @@ import nl.duoviewer.audit.log.AuditLog;
 import nl.duoviewer.audit.log.LogRecord;
 
 /**
- * The retrieval events of a workstation audit log, read back from the DICOM audit messages the log holds: for each,
- * the IHE transaction (EventTypeCode), the outcome, the endpoint it went to (the destination participant) and the
- * patient (BSN of the patient participant object). What the soak counts against the servers' own counters.
+ * The events of a workstation audit log, read back from the DICOM audit messages the log holds: for each, its
+ * EventTypeCode (the IHE transaction, or the viewer's own code such as {@code DUO-STUDY-DISPLAY}), the outcome, the
+ * community of the endpoint a request went to (the destination participant), the patient (BSN of the patient
+ * participant object) and the studies it names. The soaks count retrievals against the servers' own counters and
+ * check which patient's studies were shown.
  */
-final class AuditedRetrievals {
+public final class AuditRecords {
 
     /** The retrieval transactions, as their EventTypeCode in the audit message. */
-    enum Kind {
+    public enum Kind {
         DOCUMENT("ITI-39", "ITI-43"), IMAGING("RAD-75", "RAD-69"), WADO("RAD-107");
 
         private final List<String> codes;
@@ -47,15 +49,22 @@ final class AuditedRetrievals {
     }
 
     /**
-     * One retrieval as audited.
+     * One audited event.
      *
-     * @param kind        which transaction
-     * @param community   the community key in the endpoint's path (e.g. {@code founda})
+     * @param type        the EventTypeCode's code, e.g. RAD-75 or DUO-STUDY-DISPLAY
+     * @param community   for a request: the community key in the endpoint's path (e.g. {@code founda}); else empty
      * @param outcome     EventOutcomeIndicator: 0 success, 4 minor, 8 serious failure
      * @param description EventOutcomeDescription (outcome, institution, detail), empty on success without detail
      * @param patientBsn  the patient the event names
+     * @param studies     the Study Instance UIDs it names
      */
-    record Event(Kind kind, String community, int outcome, String description, String patientBsn) {
+    public record Event(String type, String community, int outcome, String description, String patientBsn,
+                        List<String> studies) {
+
+        /** The retrieval transaction, or null for any other event. */
+        public Kind kind() {
+            return Kind.of(type);
+        }
 
         /** True when the request never reached the server (connection refused). */
         boolean unreached() {
@@ -67,17 +76,17 @@ final class AuditedRetrievals {
     /** RoleIDCode of the participant a request went to (DCM 110152 Destination Role ID). */
     private static final String DESTINATION = "110152";
 
-    private final List<Event> events;
-    private final long allEvents;
+    /** DCM 110180: the ParticipantObjectIDTypeCode of a Study Instance UID. */
+    private static final String STUDY_UID = "110180";
 
-    private AuditedRetrievals(List<Event> events, long allEvents) {
+    private final List<Event> events;
+
+    private AuditRecords(List<Event> events) {
         this.events = List.copyOf(events);
-        this.allEvents = allEvents;
     }
 
-    static AuditedRetrievals read(AuditLog log) throws IOException {
+    public static AuditRecords read(AuditLog log) throws IOException {
         List<Event> out = new ArrayList<>();
-        long all = 0;
         long offset = 0;
         while (true) {
             List<AuditLog.Positioned> batch = log.readFrom(offset, 2000);
@@ -86,31 +95,28 @@ final class AuditedRetrievals {
             }
             for (AuditLog.Positioned p : batch) {
                 if (p.record().kind() == LogRecord.Kind.EVENT) {
-                    all++;
-                    Event e = parse(p.record().content());
-                    if (e != null) {
-                        out.add(e);
-                    }
+                    out.add(parse(p.record().content()));
                 }
             }
             offset = batch.getLast().end();
         }
-        return new AuditedRetrievals(out, all);
+        return new AuditRecords(out);
     }
 
-    List<Event> events() {
+    /** Every event of the log, in order. */
+    public List<Event> all() {
         return events;
     }
 
-    /** Every event of the log, retrievals or not. */
-    long allEvents() {
-        return allEvents;
+    /** The retrieval events. */
+    public List<Event> retrievals() {
+        return events.stream().filter(e -> e.kind() != null).toList();
     }
 
     /** Retrieval events per community and kind, e.g. {@code founda RAD-75 -> 12}. */
-    Map<String, Long> counts(boolean reachedOnly) {
+    public Map<String, Long> counts(boolean reachedOnly) {
         Map<String, Long> out = new TreeMap<>();
-        for (Event e : events) {
+        for (Event e : retrievals()) {
             if (!reachedOnly || !e.unreached()) {
                 out.merge(e.community() + " " + e.kind(), 1L, Long::sum);
             }
@@ -119,9 +125,9 @@ final class AuditedRetrievals {
     }
 
     /** Failed retrieval events (outcome not success) per community and kind. */
-    Map<String, Long> failures(boolean reachedOnly) {
+    public Map<String, Long> failures(boolean reachedOnly) {
         Map<String, Long> out = new TreeMap<>();
-        for (Event e : events) {
+        for (Event e : retrievals()) {
             if (e.outcome() != 0 && (!reachedOnly || !e.unreached())) {
                 out.merge(e.community() + " " + e.kind(), 1L, Long::sum);
             }
@@ -129,7 +135,8 @@ final class AuditedRetrievals {
         return out;
     }
 
-    private static Event parse(String xml) {
+    /** One record's audit message as an event. */
+    public static Event parse(String xml) {
         Document doc;
         try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
@@ -139,10 +146,6 @@ final class AuditedRetrievals {
             throw new IllegalStateException("an audit record is not a readable audit message", e);
         }
         Element type = first(doc, "EventTypeCode");
-        Kind kind = type == null ? null : Kind.of(type.getAttribute("csd-code"));
-        if (kind == null) {
-            return null;
-        }
         Element id = first(doc, "EventIdentification");
         Element description = first(doc, "EventOutcomeDescription");
         String endpoint = null;
@@ -157,27 +160,40 @@ final class AuditedRetrievals {
             }
         }
         String patient = "";
+        List<String> studies = new ArrayList<>();
         NodeList objects = doc.getElementsByTagName("ParticipantObjectIdentification");
         for (int i = 0; i < objects.getLength(); i++) {
             Element o = (Element) objects.item(i);
+            String oid = o.getAttribute("ParticipantObjectID");
             if ("1".equals(o.getAttribute("ParticipantObjectTypeCode"))
                     && "1".equals(o.getAttribute("ParticipantObjectTypeCodeRole"))) {
-                String cx = o.getAttribute("ParticipantObjectID");
-                patient = cx.contains("^") ? cx.substring(0, cx.indexOf('^')) : cx;
+                patient = oid.contains("^") ? oid.substring(0, oid.indexOf('^')) : oid;
+            }
+            Element idType = first(o, "ParticipantObjectIDTypeCode");
+            if (idType != null && STUDY_UID.equals(idType.getAttribute("csd-code"))) {
+                studies.add(oid);
             }
         }
-        if (endpoint == null) {
+        String code = type == null ? "" : type.getAttribute("csd-code");
+        if (Kind.of(code) != null && endpoint == null) {
             throw new IllegalStateException("a retrieval audit message without its destination: " + xml);
         }
-        String path = URI.create(endpoint).getPath();
-        String community = path.length() > 1 ? path.substring(1, path.indexOf('/', 1) < 0 ? path.length()
-                : path.indexOf('/', 1)) : "";
-        return new Event(kind, community, Integer.parseInt(id.getAttribute("EventOutcomeIndicator")),
-                description == null ? "" : description.getTextContent(), patient);
+        String community = "";
+        if (endpoint != null && (endpoint.startsWith("http://") || endpoint.startsWith("https://"))) {
+            String path = URI.create(endpoint).getPath();
+            int slash = path.indexOf('/', 1);
+            community = path.length() > 1 ? path.substring(1, slash < 0 ? path.length() : slash) : "";
+        }
+        return new Event(code, community, Integer.parseInt(id.getAttribute("EventOutcomeIndicator")),
+                description == null ? "" : description.getTextContent(), patient, studies);
     }
 
     private static Element first(Document doc, String name) {
-        NodeList l = doc.getElementsByTagName(name);
+        return first(doc.getDocumentElement(), name);
+    }
+
+    private static Element first(Element parent, String name) {
+        NodeList l = parent.getElementsByTagName(name);
         return l.getLength() == 0 ? null : (Element) l.item(0);
     }
 }

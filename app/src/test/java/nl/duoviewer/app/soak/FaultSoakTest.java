@@ -204,11 +204,11 @@ class FaultSoakTest {
             Map<String, Long> heapClosed = ProcessProbe.histogram();
             WorkstationAudit audit = viewer.audit();
 
-            AuditedRetrievals audited = AuditedRetrievals.read(audit.trail().log());
+            AuditRecords audited = AuditRecords.read(audit.trail().log());
             Map<String, Long> served = served(net);
             Map<String, Long> reached = audited.counts(true);
             Map<String, Long> failedReached = audited.failures(true);
-            long unreached = audited.events().stream().filter(AuditedRetrievals.Event::unreached).count();
+            long unreached = audited.retrievals().stream().filter(AuditRecords.Event::unreached).count();
             List<String> unaudited = new ArrayList<>();
             for (var e : served.entrySet()) {
                 long a = reached.getOrDefault(e.getKey(), 0L);
@@ -217,7 +217,7 @@ class FaultSoakTest {
                 }
             }
             Set<String> soakPatients = patients.stream().map(p -> p.bsn().value()).collect(Collectors.toSet());
-            long foreignAudit = audited.events().stream().filter(e -> !soakPatients.contains(e.patientBsn()))
+            long foreignAudit = audited.retrievals().stream().filter(e -> !soakPatients.contains(e.patientBsn()))
                     .count();
             var verified = AuditLogVerifier.verify(audit.trail().log().file());
             double minutes = (System.nanoTime() - started) / 60e9;
@@ -249,7 +249,7 @@ class FaultSoakTest {
             }
             long instancesServed = net.communities().stream().mapToLong(n -> n.counters().instancesServed()).sum();
             report.line("").line("Instances the network served (faulted answers included): " + instancesServed)
-                    .line("").line("Audit log: " + audited.allEvents() + " events, of which " + audited.events().size()
+                    .line("").line("Audit log: " + audited.all().size() + " events, of which " + audited.retrievals().size()
                             + " retrievals (" + unreached + " to a community that was down); chain "
                             + (verified.intact() ? "intact" : "BROKEN") + ".")
                     .line("").line("Process readings (after a full GC). Reference while running: the end of the "
@@ -567,9 +567,9 @@ class FaultSoakTest {
         Map<String, Long> out = new TreeMap<>();
         for (CommunityNode n : net.communities()) {
             Counters c = n.counters();
-            put(out, n.network().key() + " " + AuditedRetrievals.Kind.DOCUMENT, c.get(Counters.Kind.DOCUMENT_RETRIEVE));
-            put(out, n.network().key() + " " + AuditedRetrievals.Kind.IMAGING, c.get(Counters.Kind.IMAGE_RETRIEVE));
-            put(out, n.network().key() + " " + AuditedRetrievals.Kind.WADO, c.get(Counters.Kind.WADO));
+            put(out, n.network().key() + " " + AuditRecords.Kind.DOCUMENT, c.get(Counters.Kind.DOCUMENT_RETRIEVE));
+            put(out, n.network().key() + " " + AuditRecords.Kind.IMAGING, c.get(Counters.Kind.IMAGE_RETRIEVE));
+            put(out, n.network().key() + " " + AuditRecords.Kind.WADO, c.get(Counters.Kind.WADO));
         }
         return out;
     }

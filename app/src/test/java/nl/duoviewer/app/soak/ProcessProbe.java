@@ -22,18 +22,18 @@ import com.sun.management.HotSpotDiagnosticMXBean;
  * open file descriptors and, of them, sockets ({@code /proc/self/fd}), and the heap that is live after a full
  * collection. Linux only: the soak is meant to fail, not to pass blind, where {@code /proc} is missing.
  */
-final class ProcessProbe {
+public final class ProcessProbe {
 
     /** One reading. */
-    record Sample(String label, int platformThreads, int virtualThreads, int threadContainers, int fds, int sockets,
+    public record Sample(String label, int platformThreads, int virtualThreads, int threadContainers, int fds, int sockets,
                   long liveHeapBytes) {
 
-        double liveHeapMb() {
+        public double liveHeapMb() {
             return liveHeapBytes / (1024.0 * 1024.0);
         }
 
         /** Tab-separated: label, threads, virtual threads, containers, fds, sockets, heap MB. */
-        String tsv() {
+        public String tsv() {
             return String.join("\t", label, Integer.toString(platformThreads), Integer.toString(virtualThreads),
                     Integer.toString(threadContainers), Integer.toString(fds), Integer.toString(sockets),
                     String.format(java.util.Locale.ROOT, "%.1f", liveHeapMb()));
@@ -44,11 +44,11 @@ final class ProcessProbe {
     }
 
     /** How far a reading may lie above the reference without counting as growth. */
-    record Band(int platformThreads, int virtualThreads, int threadContainers, int fds, int sockets,
+    public record Band(int platformThreads, int virtualThreads, int threadContainers, int fds, int sockets,
                 long liveHeapBytes) {
 
         /** What exceeds the band, one line per measure; empty when {@code after} is within it. */
-        List<String> exceeded(Sample reference, Sample after) {
+        public List<String> exceeded(Sample reference, Sample after) {
             List<String> out = new java.util.ArrayList<>();
             check(out, "platform threads", reference.platformThreads(), after.platformThreads(), platformThreads);
             check(out, "virtual threads", reference.virtualThreads(), after.virtualThreads(), virtualThreads);
@@ -74,12 +74,12 @@ final class ProcessProbe {
     private final Path scratch;
 
     /** @param scratch a folder for the thread dumps */
-    ProcessProbe(Path scratch) {
+    public ProcessProbe(Path scratch) {
         this.scratch = scratch;
     }
 
     /** Collects garbage (twice, the second time for what finalisation and reference handling freed) and reads. */
-    Sample sample(String label) {
+    public Sample sample(String label) {
         System.gc();
         pause(100);
         System.gc();
@@ -91,7 +91,7 @@ final class ProcessProbe {
     }
 
     /** Waits (at most {@code seconds}) until {@code idle} holds: work that ends on its own is not counted. */
-    static void settle(int seconds, BooleanSupplier idle) {
+    public static void settle(int seconds, BooleanSupplier idle) {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         while (!idle.getAsBoolean() && System.nanoTime() < end) {
             pause(50);
@@ -99,7 +99,7 @@ final class ProcessProbe {
     }
 
     /** Names of the live virtual threads, e.g. to wait until a retrieval's worker has ended. */
-    List<String> virtualThreadNames() {
+    public List<String> virtualThreadNames() {
         return virtualThreadNames(threadDump());
     }
 
@@ -117,7 +117,7 @@ final class ProcessProbe {
      * Live objects per class after a full collection (the {@code GC.class_histogram} diagnostic command), as
      * class name to bytes: where a heap growth is.
      */
-    static Map<String, Long> histogram() {
+    public static Map<String, Long> histogram() {
         try {
             var server = ManagementFactory.getPlatformMBeanServer();
             var name = new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand");
@@ -135,7 +135,7 @@ final class ProcessProbe {
     }
 
     /** The classes whose live bytes grew most from {@code before} to {@code after}, largest first. */
-    static List<String> growth(Map<String, Long> before, Map<String, Long> after, int top) {
+    public static List<String> growth(Map<String, Long> before, Map<String, Long> after, int top) {
         return after.entrySet().stream()
                 .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
                 .filter(e -> e.getValue() > 0)
@@ -146,7 +146,7 @@ final class ProcessProbe {
     }
 
     /** Names of the live platform threads, without the numbers pools append, sorted: what a growth consists of. */
-    static List<String> platformThreadNames() {
+    public static List<String> platformThreadNames() {
         return Thread.getAllStackTraces().keySet().stream().filter(t -> !t.isVirtual())
                 .map(t -> t.getName().replaceAll("[-#]?\\d+", "#")).sorted().toList();
     }

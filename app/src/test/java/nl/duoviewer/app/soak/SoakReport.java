@@ -11,27 +11,27 @@ import java.util.List;
  * The figures of one soak, written as Markdown to {@code target/soak/} (or where {@value #DIR_PROPERTY} says) rather
  * than to the test output, which stays quiet. {@code benchmarks/soak.sh} prints them; docs/soak.md publishes them.
  */
-final class SoakReport {
+public final class SoakReport {
 
     static final String DIR_PROPERTY = "duoviewer.soakReportDir";
 
     private final Path file;
     private final List<String> lines = new ArrayList<>();
 
-    SoakReport(String name) {
+    public SoakReport(String name) {
         String dir = System.getProperty(DIR_PROPERTY);
         Path base = dir == null || dir.isBlank() ? Path.of(System.getProperty("java.io.tmpdir"), "duoviewer-soak")
                 : Path.of(dir);
         this.file = base.resolve(name + ".md");
     }
 
-    SoakReport line(String s) {
+    public SoakReport line(String s) {
         lines.add(s);
         return this;
     }
 
     /** A Markdown table of samples. */
-    SoakReport samples(List<ProcessProbe.Sample> samples) {
+    public SoakReport samples(List<ProcessProbe.Sample> samples) {
         lines.add("| point | platform threads | virtual threads | thread containers | open fds | sockets "
                 + "| live heap MB |");
         lines.add("|---|---:|---:|---:|---:|---:|---:|");
@@ -42,7 +42,7 @@ final class SoakReport {
     }
 
     /** Writes what was collected so far (also when the soak fails, so the figures show where). */
-    Path write() {
+    public Path write() {
         try {
             Files.createDirectories(file.getParent());
             Files.write(file, lines);

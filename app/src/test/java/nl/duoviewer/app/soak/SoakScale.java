@@ -13,15 +13,15 @@ import java.time.Duration;
  * @param patientSwitches patients opened one after another in the application
  * @param deadline        the whole soak fails when it has not finished by then
  */
-record SoakScale(String name, int patients, int timelineQueries, int images, int patientSwitches,
+public record SoakScale(String name, int patients, int timelineQueries, int images, int patientSwitches,
                  Duration deadline) {
 
     static final String PROPERTY = "duoviewer.soak";
 
-    static final SoakScale CI = new SoakScale("ci", 4, 28, 240, 20, Duration.ofMinutes(10));
-    static final SoakScale FULL = new SoakScale("full", 7, 200, 2000, 20, Duration.ofMinutes(60));
+    public static final SoakScale CI = new SoakScale("ci", 4, 28, 240, 20, Duration.ofMinutes(10));
+    public static final SoakScale FULL = new SoakScale("full", 7, 200, 2000, 20, Duration.ofMinutes(60));
 
-    static SoakScale current() {
+    public static SoakScale current() {
         String s = System.getProperty(PROPERTY, "ci").strip();
         return switch (s) {
             case "", "ci" -> CI;
