@@ -285,4 +285,58 @@ class RetrievalTest {
         assertEquals(IntStream.range(0, series.instanceCount()).mapToObj(series::instanceUid).toList(), order);
         assertEquals(HexFormat.of().formatHex(expectedDigest.digest()), HexFormat.of().formatHex(actual.digest()));
     }
+
+    @Test
+    void aTruncatedImageAnswerFailsNamingItsSourceAndWhatCameWholeIsTheSourcesBytes() throws Exception {
+        DemoCatalogue.Registration reg = registration(Network.FOUNDA, "CT");
+        DemoSeries series = reg.study().series().getLast();
+        Institution holder = reg.publication().institution();
+        Map<String, byte[]> expected = expected(reg.study(), series, JPEG_LS);
+        long total = expected.values().stream().mapToLong(b -> b.length).sum();
+        try (DuoClient client = DuoClient.open(net.clientConfig())) {
+            entry(client, reg.study().studyInstanceUid());
+            net.community(Network.FOUNDA).faults().truncateImagesAfter(total / 2);
+            Map<String, byte[]> rad = new LinkedHashMap<>();
+            RetrieveException e = assertThrows(RetrieveException.class, () -> client.retrieveSeries(PATIENT,
+                    holder.asSource(), request(reg.study(), series, holder),
+                    (m, in) -> rad.put(m.sopInstanceUid(), in.readAllBytes())));
+            assertTrue(e.getMessage().contains("Founda Health"), e.getMessage());
+            Map<String, byte[]> wado = new LinkedHashMap<>();
+            IOException w = assertThrows(IOException.class, () -> client.retrieveSeriesWado(PATIENT,
+                    holder.asSource(), reg.study().studyInstanceUid(), series.seriesInstanceUid(),
+                    (m, in) -> wado.put(m.sopInstanceUid(), in.readAllBytes())));
+            assertTrue(w.getMessage() != null, "the failure says what happened");
+            for (Map<String, byte[]> got : List.of(rad, wado)) {
+                String path = got == rad ? "RAD-75" : "WADO-RS";
+                assertTrue(!got.isEmpty() && got.size() < series.instanceCount(), path + ": " + got.size());
+                got.forEach((uid, bytes) -> assertArrayEquals(expected.get(uid), bytes, path + " " + uid));
+            }
+        }
+    }
+
+    @Test
+    void theWrongPatientFaultServesAnotherPatientsImageUnderTheRequestedUid() throws Exception {
+        DemoCatalogue.Registration reg = registration(Network.FOUNDA, "CT");
+        DemoSeries series = reg.study().series().getLast();
+        Institution holder = reg.publication().institution();
+        var other = nl.duoviewer.network.gateway.WrongPatientImages.substitute(net.catalogue(), reg.study(), series,
+                0).orElseThrow();
+        assertTrue(!net.catalogue().patientOfStudy(other.study().studyInstanceUid()).orElseThrow().bsn()
+                .equals(PATIENT));
+        byte[] foreign = net.content().instance(other.study(), other.series(), other.index(), JPEG_LS).readAll();
+        try (DuoClient client = DuoClient.open(net.clientConfig())) {
+            entry(client, reg.study().studyInstanceUid());
+            net.community(Network.FOUNDA).faults().wrongPatientImages(true);
+            Map<String, byte[]> rad = new LinkedHashMap<>();
+            client.retrieveSeries(PATIENT, holder.asSource(), request(reg.study(), series, holder),
+                    (m, in) -> rad.put(m.sopInstanceUid(), in.readAllBytes()));
+            Map<String, byte[]> wado = new LinkedHashMap<>();
+            client.retrieveSeriesWado(PATIENT, holder.asSource(), reg.study().studyInstanceUid(),
+                    series.seriesInstanceUid(), (m, in) -> wado.put(m.sopInstanceUid(), in.readAllBytes()));
+            for (Map<String, byte[]> got : List.of(rad, wado)) {
+                assertEquals(series.instanceCount(), got.size());
+                assertArrayEquals(foreign, got.get(series.instanceUid(0)), "the other patient's image");
+            }
+        }
+    }
 }

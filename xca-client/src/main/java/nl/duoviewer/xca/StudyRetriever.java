@@ -90,7 +90,11 @@ final class StudyRetriever {
         /** The permit the next request goes out on; renewed before each request. */
         private RetrievalPermit permit;
 
-        /** Passes instances on, once each, and stops handing over the moment the retrieval is cancelled. */
+        /**
+         * Passes instances on, once each, and stops handing over the moment the retrieval is cancelled. An instance
+         * counts as received only once the consumer has taken it whole: one whose transfer broke off is still
+         * missing, so a fallback path asks for it again and the result does not report it as delivered.
+         */
         private final InstanceConsumer guarded;
 
         Run(Bsn patient, TimelineEntry entry, Consumer<StudyManifest> onManifest, InstanceConsumer consumer) {
@@ -102,8 +106,9 @@ final class StudyRetriever {
                 if (cancelled) {
                     throw new InterruptedIOException("study retrieval cancelled");
                 }
-                if (received.add(instance.sopInstanceUid())) {
+                if (!received.contains(instance.sopInstanceUid())) {
                     this.consumer.accept(instance, data);
+                    received.add(instance.sopInstanceUid());
                 }
             };
         }

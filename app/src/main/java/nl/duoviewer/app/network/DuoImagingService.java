@@ -573,6 +573,7 @@ public final class DuoImagingService implements ImagingService {
         if (clearClient && c != null) {
             c.clearPatient(); // forget the localisation and every cached consent decision
         }
+        decoding.releaseScratch(); // the last frames' bytes and pixels, kept in the decoders' buffers
     }
 
     /** The network, and who is signed in ("DEMO" clearly for the demo user). */

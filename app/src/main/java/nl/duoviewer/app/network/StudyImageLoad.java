@@ -170,9 +170,14 @@ final class StudyImageLoad implements StudyLoad, InstanceConsumer {
         readFrames(stream, image);
     }
 
-    /** Reads the frames as they arrive, each to the decode pipeline; the object is done when all are decoded. */
+    /**
+     * Reads the frames as they arrive, each to the decode pipeline; the object is done when all are decoded. When the
+     * transfer breaks off inside the object (an I/O failure, not a malformed object), it is not done: the failure goes
+     * back to the retrieval, which counts the object as missing (and may fetch it again another way).
+     */
     private void readFrames(DicomStream stream, ImageAttributes image) throws IOException {
         AtomicInteger framesOpen = new AtomicInteger(1); // the reading itself
+        AtomicBoolean broken = new AtomicBoolean();
         open.incrementAndGet();
         try {
             int frames = image.descriptor().numberOfFrames();
@@ -193,16 +198,19 @@ final class StudyImageLoad implements StudyLoad, InstanceConsumer {
                         try {
                             decoded(outcome);
                         } finally {
-                            frameFinished(framesOpen);
+                            frameFinished(framesOpen, broken);
                         }
                     });
                 } catch (InterruptedIOException e) {
-                    frameFinished(framesOpen); // refused: no outcome will come for it
+                    frameFinished(framesOpen, broken); // refused: no outcome will come for it
                     throw e;
                 }
             }
+        } catch (IOException e) {
+            broken.set(true);
+            throw e;
         } finally {
-            frameFinished(framesOpen);
+            frameFinished(framesOpen, broken);
         }
     }
 
@@ -229,9 +237,11 @@ final class StudyImageLoad implements StudyLoad, InstanceConsumer {
         decoding.focus(seriesInstanceUid, instanceNumber, frameNumber);
     }
 
-    private void frameFinished(AtomicInteger framesOpen) {
+    private void frameFinished(AtomicInteger framesOpen, AtomicBoolean broken) {
         if (framesOpen.decrementAndGet() == 0) {
-            instanceDone();
+            if (!broken.get()) {
+                instanceDone();
+            }
             release();
         }
     }

@@ -394,6 +394,29 @@ class DuoImagingServiceTest {
                 || e instanceof RecordingListener.Failed), listener.events()::toString);
     }
 
+    @Test
+    void aStudyCutOffOnTheWireFailsNamingItsSourceOverWadoAndOverRad75() throws Exception {
+        TimelineSnapshot s = showcaseTimeline();
+        for (Network n : List.of(Network.ENOVATION, Network.ALPHATRON)) {
+            DemoStudy study = TestNetwork.smallStudy(n, n == Network.ENOVATION ? "CR" : "US", 1);
+            net.community(n).faults().truncateImagesAfter(5000); // inside the first image
+            RecordingListener listener = new RecordingListener();
+            service.openStudy(entry(s, study), listener);
+            RecordingListener.Event end = listener.awaitEnd(120);
+            net.community(n).faults().reset();
+            RecordingListener.Failed failed = assertInstanceOf(RecordingListener.Failed.class, end,
+                    listener.events()::toString);
+            String source = switch (failed.reason()) {
+                case LoadFailure.Incomplete r -> r.source();
+                case LoadFailure.RetrievalFailed r -> r.source();
+                case LoadFailure.SourceUnreachable r -> r.source();
+                default -> "";
+            };
+            assertEquals(study.institution().name(), source, failed.reason().toString());
+            assertTrue(listener.frames().isEmpty(), "nothing of the cut-off image is shown");
+        }
+    }
+
     static long distinctValues(DecodedFrame f) {
         GrayscalePixels g = assertInstanceOf(GrayscalePixels.class, f.pixels());
         java.util.BitSet seen = new java.util.BitSet(65536);

@@ -19,6 +19,11 @@ import java.util.Random;
  *   <li>{@code oversizedRetrieve}: the SOAP part of retrieve responses is padded by this many bytes</li>
  *   <li>{@code reversedAttachments}: retrieve responses send their MTOM parts in the reverse order of the
  *       DocumentResponses that refer to them (legal MIME, but the client must hold the later parts back)</li>
+ *   <li>{@code truncateImagesAfter}: image retrieve responses (RAD-69/75 MTOM packages, WADO-RS multipart) end after
+ *       this many bytes of their body, in the middle of a part and without the closing boundary, as when a gateway
+ *       or proxy drops the rest</li>
+ *   <li>{@code wrongPatientImages}: image retrieves deliver another patient's instances under the requested UIDs
+ *       (real objects whose Patient ID and Study Instance UID are the other patient's)</li>
  *   <li>{@code registryBusy}: the next n queries answer XDSRegistryBusy (-1: all)</li>
  *   <li>{@code tooManyResultsAbove}: a query matching more entries answers XDSTooManyResults</li>
  *   <li>{@code partialSuccess}: queries return half their entries with PartialSuccess; image retrieves leave
@@ -64,6 +69,8 @@ public final class FaultProfile {
     private volatile boolean objectRefsOnly;
     private volatile boolean seriesWithoutRetrieveLocation;
     private volatile boolean localPatientId;
+    private volatile long truncateImagesAfter;
+    private volatile boolean wrongPatientImages;
 
     /** Back to a healthy service. */
     public synchronized FaultProfile reset() {
@@ -85,6 +92,8 @@ public final class FaultProfile {
         objectRefsOnly = false;
         seriesWithoutRetrieveLocation = false;
         localPatientId = false;
+        truncateImagesAfter = 0;
+        wrongPatientImages = false;
         return this;
     }
 
@@ -253,6 +262,25 @@ public final class FaultProfile {
 
     public boolean reversedAttachments() {
         return reversedAttachments;
+    }
+
+    /** Image retrieve responses end after this many body bytes; 0 (or less) leaves them whole. */
+    public FaultProfile truncateImagesAfter(long bytes) {
+        truncateImagesAfter = bytes;
+        return this;
+    }
+
+    public long truncateImagesAfter() {
+        return truncateImagesAfter;
+    }
+
+    public FaultProfile wrongPatientImages(boolean on) {
+        wrongPatientImages = on;
+        return this;
+    }
+
+    public boolean wrongPatientImages() {
+        return wrongPatientImages;
     }
 
     /** True when responses must be slowed down. */

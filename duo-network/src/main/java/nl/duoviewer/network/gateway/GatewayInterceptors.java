@@ -198,4 +198,24 @@ final class GatewayInterceptors {
             }
         }
     }
+
+    /** The truncated-answer fault of image retrieves: the response body ends after the profile's byte count. */
+    static final class TruncateImages extends AbstractPhaseInterceptor<Message> {
+        private final FaultProfile profile;
+
+        TruncateImages(FaultProfile profile) {
+            super(Phase.PREPARE_SEND);
+            addAfter(MessageSenderInterceptor.class.getName());
+            this.profile = profile;
+        }
+
+        @Override
+        public void handleMessage(Message message) {
+            OutputStream out = message.getContent(OutputStream.class);
+            long limit = profile.truncateImagesAfter();
+            if (out != null && limit > 0) {
+                message.setContent(OutputStream.class, new TruncatingOutputStream(out, limit));
+            }
+        }
+    }
 }

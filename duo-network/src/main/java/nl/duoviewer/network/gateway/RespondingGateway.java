@@ -101,6 +101,9 @@ public final class RespondingGateway {
         interceptors.getOutFaultInterceptors().add(new GatewayInterceptors.SchemaRejection(counters));
         interceptors.getOutInterceptors().add(new GatewayInterceptors.Throttle(faults, counters));
         interceptors.getOutInterceptors().add(new GatewayInterceptors.ReverseAttachments(faults));
+        if (kind == Counters.Kind.IMAGE_RETRIEVE) {
+            interceptors.getOutInterceptors().add(new GatewayInterceptors.TruncateImages(faults));
+        }
         interceptors.getOutFaultInterceptors().add(new GatewayInterceptors.Throttle(faults, counters));
         @SuppressWarnings({"rawtypes", "unchecked"})
         JaxWsServiceFactory factory = new JaxWsServiceFactory(tx.ipfConfiguration(), endpoint(tx).toString(), null,

@@ -21,6 +21,7 @@ import nl.duoviewer.network.catalogue.DemoStudy;
 import nl.duoviewer.network.catalogue.Institution;
 import nl.duoviewer.network.catalogue.Network;
 import nl.duoviewer.network.catalogue.Publication;
+import nl.duoviewer.network.content.ContentSource;
 import nl.duoviewer.network.content.StudyContent;
 import nl.duoviewer.xca.soap.SoapTransaction;
 
@@ -150,7 +151,7 @@ final class RetrieveResponder {
                     dr.setDocumentUniqueId(uid);
                     dr.setMimeType("application/dicom");
                     dr.setDocument(ContentDataSource.handler(ContentVariants.instance(
-                            content.instance(study.get(), series.get(), index, ts), faults, network),
+                            instance(study.get(), series.get(), index, ts), faults, network),
                             "application/dicom", uid));
                     response.getDocumentResponse().add(dr);
                 }
@@ -160,6 +161,17 @@ final class RetrieveResponder {
         counters.countInstances(response.getDocumentResponse().size());
         response.setRegistryResponse(registryResponse(response.getDocumentResponse().size(), requested, errors));
         return padded(response);
+    }
+
+    /** The instance's content, or under the wrong-patient fault another patient's image in its place. */
+    private ContentSource instance(DemoStudy study, DemoSeries series, int index, String ts) {
+        if (faults.wrongPatientImages()) {
+            var other = WrongPatientImages.substitute(catalogue, study, series, index);
+            if (other.isPresent()) {
+                return content.instance(other.get().study(), other.get().series(), other.get().index(), ts);
+            }
+        }
+        return content.instance(study, series, index, ts);
     }
 
     /** The oversized fault: padding in a response slot of the SOAP part, in values that each look harmless. */

@@ -32,6 +32,8 @@ import nl.duoviewer.network.gateway.ContentVariants;
 import nl.duoviewer.network.gateway.Counters;
 import nl.duoviewer.network.gateway.FaultProfile;
 import nl.duoviewer.network.gateway.ThrottledOutputStream;
+import nl.duoviewer.network.gateway.TruncatingOutputStream;
+import nl.duoviewer.network.gateway.WrongPatientImages;
 import nl.duoviewer.xca.security.AssertionRejectedException;
 import nl.duoviewer.xca.security.AssertionVerifier;
 import nl.duoviewer.xca.security.SecureXml;
@@ -206,6 +208,9 @@ public final class WadoRsServer {
         if (faults.throttled()) {
             out = new ThrottledOutputStream(out, faults, counters);
         }
+        if (faults.truncateImagesAfter() > 0) {
+            out = new TruncatingOutputStream(out, faults.truncateImagesAfter());
+        }
         byte[] buf = new byte[16384];
         for (Item item : items) {
             String uid = item.series().instanceUid(item.index());
@@ -214,7 +219,7 @@ public final class WadoRsServer {
             String head = "\r\n--" + boundary + "\r\nContent-Type: " + type
                     + (frames ? "" : "; transfer-syntax=" + ts) + "\r\nContent-Location: " + location + "\r\n\r\n";
             out.write(head.getBytes(StandardCharsets.US_ASCII));
-            ContentSource source = content.instance(study, item.series(), item.index(), ts);
+            ContentSource source = instance(study, item, ts);
             if (!frames) {
                 source = ContentVariants.instance(source, faults, network); // the community's variant, as on RAD-69/75
             }
@@ -229,6 +234,17 @@ public final class WadoRsServer {
         out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
         out.flush();
         out.close();
+    }
+
+    /** The item's content, or under the wrong-patient fault another patient's image in its place. */
+    private ContentSource instance(DemoStudy study, Item item, String ts) {
+        if (faults.wrongPatientImages()) {
+            var other = WrongPatientImages.substitute(catalogue, study, item.series(), item.index());
+            if (other.isPresent()) {
+                return content.instance(other.get().study(), other.get().series(), other.get().index(), ts);
+            }
+        }
+        return content.instance(study, item.series(), item.index(), ts);
     }
 
     private boolean authorised(HttpExchange ex) {

@@ -69,6 +69,10 @@ public final class FramePipeline implements AutoCloseable {
     private final Condition room = lock.newCondition();
     private final List<Job> waitingJobs = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
+    /** Bumped by {@link #releaseScratch()}; a thread whose decoder is of an older one drops it. Guarded by lock. */
+    private long scratchGeneration;
+    /** Threads holding a decoder with its scratch buffers (for the test that they are dropped). */
+    private final java.util.concurrent.atomic.AtomicInteger decodersHeld = new java.util.concurrent.atomic.AtomicInteger();
     private final int capacity;
     private final long maxWaitingBytes;
     private int held;
@@ -344,17 +348,52 @@ public final class FramePipeline implements AutoCloseable {
         return held < capacity && (waitingBytes + task.bytes <= maxWaitingBytes || waitingBytes == 0);
     }
 
+    /**
+     * Drops every decoder thread's decoders and scratch buffers, which hold the last frame's bytes and pixels sized
+     * to the largest image seen (several MB per thread): called when a patient leaves the screen, so nothing of
+     * theirs stays held by an idle pipeline. Threads waiting for work drop theirs at once, busy ones after their frame.
+     */
+    public void releaseScratch() {
+        lock.lock();
+        try {
+            scratchGeneration++;
+            work.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many decoder threads hold a decoder and its scratch buffers now. */
+    int decodersHeld() {
+        return decodersHeld.get();
+    }
+
     private void runWorker() {
-        ImageFrameDecoder decoder = new ImageFrameDecoder();
+        ImageFrameDecoder decoder = null;
+        long generation = scratchGeneration;
         while (true) {
             Task task;
             lock.lock();
             try {
                 while (!closed && waitingJobs.isEmpty()) {
+                    if (generation != scratchGeneration) {
+                        if (decoder != null) {
+                            decodersHeld.decrementAndGet();
+                        }
+                        decoder = null; // the scratch of the patient who left goes now, not at the next frame
+                        generation = scratchGeneration;
+                    }
                     work.awaitUninterruptibly();
                 }
                 if (closed) {
                     return;
+                }
+                if (decoder == null || generation != scratchGeneration) {
+                    if (decoder == null) {
+                        decodersHeld.incrementAndGet();
+                    }
+                    decoder = new ImageFrameDecoder();
+                    generation = scratchGeneration;
                 }
                 Job next = waitingJobs.getFirst();
                 for (Job j : waitingJobs) {

@@ -91,6 +91,28 @@ class FramePipelineTest {
     }
 
     @Test
+    void releasingTheScratchDropsTheIdleThreadsDecodersAndTheNextFrameStillDecodes() {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            try (FramePipeline p = new FramePipeline(2, 4, 1 << 20)) {
+                FramePipeline.Job job = p.newJob();
+                Recorder r = new Recorder();
+                job.submit(image(SERIES, 1), frame(1), 0, r.recording());
+                r.awaitCount(1);
+                assertTrue(p.decodersHeld() >= 1, "a thread that decoded keeps its decoder for the next frame");
+                p.releaseScratch(); // the patient left the screen
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (p.decodersHeld() > 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(2);
+                }
+                assertEquals(0, p.decodersHeld(), "idle threads hold nothing of the last patient's frames");
+                job.submit(image(SERIES, 2), frame(2), 0, r.recording());
+                r.awaitCount(2);
+                assertEquals(List.of(1, 2), r.decodedInstances());
+            }
+        });
+    }
+
+    @Test
     void decodesTheFrameOnScreenFirstThenItsNeighboursAfterBeforeAfter() {
         assertTimeoutPreemptively(LIMIT, () -> {
             try (FramePipeline p = new FramePipeline(1, 20, 1 << 20)) {

@@ -15,6 +15,7 @@ import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
 
 import nl.duoviewer.xca.config.HomeCommunityIds;
 import nl.duoviewer.xca.io.CappedInputStream;
+import nl.duoviewer.xca.io.CloseDelimiterInputStream;
 import nl.duoviewer.xca.query.RegistryError;
 import nl.duoviewer.xca.query.RegistryErrors;
 
@@ -98,14 +99,27 @@ final class ResponseStreamer {
             return new RetrieveException(community + ": transfer stalled (no data for "
                     + idle.toSeconds() + " s); abandoned", e);
         }
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof CloseDelimiterInputStream.TruncatedException) {
+                return truncated(community, e);
+            }
+        }
         if (e instanceof IOException io) {
             return io;
         }
         return failure((RuntimeException) e, community);
     }
 
+    private static RetrieveException truncated(String community, Exception e) {
+        return new RetrieveException(community + ": answer cut off before its end (truncated MIME package); "
+                + "the object it was in is not used", e);
+    }
+
     static RetrieveException failure(RuntimeException e, String community) {
         for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof CloseDelimiterInputStream.TruncatedException) {
+                return truncated(community, e);
+            }
             if (c instanceof CappedInputStream.SizeLimitExceededException s) {
                 return new RetrieveException(community + ": " + s.getMessage(), e);
             }

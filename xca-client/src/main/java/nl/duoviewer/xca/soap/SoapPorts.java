@@ -81,6 +81,7 @@ public final class SoapPorts implements AutoCloseable {
             interceptors.getInInterceptors().add(new ResponseSizeLimitInterceptor(maxQueryResponseBytes));
         } else {
             // retrieve answers: the SOAP part capped apart from the attachments, which never spill to disk
+            interceptors.getInInterceptors().add(new MimePackageEnd());
             interceptors.getInInterceptors().add(new SoapPartLimit.Cap(maxQueryResponseBytes));
             interceptors.getInInterceptors().add(new SoapPartLimit.Drain());
             boolean images = transaction == SoapTransaction.RAD_69 || transaction == SoapTransaction.RAD_75;
