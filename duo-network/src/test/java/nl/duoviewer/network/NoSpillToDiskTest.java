@@ -62,7 +62,7 @@ class NoSpillToDiskTest {
                 e.displayName(), e.homeCommunityId(), e.queryEndpoint(), e.retrieveEndpoint(), e.imagingEndpoint(),
                 null, java.time.Duration.ofSeconds(60), e.consent())).toList(); // a loaded CI machine starts slowly
         DuoClientConfig config = new DuoClientConfig(c.actorPosition(), soapOnly, c.mitz(), c.organisation(), c.identity(),
-                c.keystore(), c.trust(), c.samlIssuer(), c.transferSyntaxes(), c.queryRetries(), c.maxQuerySplits(),
+                net.pki().organisationFromEnvironment(), c.trust(), c.samlIssuer(), c.transferSyntaxes(), c.queryRetries(), c.maxQuerySplits(),
                 c.maxQueryResponseBytes(), c.maxDocumentBytes(), c.maxInstanceBytes());
         Path file = dir.resolve("client.properties");
         DuoConfigFile.write(config, file, "no WADO-RS");
@@ -84,7 +84,11 @@ class NoSpillToDiskTest {
                 "-cp", System.getProperty("java.class.path"), SpillProbe.class.getName(),
                 config.toString(), CatalogueGenerator.SHOWCASE_PATIENT.value(), study.studyInstanceUid()));
         Path out = dir.resolve("probe-out.txt");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile())
+        ProcessBuilder pb = new ProcessBuilder(command);
+        // the viewer's process reads the demo keystore's password from the environment (./run exports it)
+        pb.environment().put(nl.duoviewer.network.pki.TestPki.PASSWORD_VARIABLE,
+                nl.duoviewer.network.pki.TestPki.DEMO_PASSWORD);
+        Process p = pb.redirectErrorStream(true).redirectOutput(out.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
         if (!p.waitFor(180, TimeUnit.SECONDS)) {
             p.destroyForcibly();

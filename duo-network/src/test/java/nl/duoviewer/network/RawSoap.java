@@ -27,9 +27,9 @@ final class RawSoap {
     private RawSoap() {
     }
 
-    /** The HTTP client the embedded servers let in. */
+    /** A raw client that connects as the viewer does: mutual TLS with the network's organisation certificate. */
     static HttpClient client() {
-        return HttpClient.newHttpClient();
+        return SharedNetwork.fresh().pki().clientTls().apply(HttpClient.newBuilder()).build();
     }
 
     static Element assertion(EmbeddedDuoNetwork net, String audience) {
