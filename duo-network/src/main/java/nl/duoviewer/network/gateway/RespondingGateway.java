@@ -76,7 +76,9 @@ public final class RespondingGateway {
         }
         try {
             // before the first endpoint: the engine for this port is created with TLS (and re-created so after stop)
-            bus.getExtension(JettyHTTPServerEngineFactory.class).setTLSServerParametersForPort(port, tls);
+            // on 127.0.0.1 only: the engine made for a port without a host would listen on every interface
+            bus.getExtension(JettyHTTPServerEngineFactory.class).setTLSServerParametersForPort("127.0.0.1", port,
+                    tls);
         } catch (java.security.GeneralSecurityException | IOException e) {
             throw new IllegalStateException("TLS for port " + port + " cannot be set up: " + e.getMessage(), e);
         }

@@ -37,7 +37,7 @@ import nl.duoviewer.network.gateway.WrongPatientImages;
 import nl.duoviewer.xca.security.AssertionRejectedException;
 import nl.duoviewer.xca.security.AssertionVerifier;
 import nl.duoviewer.xca.security.SecureXml;
-import nl.duoviewer.xca.wado.MultipartRelatedParser;
+import nl.duoviewer.xca.io.MultipartRelatedParser;
 
 /**
  * A community's WADO-RS service on 127.0.0.1 (RAD-107 style): {@code GET {base}/studies/{study}[/series/{series}

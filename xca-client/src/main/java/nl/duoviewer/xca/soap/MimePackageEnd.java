@@ -9,7 +9,7 @@ import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
 
 import nl.duoviewer.xca.io.CloseDelimiterInputStream;
-import nl.duoviewer.xca.wado.MultipartRelatedParser;
+import nl.duoviewer.xca.io.MultipartRelatedParser;
 
 /**
  * Makes an MTOM retrieve answer that ends before its closing boundary fail where it ends, instead of CXF handing the

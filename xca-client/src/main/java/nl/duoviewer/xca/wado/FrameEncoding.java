@@ -1,5 +1,7 @@
 package nl.duoviewer.xca.wado;
 
+import nl.duoviewer.xca.io.MultipartRelatedParser;
+
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,9 @@
 package nl.duoviewer.xca.wado;
 
+import nl.duoviewer.xca.io.MultipartPart;
+
+import nl.duoviewer.xca.io.MultipartRelatedParser;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;

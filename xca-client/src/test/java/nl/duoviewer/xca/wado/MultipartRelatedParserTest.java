@@ -1,5 +1,9 @@
 package nl.duoviewer.xca.wado;
 
+import nl.duoviewer.xca.io.MultipartPart;
+
+import nl.duoviewer.xca.io.MultipartRelatedParser;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

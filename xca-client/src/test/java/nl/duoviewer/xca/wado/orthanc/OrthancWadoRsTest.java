@@ -51,8 +51,8 @@ import nl.duoviewer.xca.retrieve.RetrieveException;
 import nl.duoviewer.xca.retrieve.RetrieveOutcome;
 import nl.duoviewer.xca.retrieve.RetrievedInstance;
 import nl.duoviewer.xca.wado.FrameEncoding;
-import nl.duoviewer.xca.wado.MultipartPart;
-import nl.duoviewer.xca.wado.MultipartRelatedParser;
+import nl.duoviewer.xca.io.MultipartPart;
+import nl.duoviewer.xca.io.MultipartRelatedParser;
 import nl.duoviewer.xca.wado.TestWadoClients;
 import nl.duoviewer.xca.wado.WadoRsClient;
 

@@ -1,4 +1,4 @@
-package nl.duoviewer.xca.wado;
+package nl.duoviewer.xca.io;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import nl.duoviewer.xca.io.CappedInputStream;
 
 /**
  * Streaming parser for multipart/related bodies (RFC 2046 / DICOMweb): finds the boundary in the Content-Type, skips

@@ -1,4 +1,4 @@
-package nl.duoviewer.xca.wado;
+package nl.duoviewer.xca.io;
 
 import java.io.InputStream;
 import java.util.Map;
