@@ -23,19 +23,23 @@ final class SeriesThumbnails extends ScrollPane {
 
     static final double SIZE = 84;
 
-    /** One series' thumbnail; it knows its series, so a viewport it is dropped on can show it. */
+    /**
+     * One series' thumbnail; it knows its series, so a viewport it is dropped on can show it. Once off the strip it
+     * lets go of the series and its pixels ({@link #release}): JavaFX (and a test robot's event log) may keep a
+     * removed node as the target of an earlier mouse event, and a closed patient's images must not stay with it.
+     */
     static final class Thumbnail extends VBox {
         private final String studyInstanceUid;
         private final String seriesInstanceUid;
-        private final SeriesStack stack;
+        private final ImageViewport image = new ImageViewport();
         private final Label label = new Label();
+        private SeriesStack stack;
 
         Thumbnail(String studyInstanceUid, SeriesStack stack) {
             this.studyInstanceUid = studyInstanceUid;
             this.seriesInstanceUid = stack.seriesInstanceUid();
             this.stack = stack;
             getStyleClass().add("series-thumbnail");
-            ImageViewport image = new ImageViewport();
             image.setMinSize(SIZE, SIZE);
             image.setPrefSize(SIZE, SIZE);
             image.setMaxSize(SIZE, SIZE);
@@ -58,8 +62,15 @@ final class SeriesThumbnails extends ScrollPane {
             return seriesInstanceUid;
         }
 
+        /** The series shown; null once released. */
         SeriesStack stack() {
             return stack;
+        }
+
+        /** Drops the series and the frame drawn: the thumbnail is off the strip for good. */
+        void release() {
+            stack = null;
+            image.clear();
         }
     }
 
@@ -97,6 +108,11 @@ final class SeriesThumbnails extends ScrollPane {
     }
 
     private void fill(VBox box, StudyViewModel study, String titleKey) {
+        box.getChildren().forEach(node -> {
+            if (node instanceof Thumbnail t) {
+                t.release();
+            }
+        });
         box.getChildren().clear();
         box.setVisible(study != null);
         box.setManaged(study != null);

@@ -4,6 +4,7 @@ import static nl.duoviewer.app.testing.Records.ERASMUS;
 import static nl.duoviewer.app.testing.Records.PATIENT_A;
 import static nl.duoviewer.app.testing.Records.study;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -28,7 +29,8 @@ import nl.duoviewer.core.timeline.Timeline;
 
 /**
  * The series thumbnails on a scripted imaging service: a thumbnail is on screen, drawn, as soon as the series' first
- * image is decoded, while the rest of the series is still held back; its count follows the series.
+ * image is decoded, while the rest of the series is still held back; its count follows the series. A thumbnail taken
+ * off the strip (the patient closed) lets go of its image.
  */
 @ExtendWith(ApplicationExtension.class)
 class SeriesThumbnailsUiTest {
@@ -73,5 +75,27 @@ class SeriesThumbnailsUiTest {
         Fx.await("all twelve", () -> "Se 1 Thorax 5 mm (12)".equals(((Label) thumbnails(robot).getFirst()
                 .lookup(".series-thumbnail-label")).getText()));
         assertEquals(1, thumbnails(robot).size(), "one series, one thumbnail");
+    }
+
+    /**
+     * JavaFX (and TestFX's log of fired events) may keep a removed node as an old mouse event's target: a thumbnail
+     * of a closed patient must not keep that patient's pixels (the application soak grew by them).
+     */
+    @Test
+    void aThumbnailOffTheStripLetsGoOfItsImage(FxRobot robot) throws Exception {
+        Fx.run(() -> fx.workspace.open(LaunchContext.of(PATIENT_A, LaunchSource.COMMAND_LINE)));
+        Timeline t = fx.service.awaitTimeline(PATIENT_A);
+        t.addAll(List.of(study(PATIENT_A, "1.2.5", "2024-01-01T09:00", "CT", "CHEST", "CT thorax", ERASMUS)),
+                List.of());
+        Fx.await("row", () -> WorkspaceFixture.studyRowsOnScreen(robot).size() == 1);
+        robot.clickOn(WorkspaceFixture.studyRow(robot, "1.2.5"));
+        Fx.await("the thumbnail of the first image", () -> thumbnails(robot).size() == 1);
+        ImageViewport image = Fx.call(() -> (ImageViewport) thumbnails(robot).getFirst().lookup(".image-viewport"));
+        Fx.await("drawn", () -> image.imageProperty().get() != null);
+
+        Fx.run(() -> fx.workspace.closePatient());
+        Fx.await("off the strip", () -> thumbnails(robot).isEmpty());
+        assertNull(Fx.call(() -> image.imageProperty().get()), "the closed patient's image is let go");
+        assertNull(Fx.call(() -> image.frameBoundsProperty().get()), "and its frame with it");
     }
 }
