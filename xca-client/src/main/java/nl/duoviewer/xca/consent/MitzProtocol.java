@@ -37,8 +37,6 @@ public final class MitzProtocol {
     public static final String TYPE_CV = "urn:hl7-org:v3#CV";
     /** OID of the Mitz data categories (OTV gegevenscategorie). */
     public static final String DATA_CATEGORY_SYSTEM = "2.16.840.1.113883.2.4.3.111.5.10.1";
-    /** assigningAuthorityName of UZI and URA numbers (the CIBG issues both). */
-    public static final String CIBG = "CIBG";
     /** assigningAuthorityName Mitz expects on the BSN. */
     public static final String BSN_AUTHORITY_NAME = "NLMINBIZA";
 
